@@ -1,0 +1,94 @@
+import { z } from '@hono/zod-openapi';
+
+/** Schemas shared by the server (validation + OpenAPI) and the web app (types). */
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'is too long')
+  .pipe(z.email('is not a valid email address'));
+
+export const Password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(100, 'must be at most 100 characters');
+
+export const Id = z.string().uuid('is not a valid id');
+
+export const ErrorResponse = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string() }),
+  })
+  .openapi('Error');
+
+export const Person = z
+  .object({ id: z.string(), name: z.string(), email: z.string() })
+  .openapi('Person');
+export type Person = z.infer<typeof Person>;
+
+export const Me = Person.extend({
+  isAdmin: z.boolean(),
+  workspace: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+}).openapi('Me');
+export type Me = z.infer<typeof Me>;
+
+export const SessionState = z
+  .object({
+    setupNeeded: z.boolean(),
+    csrfToken: z.string(),
+    me: Me.nullable(),
+  })
+  .openapi('SessionState');
+export type SessionState = z.infer<typeof SessionState>;
+
+export const PairStatus = z.enum(['pending', 'active', 'ended']);
+export const Pair = z
+  .object({
+    id: z.string(),
+    coach: Person,
+    pm: Person,
+    status: PairStatus,
+    createdAt: z.string(),
+    acceptedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+  })
+  .openapi('Pair');
+export type Pair = z.infer<typeof Pair>;
+
+export const Invitation = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    kind: z.enum(['pm', 'member']),
+    invitedBy: Person,
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    status: z.enum(['open', 'accepted', 'revoked', 'expired']),
+    link: z.string().nullable(),
+    mailed: z.boolean(),
+  })
+  .openapi('Invitation');
+export type Invitation = z.infer<typeof Invitation>;
+
+export const Member = Person.extend({
+  isAdmin: z.boolean(),
+  createdAt: z.string(),
+}).openapi('Member');
+export type Member = z.infer<typeof Member>;
+
+export const AccessLogEntry = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: Person.nullable(),
+    action: z.string(),
+    resource: z.string(),
+  })
+  .openapi('AccessLogEntry');
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;

@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, errorBody, errorStatus } from './http/errors.js';
+import type { AppEnv, Deps } from './http/env.js';
+import { limitBodySize, securityHeaders } from './http/security.js';
+import { loadSession, requireCsrf } from './http/session-middleware.js';
+import { registerAccessLogRoutes } from './features/access-log/access-log.routes.js';
+import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { registerHealthRoutes } from './features/health/health.routes.js';
+import { registerInvitationRoutes } from './features/invitations/invitations.routes.js';
+import { registerMemberRoutes } from './features/members/members.routes.js';
+import { registerPairRoutes } from './features/pairs/pairs.routes.js';
+import { registerPmRoutes } from './features/pms/pms.routes.js';
+import { registerSetupRoutes } from './features/setup/setup.routes.js';
+import { useFriendlyValidationMessages } from './http/validation.js';
+import { serveWebApp } from './web.js';
+
+useFriendlyValidationMessages();
+
+/** Builds the whole HTTP app: edge middleware, every feature's routes, the OpenAPI document. */
+export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', securityHeaders());
+  app.use('/api/*', limitBodySize());
+  app.use('/api/*', loadSession(deps));
+  app.use('/api/*', requireCsrf(deps));
+
+  registerHealthRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
+  registerPairRoutes(app, deps);
+  registerMemberRoutes(app, deps);
+  registerPmRoutes(app, deps);
+  registerAccessLogRoutes(app, deps);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Wheelhouse API',
+      version: '0.1.0',
+      description:
+        'State-changing requests need the X-CSRF-Token header (from GET /api/session). ' +
+        'Errors are {"error": {"code", "message"}}.',
+    },
+  });
+
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'There is no such API route.');
+  });
+  if (options.webRoot) serveWebApp(app, options.webRoot);
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
+      return c.json(errorBody(error.code, error.message), error.status);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals (malformed JSON, wrong content type) keep their status, in our shape.
+      const message = /json/i.test(error.message) ? 'The request body is not valid JSON.' : 'The request could not be read.';
+      return c.json(errorBody('bad_request', message), 400);
+    }
+    deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), errorStatus.internal);
+  });
+  return app;
+}
+
+/** Turns a failed zod parse into 400 validation_failed with "field: reason" messages. */
+const validationHook = (
+  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+) => {
+  if (result.success || !result.error) return;
+  const reasons = result.error.issues.map((i) =>
+    i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
+  );
+  throw new AppError('validation_failed', reasons.join('; '));
+};

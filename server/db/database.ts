@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export type Db = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: Db;
+  engine: Engine;
+  close: () => Promise<void>;
+}
+
+/** Thrown when the SQLite file is already held by another Wheelhouse process. */
+export class DatabaseLockedError extends Error {}
+
+/** Opens SQLite (a file path or file: URL) or PostgreSQL (a postgres:// URL). */
+export function openDatabase(url: string): OpenDatabase {
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  return openSqlite(sqlitePath(url));
+}
+
+export function sqlitePath(url: string): string {
+  if (url.startsWith('file:')) return fileURLToPath(new URL(url, `file://${process.cwd()}/`));
+  return resolve(url);
+}
+
+function openSqlite(path: string): OpenDatabase {
+  mkdirSync(dirname(path), { recursive: true });
+  const file = new SQLite(path);
+  try {
+    // An exclusive lock held for the life of the process: a second process cannot open the file.
+    file.pragma('locking_mode = EXCLUSIVE');
+    file.pragma('journal_mode = WAL');
+    file.exec('BEGIN EXCLUSIVE; COMMIT;');
+  } catch (error) {
+    file.close();
+    if (error instanceof Error && /locked|busy/i.test(error.message)) {
+      throw new DatabaseLockedError(
+        `The database file ${path} is in use by another Wheelhouse process. Stop that process, or set DATABASE_URL to another file.`,
+      );
+    }
+    throw error;
+  }
+  file.pragma('synchronous = FULL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): OpenDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}

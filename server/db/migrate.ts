@@ -1,0 +1,22 @@
+import { Migrator, type Migration } from 'kysely';
+import type { Db } from './database.js';
+import * as m001 from './migrations/001_foundation.js';
+
+/** Every migration, in order. A new migration is a new file plus one line here. */
+const migrations: Record<string, Migration> = {
+  '001_foundation': m001,
+};
+
+/** Brings the schema up to date; safe to call on every start (and from several instances). */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Db } from '../../db/database.js';
+import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../privacy/actor.js';
+import { newId, nowIso } from '../../util.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { createSession, endAllSessions } from './sessions.js';
+import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.js';
+
+/** Creates an account (used by first run and by accepting an invitation). */
+export async function createAccount(input: {
+  db: Db;
+  workspaceId: string;
+  email: string;
+  name: string;
+  password: string;
+  isAdmin: boolean;
+}) {
+  const { db, workspaceId, email, name, password, isAdmin } = input;
+  const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (taken) throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
+  const now = nowIso();
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      workspace_id: workspaceId,
+      email,
+      name,
+      password_hash: await hashPassword(password),
+      is_admin: isAdmin ? 1 : 0,
+      created_at: now,
+      password_changed_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Checks email and password under the sign-in limits and starts a new session. */
+export async function signIn(input: { db: Db; email: string; password: string; address: string }) {
+  const { db, email, password, address } = input;
+  const keys = throttleKeys(email, address);
+  await assertNotThrottled(db, keys);
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash, password);
+  if (!user || !ok) {
+    await recordFailure(db, keys);
+    throw new AppError('unauthenticated', 'That email and password do not match an account.');
+  }
+  await clearFailures(db, keys);
+  return createSession(db, user.id);
+}
+
+/** Changes a password, ends every session of the person and starts a fresh one for this browser. */
+export async function changePassword(input: {
+  db: Db;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+}) {
+  const { db, actor, currentPassword, newPassword } = input;
+  const user = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new AppError('validation_failed', 'currentPassword: is not your current password');
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: nowIso() })
+      .where('id', '=', actor.id)
+      .execute();
+    await endAllSessions(tx, actor.id);
+  });
+  return createSession(db, actor.id);
+}

@@ -1,0 +1,85 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { Email, Password, SessionState } from '../../../common/schemas.js';
+import type { App, AppEnv, Deps } from '../../http/env.js';
+import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
+import {
+  anonymousCsrfToken,
+  clearSessionCookie,
+  requireActor,
+  setSessionCookie,
+} from '../../http/session-middleware.js';
+import { changePassword, signIn } from './accounts.js';
+import { actorById, sessionState } from './me.js';
+import { endSession } from './sessions.js';
+
+const tags = ['Auth'];
+
+export function registerAuthRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  const secure = deps.config.publicUrl.startsWith('https:');
+
+  app.openapi(
+    jsonRoute({ method: 'get', path: '/api/session', summary: 'Who is signed in, and the CSRF token', tags, response: SessionState }),
+    async (c) => {
+      const session = c.get('session');
+      const csrfToken = session ? session.csrfToken : anonymousCsrfToken(c, secure);
+      return c.json(await sessionState({ db, actor: c.get('actor'), csrfToken }), 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/api/auth/sign-in',
+      summary: 'Sign in with email and password',
+      tags,
+      request: jsonBody(z.object({ email: Email, password: z.string().min(1, 'is required').max(200) })),
+      response: SessionState,
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const started = await signIn({ db, email, password, address: c.get('clientAddress') });
+      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({ method: 'post', path: '/api/auth/sign-out', summary: 'Sign out of this browser', tags, response: Ok }),
+    async (c) => {
+      const session = c.get('session');
+      if (session) await endSession(db, session.tokenHash);
+      clearSessionCookie(c);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      summary: 'Change password (ends every session, starts a new one here)',
+      tags,
+      request: jsonBody(z.object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })),
+      response: SessionState,
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const started = await changePassword({ db, actor, currentPassword, newPassword });
+      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+    },
+  );
+}
+
+/** Sets the new session cookie and answers with the signed-in state. */
+export async function startBrowserSession(
+  c: Context<AppEnv>,
+  deps: Deps,
+  started: { token: string; csrfToken: string; userId: string },
+  secure: boolean,
+) {
+  setSessionCookie(c, started.token, secure);
+  const actor = await actorById(deps.db, started.userId);
+  return sessionState({ db: deps.db, actor, csrfToken: started.csrfToken });
+}

@@ -1,0 +1,99 @@
+import { z } from '@hono/zod-openapi';
+import { Email, Id, Invitation, Password, PersonName, SessionState } from '../../../common/schemas.js';
+import type { App, Deps } from '../../http/env.js';
+import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
+import { requireActor } from '../../http/session-middleware.js';
+import { startBrowserSession } from '../auth/auth.routes.js';
+import { createSession } from '../auth/sessions.js';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from './invitations.js';
+
+const tags = ['Invitations'];
+const Token = z.object({ token: z.string().min(20, 'is not a valid invitation link').max(100, 'is not a valid invitation link') });
+
+export function registerInvitationRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  const secure = deps.config.publicUrl.startsWith('https:');
+
+  app.openapi(
+    jsonRoute({ method: 'get', path: '/api/invitations', summary: 'Invitations you sent (all of the workspace for an admin)', tags, response: z.array(Invitation) }),
+    async (c) => c.json(await listInvitations({ db, actor: requireActor(c) }), 200),
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/api/invitations',
+      summary: 'Invite a PM to be coached by you (or, as admin, a member)',
+      tags,
+      request: jsonBody(z.object({ email: Email, kind: z.enum(['pm', 'member']).default('pm') })),
+      response: Invitation,
+    }),
+    async (c) => {
+      const { email, kind } = c.req.valid('json');
+      const invitation = await createInvitation({
+        db,
+        mailer: deps.mailer,
+        publicUrl: deps.config.publicUrl,
+        actor: requireActor(c),
+        email,
+        kind,
+      });
+      return c.json(invitation, 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'delete',
+      path: '/api/invitations/{id}',
+      summary: 'Revoke an open invitation',
+      tags,
+      request: { params: z.object({ id: Id }) },
+      response: Ok,
+    }),
+    async (c) => {
+      await revokeInvitation({ db, actor: requireActor(c), id: c.req.valid('param').id });
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'get',
+      path: '/api/invitations/by-token/{token}',
+      summary: 'What an invitation link offers (no sign-in needed)',
+      tags,
+      request: { params: Token },
+      response: z.object({
+        email: z.string(),
+        kind: z.enum(['pm', 'member']),
+        inviterName: z.string(),
+        workspaceName: z.string(),
+      }),
+    }),
+    async (c) => c.json(await previewInvitation({ db, token: c.req.valid('param').token }), 200),
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/api/invitations/by-token/{token}/accept',
+      summary: 'Sign up through an invitation link',
+      tags,
+      request: { params: Token, ...jsonBody(z.object({ name: PersonName, password: Password })) },
+      response: SessionState,
+    }),
+    async (c) => {
+      const { name, password } = c.req.valid('json');
+      const userId = await acceptInvitation({ db, token: c.req.valid('param').token, name, password });
+      const started = await createSession(db, userId);
+      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import type { Invitation } from '../../../common/schemas.js';
+import type { Db } from '../../db/database.js';
+import { AppError, notFound } from '../../http/errors.js';
+import type { Mailer } from '../../mail/mailer.js';
+import type { Actor } from '../../privacy/actor.js';
+import { addMs, hashToken, newId, newToken, nowIso } from '../../util.js';
+import { createAccount } from '../auth/accounts.js';
+import { invitationMail } from './invitation-mail.js';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+type Kind = 'pm' | 'member';
+
+/**
+ * Invites someone by email. Kind `pm`: the inviter will coach them (the pair starts when they
+ * accept). Kind `member`: a plain member (another coach, say); only an admin may do that.
+ * The link is returned once (only its hash is stored) and mailed when SMTP is configured.
+ */
+export async function createInvitation(input: {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+  actor: Actor;
+  email: string;
+  kind: Kind;
+}): Promise<Invitation> {
+  const { db, mailer, publicUrl, actor, email, kind } = input;
+  if (kind === 'member' && !actor.isAdmin) {
+    throw new AppError('forbidden', 'Only a workspace admin can invite members who are not your PMs.');
+  }
+  const existing = await db.selectFrom('users').select('workspace_id').where('email', '=', email).executeTakeFirst();
+  if (existing) {
+    throw new AppError(
+      'conflict',
+      existing.workspace_id === actor.workspaceId
+        ? 'That person is already a member. Offer to coach them from your home page instead.'
+        : 'That email address already has an account.',
+    );
+  }
+  const token = newToken();
+  const now = nowIso();
+  const id = newId();
+  await db.transaction().execute(async (tx) => {
+    // A new invitation to the same address from the same person replaces the open one.
+    await tx
+      .updateTable('invitations')
+      .set({ revoked_at: now })
+      .where('email', '=', email)
+      .where('invited_by', '=', actor.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await tx
+      .insertInto('invitations')
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        email,
+        kind,
+        token_hash: hashToken(token),
+        invited_by: actor.id,
+        created_at: now,
+        expires_at: addMs(now, INVITATION_TTL_MS),
+        accepted_at: null,
+        accepted_by: null,
+        revoked_at: null,
+        mailed_at: null,
+      })
+      .execute();
+  });
+  const link = `${publicUrl}/invite/${token}`;
+  const mailed = await mailer.send(invitationMail({ to: email, inviterName: actor.name, kind, link }));
+  if (mailed) await db.updateTable('invitations').set({ mailed_at: nowIso() }).where('id', '=', id).execute();
+  const [created] = await listInvitations({ db, actor, id });
+  return { ...created!, link };
+}
+
+/** Invitations an actor may manage: an admin sees the workspace's, others their own. */
+export async function listInvitations(input: { db: Db; actor: Actor; id?: string }): Promise<Invitation[]> {
+  const { db, actor, id } = input;
+  let query = db
+    .selectFrom('invitations')
+    .innerJoin('users', 'users.id', 'invitations.invited_by')
+    .select([
+      'invitations.id',
+      'invitations.email',
+      'invitations.kind',
+      'invitations.created_at',
+      'invitations.expires_at',
+      'invitations.accepted_at',
+      'invitations.revoked_at',
+      'invitations.mailed_at',
+      'users.id as inviter_id',
+      'users.name as inviter_name',
+      'users.email as inviter_email',
+    ])
+    .where('invitations.workspace_id', '=', actor.workspaceId)
+    .orderBy('invitations.created_at', 'desc');
+  if (!actor.isAdmin) query = query.where('invitations.invited_by', '=', actor.id);
+  if (id) query = query.where('invitations.id', '=', id);
+  const now = nowIso();
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    kind: r.kind,
+    invitedBy: { id: r.inviter_id, name: r.inviter_name, email: r.inviter_email },
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    status: r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'open',
+    link: null,
+    mailed: r.mailed_at !== null,
+  }));
+}
+
+/** Revokes an open invitation (its inviter or an admin of the workspace). */
+export async function revokeInvitation(input: { db: Db; actor: Actor; id: string }) {
+  const [invitation] = await listInvitations(input);
+  if (!invitation) throw notFound('That invitation');
+  if (invitation.status !== 'open') {
+    throw new AppError('conflict', `That invitation is already ${invitation.status}.`);
+  }
+  await input.db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', input.id).execute();
+}
+
+/** What the invitation page shows before the person signs up. */
+export async function previewInvitation(input: { db: Db; token: string }) {
+  const row = await findUsableInvitation(input.db, input.token);
+  return { email: row.email, kind: row.kind, inviterName: row.inviter_name, workspaceName: row.workspace_name };
+}
+
+/** Signs up through an invitation: creates the account and, for a PM, the pair with the inviter. */
+export async function acceptInvitation(input: { db: Db; token: string; name: string; password: string }) {
+  const { db, token, name, password } = input;
+  return db.transaction().execute(async (tx) => {
+    const invitation = await findUsableInvitation(tx, token);
+    const now = nowIso();
+    const userId = await createAccount({
+      db: tx,
+      workspaceId: invitation.workspace_id,
+      email: invitation.email,
+      name,
+      password,
+      isAdmin: false,
+    });
+    // Claim the invitation atomically so one link makes one account.
+    const claimed = await tx
+      .updateTable('invitations')
+      .set({ accepted_at: now, accepted_by: userId })
+      .where('id', '=', invitation.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('gone', 'This invitation has already been used.');
+    if (invitation.kind === 'pm') {
+      await tx
+        .insertInto('pairs')
+        .values({
+          id: newId(),
+          workspace_id: invitation.workspace_id,
+          coach_id: invitation.invited_by,
+          pm_id: userId,
+          status: 'active',
+          created_by: invitation.invited_by,
+          created_at: invitation.created_at,
+          accepted_at: now,
+          ended_at: null,
+        })
+        .execute();
+    }
+    return userId;
+  });
+}
+
+async function findUsableInvitation(db: Db, token: string) {
+  const row = await db
+    .selectFrom('invitations')
+    .innerJoin('users', 'users.id', 'invitations.invited_by')
+    .innerJoin('workspaces', 'workspaces.id', 'invitations.workspace_id')
+    .selectAll('invitations')
+    .select(['users.name as inviter_name', 'workspaces.name as workspace_name'])
+    .where('invitations.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) throw notFound('That invitation');
+  if (row.accepted_at) throw new AppError('gone', 'This invitation has already been used. Sign in instead.');
+  if (row.revoked_at) throw new AppError('gone', 'This invitation was withdrawn. Ask for a new one.');
+  if (row.expires_at <= nowIso()) throw new AppError('gone', 'This invitation has expired. Ask for a new one.');
+  return row;
+}

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import { Id, Member, Person } from '../../../common/schemas.js';
+import type { App, Deps } from '../../http/env.js';
+import { jsonBody, jsonRoute } from '../../http/routes.js';
+import { requireActor } from '../../http/session-middleware.js';
+import { listMembers, listPeople, setAdmin } from './members.js';
+
+const tags = ['Members'];
+
+export function registerMemberRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+
+  app.openapi(
+    jsonRoute({ method: 'get', path: '/api/members', summary: 'Workspace members (admin only)', tags, response: z.array(Member) }),
+    async (c) => c.json(await listMembers({ db, actor: requireActor(c) }), 200),
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'patch',
+      path: '/api/members/{id}',
+      summary: 'Grant or remove workspace admin (admin only)',
+      tags,
+      request: { params: z.object({ id: Id }), ...jsonBody(z.object({ isAdmin: z.boolean() })) },
+      response: Member,
+    }),
+    async (c) => {
+      const { isAdmin } = c.req.valid('json');
+      return c.json(await setAdmin({ db, actor: requireActor(c), memberId: c.req.valid('param').id, isAdmin }), 200);
+    },
+  );
+
+  app.openapi(
+    jsonRoute({ method: 'get', path: '/api/people', summary: 'Names of the people in your workspace', tags, response: z.array(Person) }),
+    async (c) => c.json(await listPeople({ db, actor: requireActor(c) }), 200),
+  );
+}

@@ -1,0 +1,142 @@
+import type { Pair } from '../../../common/schemas.js';
+import type { Db } from '../../db/database.js';
+import { AppError, notFound } from '../../http/errors.js';
+import type { Actor } from '../../privacy/actor.js';
+import { newId, nowIso } from '../../util.js';
+
+function pairQuery(db: Db) {
+  return db
+    .selectFrom('pairs')
+    .innerJoin('users as coach', 'coach.id', 'pairs.coach_id')
+    .innerJoin('users as pm', 'pm.id', 'pairs.pm_id')
+    .select([
+      'pairs.id',
+      'pairs.workspace_id',
+      'pairs.status',
+      'pairs.created_at',
+      'pairs.accepted_at',
+      'pairs.ended_at',
+      'coach.id as coach_id',
+      'coach.name as coach_name',
+      'coach.email as coach_email',
+      'pm.id as pm_id',
+      'pm.name as pm_name',
+      'pm.email as pm_email',
+    ]);
+}
+
+type PairRow = Awaited<ReturnType<ReturnType<typeof pairQuery>['executeTakeFirstOrThrow']>>;
+
+/** Presents a pair: the two people and its state, nothing of the coaching itself. */
+export const presentPair = (r: PairRow): Pair => ({
+  id: r.id,
+  coach: { id: r.coach_id, name: r.coach_name, email: r.coach_email },
+  pm: { id: r.pm_id, name: r.pm_name, email: r.pm_email },
+  status: r.status,
+  createdAt: r.created_at,
+  acceptedAt: r.accepted_at,
+  endedAt: r.ended_at,
+});
+
+/** The pairs an actor is part of, as coach or as PM. */
+export async function listMyPairs(input: { db: Db; actor: Actor }): Promise<Pair[]> {
+  const rows = await pairQuery(input.db)
+    .where((eb) => eb.or([eb('pairs.coach_id', '=', input.actor.id), eb('pairs.pm_id', '=', input.actor.id)]))
+    .orderBy('pairs.created_at', 'desc')
+    .execute();
+  return rows.map(presentPair);
+}
+
+/** Who coaches whom in the workspace (admin only): names and state, no coaching data. */
+export async function listWorkspacePairs(input: { db: Db; actor: Actor }): Promise<Pair[]> {
+  if (!input.actor.isAdmin) throw new AppError('forbidden', 'Only a workspace admin can see this.');
+  const rows = await pairQuery(input.db)
+    .where('pairs.workspace_id', '=', input.actor.workspaceId)
+    .orderBy('pairs.created_at', 'desc')
+    .execute();
+  return rows.map(presentPair);
+}
+
+/**
+ * Proposes a pair. A member may offer to coach another member; an admin may pair any two
+ * members. Either way the PM has to accept before the coach sees anything.
+ */
+export async function proposePair(input: { db: Db; actor: Actor; coachId?: string; pmId: string }): Promise<Pair> {
+  const { db, actor, pmId } = input;
+  const coachId = input.coachId ?? actor.id;
+  if (coachId !== actor.id && !actor.isAdmin) {
+    throw new AppError('forbidden', 'Only a workspace admin can pair two other people.');
+  }
+  if (coachId === pmId) throw new AppError('validation_failed', 'pmId: a person cannot coach themself');
+  const members = await db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', actor.workspaceId)
+    .where('id', 'in', [coachId, pmId])
+    .execute();
+  if (members.length !== 2) throw notFound('That person');
+  const open = await db
+    .selectFrom('pairs')
+    .select('status')
+    .where('coach_id', '=', coachId)
+    .where('pm_id', '=', pmId)
+    .where('status', 'in', ['pending', 'active'])
+    .executeTakeFirst();
+  if (open) throw new AppError('conflict', open.status === 'active' ? 'These two are already paired.' : 'This pairing is already waiting for the PM to accept.');
+  const id = newId();
+  await db
+    .insertInto('pairs')
+    .values({
+      id,
+      workspace_id: actor.workspaceId,
+      coach_id: coachId,
+      pm_id: pmId,
+      status: 'pending',
+      created_by: actor.id,
+      created_at: nowIso(),
+      accepted_at: null,
+      ended_at: null,
+    })
+    .execute();
+  return getPair(db, id);
+}
+
+async function getPair(db: Db, id: string) {
+  return presentPair(await pairQuery(db).where('pairs.id', '=', id).executeTakeFirstOrThrow());
+}
+
+/** Loads a pair the actor may act on, or refuses as not found. */
+async function pairFor(db: Db, actor: Actor, id: string, allowed: (p: Pair, isWorkspaceAdmin: boolean) => boolean) {
+  const row = await pairQuery(db).where('pairs.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('That pairing');
+  const pair = presentPair(row);
+  const isWorkspaceAdmin = actor.isAdmin && row.workspace_id === actor.workspaceId;
+  if (!allowed(pair, isWorkspaceAdmin)) throw notFound('That pairing');
+  return pair;
+}
+
+/** The PM accepts a proposed pair; from now on the coach sees their coaching data. */
+export async function acceptPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
+  const { db, actor, id } = input;
+  const pair = await pairFor(db, actor, id, (p) => p.pm.id === actor.id);
+  if (pair.status !== 'pending') throw new AppError('conflict', `This pairing is already ${pair.status}.`);
+  await db.updateTable('pairs').set({ status: 'active', accepted_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  return getPair(db, id);
+}
+
+/** The PM declines, or the proposer withdraws, a pair that was never accepted. */
+export async function declinePair(input: { db: Db; actor: Actor; id: string }) {
+  const { db, actor, id } = input;
+  const pair = await pairFor(db, actor, id, (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin);
+  if (pair.status !== 'pending') throw new AppError('conflict', 'Only a pairing waiting for acceptance can be declined.');
+  await db.deleteFrom('pairs').where('id', '=', id).where('status', '=', 'pending').execute();
+}
+
+/** Ends an active pair: history stays with the PM, the former coach loses access at once. */
+export async function endPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
+  const { db, actor, id } = input;
+  const pair = await pairFor(db, actor, id, (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin);
+  if (pair.status !== 'active') throw new AppError('conflict', 'Only an active pairing can be ended.');
+  await db.updateTable('pairs').set({ status: 'ended', ended_at: nowIso() }).where('id', '=', id).execute();
+  return getPair(db, id);
+}

@@ -1,0 +1,26 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Db, Engine } from '../db/database.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { LiveSession } from '../features/auth/sessions.js';
+import type { Actor } from '../privacy/actor.js';
+
+/** What every route and domain function may use; built once in main.ts (or per test). */
+export interface Deps {
+  db: Db;
+  engine: Engine;
+  config: Config;
+  mailer: Mailer;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    session: LiveSession | null;
+    actor: Actor | null;
+    clientAddress: string;
+  };
+}
+
+export type App = OpenAPIHono<AppEnv>;

@@ -1,0 +1,36 @@
+/** Stable error codes and the one table that maps them to HTTP statuses. */
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The one error type domain code throws; the HTTP edge turns it into {"error": {code, message}}. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+  }
+
+  get status() {
+    return errorStatus[this.code];
+  }
+}
+
+/** A refusal that looks exactly like a missing thing, so it does not reveal existence. */
+export const notFound = (what = 'That') => new AppError('not_found', `${what} was not found.`);
+
+export const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } });

@@ -1,0 +1,49 @@
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
+import { ErrorResponse } from '../../common/schemas.js';
+
+const errorResponses = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponse } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorResponse } } },
+  403: { description: 'Refused', content: { 'application/json': { schema: ErrorResponse } } },
+  404: { description: 'Not found (or not yours to see)', content: { 'application/json': { schema: ErrorResponse } } },
+  409: { description: 'Conflict', content: { 'application/json': { schema: ErrorResponse } } },
+  429: { description: 'Too many attempts', content: { 'application/json': { schema: ErrorResponse } } },
+} as const;
+
+/**
+ * Declares one JSON route: its request schemas validate input and, with the response schema,
+ * become the OpenAPI document, so the document cannot drift from what the server checks.
+ */
+export function jsonRoute<
+  M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
+  P extends string,
+  Req extends RouteConfig['request'],
+  Res extends z.ZodType,
+>(input: {
+  method: M;
+  path: P;
+  summary: string;
+  tags: string[];
+  request?: Req;
+  response: Res;
+}) {
+  const { method, path, summary, tags, request, response } = input;
+  return createRoute({
+    method,
+    path,
+    summary,
+    tags,
+    request: request as Req,
+    responses: {
+      200: { description: 'OK', content: { 'application/json': { schema: response } } },
+      ...errorResponses,
+    },
+  });
+}
+
+/** A JSON request body schema for jsonRoute's `request`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const Ok = z.object({ ok: z.literal(true) }).openapi('Ok');

@@ -1,0 +1,52 @@
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { ensureWebBuild, webDist } from './build-web.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DatabaseLockedError, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createMailer } from './mail/mailer.js';
+
+/** Starts Wheelhouse: config, database (created and migrated), web build, HTTP server. */
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const { db, engine, close } = openDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  await ensureWebBuild(log);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const app = createApp({ db, engine, config, mailer, log }, { webRoot: webDist });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
+    log.info(`Wheelhouse is ready at ${config.publicUrl} (port ${info.port}, ${engine} database)`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: finishing in-flight requests, then closing the database`);
+    // Stop accepting; in-flight requests finish; idle keep-alive connections close.
+    server.close(async () => {
+      await close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => {
+      log.warn('in-flight requests did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Wheelhouse could not start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});
