@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Everything CI runs: install what is missing, typecheck, then unit, API (SQLite and PostgreSQL) and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ]; then
+  echo "Installing dependencies (npm install)…"
+  npm install --no-audit --no-fund
+fi
+bash scripts/ensure-chromium.sh
+npx tsc --noEmit -p tsconfig.json
+npx vite build --logLevel warn
+npx vitest run "$@"

@@ -1,0 +1,42 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import type { Deps } from '../../server/http/env.js';
+import { createMailer } from '../../server/mail/mailer.js';
+import { createTestDatabase, type TestEngine } from './test-database.js';
+
+export interface TestApp {
+  url: string;
+  deps: Deps;
+  close: () => Promise<void>;
+}
+
+/** The real app over real HTTP on a loopback port, on its own fresh database. */
+export async function startTestApp(options: { engine?: TestEngine; smtpUrl?: string; webRoot?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.engine);
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  let deps!: Deps;
+  const server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: url, DATABASE_URL: database.url, SMTP_URL: options.smtpUrl ?? '' });
+  deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+    log,
+  };
+  const app = createApp(deps, { webRoot: options.webRoot });
+  return {
+    url,
+    deps,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.drop();
+    },
+  };
+}

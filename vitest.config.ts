@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+const apiFiles = ['tests/api/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'] } },
+      {
+        test: { name: 'api-sqlite', include: apiFiles, env: { WHEELHOUSE_TEST_ENGINE: 'sqlite' }, testTimeout: 30_000 },
+      },
+      {
+        test: {
+          name: 'api-postgres',
+          include: apiFiles,
+          env: { WHEELHOUSE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/global-postgres.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
