@@ -59,4 +59,11 @@ export class Client {
   cookie(name: string) {
     return this.cookies.get(name);
   }
+
+  /** Adopts a session made directly in the database (fast test worlds). */
+  useSession(token: string, csrfToken: string) {
+    this.cookies.set('wh_session', token);
+    this.csrfToken = csrfToken;
+    return this;
+  }
 }
