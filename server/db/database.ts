@@ -32,7 +32,8 @@ export function sqlitePath(url: string): string {
 
 function openSqlite(path: string): OpenDatabase {
   mkdirSync(dirname(path), { recursive: true });
-  const file = new SQLite(path);
+  // No busy wait at open: a held lock should fail fast with a clear message.
+  const file = new SQLite(path, { timeout: 0 });
   try {
     // An exclusive lock held for the life of the process: a second process cannot open the file.
     file.pragma('locking_mode = EXCLUSIVE');

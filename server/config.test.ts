@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for a single-user install', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: './data/wheelhouse.db',
+      smtpUrl: undefined,
+      mailFrom: 'wheelhouse@localhost',
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+      trustProxy: false,
+    });
+  });
+
+  it('reads every variable, treating empty ones as unset', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/wh',
+      SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://coach.example.com/',
+      LOG_LEVEL: 'warn',
+      TRUST_PROXY: 'true',
+      MAIL_FROM: '',
+    });
+    expect(c).toMatchObject({ port: 8080, publicUrl: 'https://coach.example.com', mailFrom: 'wheelhouse@coach.example.com', trustProxy: true });
+  });
+
+  it('names each bad variable and why', () => {
+    const attempt = () => loadConfig({ PORT: '70000', SMTP_URL: 'mail.example.com', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'chatty' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT: .*\n.*SMTP_URL: must start with smtp:\/\/ or smtps:\/\/\n.*PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL\n.*LOG_LEVEL: /);
+  });
+});
