@@ -1,13 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Wheelhouse</h1>
-    </main>
-  );
-}
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/lists.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

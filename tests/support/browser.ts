@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '../../server/build-web.js';
+import { PASSWORD } from './factories.js';
+
+/** Where `npx vite build` puts the web app (served by the test app). */
+export const webRoot = join(projectRoot, 'dist', 'web');
+
+/** Builds the web app once if no build is present (npm test builds it before the tests run). */
+export async function ensureWebBuild() {
+  if (existsSync(join(webRoot, 'index.html'))) return;
+  const { build } = await import('vite');
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** The system Chromium, headless, without background chatter. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A fresh browser profile on the app whose pages record console errors and uncaught exceptions
+ * (a CSP violation shows up as a console error), so a test can assert the page ran cleanly.
+ */
+export async function newPerson(browser: Browser, baseURL: string, options: { width?: number } = {}) {
+  const context = await browser.newContext({ baseURL, viewport: { width: options.width ?? 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !isExpectedHttpError(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return { context, page, problems };
+}
+
+// Chromium logs every 4xx answer as a console error; an API refusal the page handles is not a fault.
+const isExpectedHttpError = (text: string) => /Failed to load resource: the server responded with a status of 4\d\d/.test(text);
+
+/** Signs a browser profile in over HTTP (no form), sharing the profile's cookie jar. */
+export async function signInOverHttp(context: BrowserContext, email: string, password = PASSWORD) {
+  const session = await context.request.get('/api/session');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await context.request.post('/api/auth/sign-in', { data: { email, password }, headers: { 'x-csrf-token': csrfToken } });
+  if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
+}
+
+/** Fails with a readable list when axe finds any accessibility violation on the page. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  if (results.violations.length === 0) return;
+  const lines = results.violations.map(
+    (v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+  );
+  throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+/** True when the page is wider than the viewport (it scrolls sideways). */
+export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { api } from '../api';
+import { useMyPairs } from '../features/pairs/my-pairs';
+import { Link, navigate, usePath } from './router';
+import { useSession } from './session';
+import { useAction } from '../ui/use-action';
+
+/** The frame of every page: skip link, header with workspace and navigation, the main landmark. */
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function Header() {
+  const { state } = useSession();
+  const me = state.me;
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>
+          <span className="brand-name">Wheelhouse</span>
+          {me && <span className="workspace-name">{me.workspace.name}</span>}
+        </Link>
+        {me && <Nav isAdmin={me.isAdmin} meId={me.id} />}
+      </div>
+    </header>
+  );
+}
+
+function Nav({ isAdmin, meId }: { isAdmin: boolean; meId: string }) {
+  const path = usePath();
+  const { refresh } = useSession();
+  const { pairs } = useMyPairs();
+  const isPm = pairs?.some((p) => p.pm.id === meId && p.status !== 'pending') ?? false;
+  const signOut = useAction(async () => {
+    await api('POST', '/api/auth/sign-out');
+    await refresh();
+    navigate('/', { replace: true });
+  });
+  const items = [
+    { to: '/', label: 'Home', show: true },
+    { to: '/access-log', label: 'Access log', show: isPm },
+    { to: '/admin', label: 'Admin', show: isAdmin },
+    { to: '/account', label: 'Account', show: true },
+  ];
+  return (
+    <nav aria-label="Main" className="nav">
+      <ul>
+        {items
+          .filter((item) => item.show)
+          .map((item) => (
+            <li key={item.to}>
+              <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        <li>
+          <button type="button" className="nav-button" onClick={() => void signOut.run()} disabled={signOut.pending}>
+            {signOut.pending ? 'Signing out…' : 'Sign out'}
+          </button>
+        </li>
+      </ul>
+      {signOut.error && (
+        <p role="alert" className="form-error">
+          {signOut.error}
+        </p>
+      )}
+    </nav>
+  );
+}

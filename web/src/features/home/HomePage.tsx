@@ -1,0 +1,60 @@
+import type { Invitation } from '../../../../common/schemas';
+import { Page } from '../../app/Page';
+import { useMe } from '../../app/session';
+import { useResource } from '../../app/use-resource';
+import { LoadError, Loading } from '../../ui/Loading';
+import { splitPairs, useMyPairs } from '../pairs/my-pairs';
+import { CoachSections } from './CoachSections';
+import { PmSections } from './PmSections';
+import { Welcome } from './Welcome';
+
+/** Home: the coach's PMs and invitations, the PM's coaches and offers; both when someone is both. */
+export function HomePage() {
+  const me = useMe();
+  const myPairs = useMyPairs();
+  const invitations = useResource<Invitation[]>('/api/invitations');
+  const first = me.name.split(' ')[0] ?? me.name;
+
+  const error = myPairs.error ?? invitations.error;
+  let body;
+  if (error) {
+    body = <LoadError error={error} retry={() => (myPairs.reload(), invitations.reload())} />;
+  } else if (!myPairs.pairs || !invitations.data) {
+    body = <Loading />;
+  } else {
+    const pairs = myPairs.pairs;
+    const split = splitPairs(pairs, me.id);
+    const isPm = split.myCoaches.length + split.offersToMe.length + split.endedAsPm.length > 0;
+    const isCoach = pairs.some((p) => p.coach.id === me.id) || invitations.data.some((i) => i.invitedBy.id === me.id);
+    const coach = (
+      <CoachSections
+        meId={me.id}
+        pairs={pairs}
+        myPms={split.myPms}
+        offersISent={split.offersISent}
+        invitations={invitations.data}
+        onPairsChanged={myPairs.reload}
+        onInvitationsChanged={invitations.reload}
+      />
+    );
+    body = (
+      <>
+        {!isPm && !isCoach && <Welcome me={me} />}
+        {isPm && <PmSections meId={me.id} myCoaches={split.myCoaches} offersToMe={split.offersToMe} onChanged={myPairs.reload} />}
+        {isPm && !isCoach ? (
+          <details className="card more">
+            <summary>Do you coach someone too?</summary>
+            {coach}
+          </details>
+        ) : (
+          coach
+        )}
+      </>
+    );
+  }
+  return (
+    <Page title="Home" heading={`Hello, ${first}`}>
+      {body}
+    </Page>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Pair } from '../../../../common/schemas';
+import { OffersToMe } from '../pairs/OffersToMe';
+import { YourCoaches } from '../pairs/YourCoaches';
+import { Section } from '../../ui/Section';
+
+/** The PM's side of home: offers to accept, and who coaches them. */
+export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: string; myCoaches: Pair[]; offersToMe: Pair[]; onChanged: () => void }) {
+  return (
+    <>
+      {offersToMe.length > 0 && (
+        <Section title={offersToMe.length === 1 ? 'An offer to coach you' : 'Offers to coach you'}>
+          <OffersToMe pairs={offersToMe} onChanged={onChanged} />
+        </Section>
+      )}
+      <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
+        <YourCoaches pairs={myCoaches} meId={meId} onChanged={onChanged} />
+      </Section>
+    </>
+  );
+}

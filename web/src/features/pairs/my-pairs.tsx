@@ -1,0 +1,38 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Pair } from '../../../../common/schemas';
+import type { ApiError } from '../../api';
+import { useResource } from '../../app/use-resource';
+
+interface MyPairs {
+  pairs: Pair[] | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+const MyPairsContext = createContext<MyPairs>({ pairs: undefined, error: undefined, loading: true, reload: () => {} });
+
+/**
+ * The signed-in person's pairs (as coach and as PM), loaded once for the whole app: the
+ * navigation needs them (Access log is for PMs) and so does the home page. Mount it keyed by
+ * the person, so another sign-in starts afresh.
+ */
+export function MyPairsProvider({ children }: { children: ReactNode }) {
+  const { data, error, loading, reload } = useResource<Pair[]>('/api/pairs');
+  return <MyPairsContext.Provider value={{ pairs: data, error, loading, reload }}>{children}</MyPairsContext.Provider>;
+}
+
+export const useMyPairs = () => useContext(MyPairsContext);
+
+/** The pairs split by the side the person is on. */
+export function splitPairs(pairs: Pair[], meId: string) {
+  const asCoach = pairs.filter((p) => p.coach.id === meId);
+  const asPm = pairs.filter((p) => p.pm.id === meId);
+  return {
+    myPms: asCoach.filter((p) => p.status === 'active'),
+    offersISent: asCoach.filter((p) => p.status === 'pending'),
+    myCoaches: asPm.filter((p) => p.status === 'active'),
+    offersToMe: asPm.filter((p) => p.status === 'pending'),
+    endedAsPm: asPm.filter((p) => p.status === 'ended'),
+  };
+}

@@ -1,0 +1,63 @@
+import type { Person } from '../../../../common/schemas';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
+import { useResource } from '../../app/use-resource';
+import { EmptyState } from '../../ui/EmptyState';
+import { formatDate } from '../../ui/format';
+import { LoadError, Loading } from '../../ui/Loading';
+import { Section } from '../../ui/Section';
+
+interface PmOverview {
+  pm: Person;
+  coaches: (Person & { since: string })[];
+  viewerRelation: 'pm' | 'coach';
+}
+
+/** `/pms/{id}`: a PM's coaching overview, for the PM and their current coaches only. */
+export default function PmOverviewPage({ pmId }: { pmId: string }) {
+  const overview = useResource<PmOverview>(`/api/pms/${encodeURIComponent(pmId)}`);
+  // A refusal looks exactly like a missing page, as the server intends.
+  if (overview.error && [400, 403, 404].includes(overview.error.status)) return <NotFoundPage />;
+  if (overview.error) return <LoadError error={overview.error} retry={overview.reload} />;
+  if (!overview.data) return <Loading />;
+  const { pm, coaches, viewerRelation } = overview.data;
+  const isPm = viewerRelation === 'pm';
+  return (
+    <Page
+      title={isPm ? 'Your overview' : pm.name}
+      lead={isPm ? 'Your coaching at a glance. Only you and your current coaches can open this page.' : `${pm.email} · You coach ${pm.name}. Only ${pm.name} and their current coaches can open this page.`}
+    >
+      <Section title={isPm ? 'Your coaches' : `${pm.name}'s coaches`}>
+        {coaches.length === 0 ? (
+          <EmptyState>
+            <p>No one coaches {isPm ? 'you' : pm.name} right now.</p>
+          </EmptyState>
+        ) : (
+          <ul className="list">
+            {coaches.map((coach) => (
+              <li key={coach.id} className="list-item">
+                <div className="item-main">
+                  <p className="item-title">{coach.name}</p>
+                  <p className="item-meta">
+                    {coach.email} · Coach since {formatDate(coach.since)}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title="Assessments, plan and sessions">
+        <EmptyState>
+          <p>The wheel, the development plan and coaching sessions will appear here.</p>
+        </EmptyState>
+      </Section>
+      {isPm && (
+        <p className="hint">
+          Every time someone opens this page it's recorded in <Link to="/access-log">your access log</Link>.
+        </p>
+      )}
+    </Page>
+  );
+}
