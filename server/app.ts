@@ -12,6 +12,7 @@ import { registerMemberRoutes } from './features/members/members.routes.js';
 import { registerPairRoutes } from './features/pairs/pairs.routes.js';
 import { registerPmRoutes } from './features/pms/pms.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
+import { registerFrameworkRoutes } from './features/frameworks/frameworks.routes.js';
 import { useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
@@ -34,6 +35,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerMemberRoutes(app, deps);
   registerPmRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
+  registerFrameworkRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

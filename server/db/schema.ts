@@ -72,6 +72,77 @@ export interface SignInThrottleTable {
   blocked_until: string | null;
 }
 
+export interface FrameworkTable {
+  id: string;
+  workspace_id: string;
+  owner_id: string | null;
+  default_for: string | null;
+  current_version_id: string | null;
+  current_version_number: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface FrameworkVersionTable {
+  id: string;
+  framework_id: string;
+  number: number;
+  content: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AssessmentRoundTable {
+  id: string;
+  workspace_id: string;
+  pm_id: string;
+  coach_id: string;
+  framework_version_id: string;
+  title: string;
+  opened_by: string;
+  created_at: string;
+  revealed_at: string | null;
+  peers_shared: number;
+}
+
+export interface AssessmentTable {
+  id: string;
+  round_id: string;
+  side: 'self' | 'coach' | 'peer';
+  author_id: string | null;
+  peer_id: string | null;
+  next_bigger_challenge: string | null;
+  area_scores: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface AssessmentScoreTable {
+  assessment_id: string;
+  statement_key: string;
+  score: number;
+}
+
+export interface AssessmentNoteTable {
+  assessment_id: string;
+  area_key: string;
+  note: string;
+}
+
+export interface PeerInvitationTable {
+  id: string;
+  round_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  submitted_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -80,4 +151,11 @@ export interface Database {
   pairs: PairTable;
   access_log: AccessLogTable;
   sign_in_throttle: SignInThrottleTable;
+  frameworks: FrameworkTable;
+  framework_versions: FrameworkVersionTable;
+  assessment_rounds: AssessmentRoundTable;
+  assessments: AssessmentTable;
+  assessment_scores: AssessmentScoreTable;
+  assessment_notes: AssessmentNoteTable;
+  peer_invitations: PeerInvitationTable;
 }
