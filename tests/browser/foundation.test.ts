@@ -1,28 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ensureWebBuild, expectNoAxeViolations, launchBrowser, newPerson, scrollsSideways, signInOverHttp, webRoot } from '../support/browser.js';
-import { buildWorkspace, PASSWORD } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, focusedName, newPerson, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
+import { buildPm, buildWorkspace, PASSWORD } from '../support/factories.js';
 
-let browser: Browser;
-let app: TestApp;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startTestApp({ webRoot });
-});
-afterEach(async () => {
-  await app?.close();
-});
+const ctx = useBrowserApp();
 
 describe('foundation in the browser', () => {
   test('first run, the admin invites a PM, the PM signs up through the link, and each sees the other', async () => {
+    const { app, browser } = ctx;
     const ada = await newPerson(browser, app.url);
     const { page } = ada;
     await page.goto('/');
@@ -70,8 +54,7 @@ describe('foundation in the browser', () => {
 
     await pat.page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
     expect(new URL(pat.page.url()).pathname).toBe('/');
-    const coachSection = pat.page.getByRole('region', { name: 'Your coach' });
-    expect(await coachSection.textContent()).toMatch(/Ada Lovelace.*Your coach since/);
+    expect(await pat.page.getByRole('region', { name: 'Your coach' }).textContent()).toMatch(/Ada Lovelace.*Your coach since/);
     await expectNoAxeViolations(pat.page);
 
     await page.reload();
@@ -82,8 +65,8 @@ describe('foundation in the browser', () => {
   });
 
   test('signing in shows the server message on a wrong password; signing out ends the session', async () => {
-    const admin = await buildWorkspace(app);
-    const { page, problems } = await newPerson(browser, app.url);
+    const admin = await buildWorkspace(ctx.app);
+    const { page, problems } = await newPerson(ctx.browser, ctx.app.url);
     await page.goto('/');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await expectNoAxeViolations(page);
@@ -103,5 +86,45 @@ describe('foundation in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(problems).toEqual([]);
+  });
+
+  test('keyboard only: skip link, then the invite form with Tab and Enter, with a visible focus ring', async () => {
+    const admin = await buildWorkspace(ctx.app);
+    const { page } = await signedInPerson(ctx, admin.email);
+    await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor();
+
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    for (let i = 0; i < 20 && (await focusedName(page)) !== 'Email address'; i++) await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Email address');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    await page.keyboard.type('kim@example.com');
+    await page.keyboard.press('Enter');
+
+    // The new link takes focus, so the next Tab reaches its Copy button.
+    await expect.poll(() => focusedName(page)).toBe('Invitation link for kim@example.com');
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Copy');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    await page.getByRole('region', { name: 'Open invitations' }).getByText('kim@example.com').waitFor();
+  });
+
+  test('on a 375px-wide phone, home and admin do not scroll sideways', async () => {
+    const admin = await buildWorkspace(ctx.app, 'A workspace with a rather long name for a small phone');
+    await buildPm(ctx.app, admin, 'Maximiliana Featherstonehaugh-Worthington');
+    await admin.client.post('/api/invitations', { email: 'someone.with.a.very.long.address@subsidiary.example-company.com', kind: 'pm' });
+    const { page } = await signedInPerson(ctx, admin.email, { width: 375 });
+    await page.getByRole('region', { name: 'Your PMs' }).getByRole('link', { name: /Maximiliana/ }).waitFor();
+    await page.getByText('someone.with.a.very.long.address@subsidiary.example-company.com').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Who coaches whom' }).waitFor();
+    await page.getByRole('region', { name: 'Who coaches whom' }).getByText(/coaches Maximiliana/).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
   });
 });

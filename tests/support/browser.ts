@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { projectRoot } from '../../server/build-web.js';
 import { PASSWORD } from './factories.js';
+import { startTestApp, type TestApp } from './test-app.js';
 
 /** Where `npx vite build` puts the web app (served by the test app). */
 export const webRoot = join(projectRoot, 'dist', 'web');
@@ -62,3 +64,41 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** True when the page is wider than the viewport (it scrolls sideways). */
 export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/**
+ * Registers the hooks of a browser test file: one Chromium for the file, a fresh app (and
+ * database) for every test. Read `browser` and `app` inside tests.
+ */
+export function useBrowserApp() {
+  const ctx = {} as { browser: Browser; app: TestApp };
+  beforeAll(async () => {
+    await ensureWebBuild();
+    ctx.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+  });
+  beforeEach(async () => {
+    ctx.app = await startTestApp({ webRoot });
+  });
+  afterEach(async () => {
+    await ctx.app?.close();
+  });
+  return ctx;
+}
+
+/** A browser profile already signed in as `email` (over HTTP), on `path`. */
+export async function signedInPerson(ctx: { browser: Browser; app: TestApp }, email: string, options: { path?: string; width?: number } = {}) {
+  const person = await newPerson(ctx.browser, ctx.app.url, options);
+  await signInOverHttp(person.context, email);
+  await person.page.goto(options.path ?? '/');
+  return person;
+}
+
+/** How the focused element is named: its label, aria-label or text. */
+export const focusedName = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as (HTMLElement & { labels?: NodeListOf<HTMLLabelElement> }) | null;
+    if (!el || el === document.body) return '';
+    return (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+  });
