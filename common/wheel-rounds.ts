@@ -140,3 +140,20 @@ export const History = z
   })
   .openapi('History');
 export type History = z.infer<typeof History>;
+
+/** Everything of a PM's wheel the viewer may see (drafts only their own; the other side only once revealed). */
+export const WheelExport = z
+  .object({
+    pm: Person,
+    exportedAt: z.string(),
+    rounds: z.array(
+      z.object({
+        round: Round,
+        frameworkVersion: FrameworkVersion,
+        assessments: z.array(Assessment),
+        comparison: Comparison.nullable(),
+      }),
+    ),
+  })
+  .openapi('WheelExport');
+export type WheelExport = z.infer<typeof WheelExport>;

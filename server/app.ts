@@ -13,6 +13,8 @@ import { registerPairRoutes } from './features/pairs/pairs.routes.js';
 import { registerPmRoutes } from './features/pms/pms.routes.js';
 import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerFrameworkRoutes } from './features/frameworks/frameworks.routes.js';
+import { registerAssessmentRoutes } from './features/assessments/assessments.routes.js';
+import { registerInsightRoutes } from './features/assessments/insights.routes.js';
 import { useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
@@ -36,6 +38,8 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerPmRoutes(app, deps);
   registerAccessLogRoutes(app, deps);
   registerFrameworkRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+  registerInsightRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

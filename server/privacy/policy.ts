@@ -16,6 +16,25 @@ export type Relation = 'pm' | 'coach' | 'former_coach' | 'workspace_admin' | 'no
 export const coachingDataRules = {
   'overview:read': ['pm', 'coach'],
   'access-log:read': ['pm'],
+  // The wheel (issue 3). Drafts, the blind reveal and peer sharing: features/assessments/round-policy.ts.
+  'round:list': ['pm', 'coach'],
+  'round:open': ['pm', 'coach'],
+  'round:read': ['pm', 'coach'],
+  'assessment:read': ['pm', 'coach'],
+  'assessment:write': ['pm', 'coach'],
+  'comparison:read': ['pm', 'coach'],
+  'history:read': ['pm', 'coach'],
+  'dips:read': ['pm', 'coach'],
+  'wheel:export': ['pm', 'coach'],
+  'peers:manage': ['pm'],
+  // Shared vision and development plan (issue 4). Who proposes, accepts, suggests or decides, and
+  // private notes: features/visions/vision-policy.ts and features/plans/plan-policy.ts.
+  'vision:read': ['pm', 'coach'],
+  'vision:write': ['pm', 'coach'],
+  'plan:read': ['pm', 'coach'],
+  'plan:write': ['pm'],
+  'plan:comment': ['pm', 'coach'],
+  'plan-suggestion:write': ['pm', 'coach'],
 } as const satisfies Record<string, readonly Relation[]>;
 
 export type CoachingAction = keyof typeof coachingDataRules;

@@ -57,3 +57,32 @@ export async function signIn(app: TestApp, email: string, password = PASSWORD) {
   const res = await client.post('/api/auth/sign-in', { email, password });
   return { client, res };
 }
+
+// --- The wheel (issue 3) ---
+
+/** Scores for every statement of a round's framework version: a number, or one per area key. */
+export function scoresFor(round: { frameworkVersion: { areas: { key: string; statements: { key: string }[] }[] } }, score: number | Record<string, number>) {
+  return Object.fromEntries(
+    round.frameworkVersion.areas.flatMap((a) => a.statements.map((s) => [s.key, typeof score === 'number' ? score : (score[a.key] ?? 5)])),
+  );
+}
+
+/** Opens a round for `pm` (by their coach) and, unless told otherwise, submits both sides. */
+export async function buildRound(
+  pm: Person,
+  coach: Person,
+  options: { self?: number | Record<string, number>; coach?: number | Record<string, number>; selfNotes?: Record<string, string>; submit?: boolean; title?: string } = {},
+) {
+  const opened = await coach.client.post(`/api/pms/${pm.id}/rounds`, options.title ? { title: options.title } : {});
+  if (opened.status !== 200) throw new Error(`open round failed: ${opened.text}`);
+  const round = opened.body;
+  if (options.submit === false) return round;
+  const self = await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, options.self ?? 6), notes: options.selfNotes ?? {} });
+  if (self.status !== 200) throw new Error(`self submit failed: ${self.text}`);
+  const coachSide = await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+    scores: scoresFor(round, options.coach ?? 6),
+    nextBiggerChallenge: 'Lead the H2 strategy planning',
+  });
+  if (coachSide.status !== 200) throw new Error(`coach submit failed: ${coachSide.text}`);
+  return round;
+}

@@ -1,0 +1,83 @@
+import type { Dip } from '../../../common/wheel-rounds.js';
+import type { FrameworkContent, Scale } from '../../../common/wheel.js';
+import type { Db } from '../../db/database.js';
+import { loadVersion } from '../frameworks/framework-versions.js';
+import { dipsOf, type SelfRound } from './dips.js';
+import { assessmentsOf, parseAreaScores, type AssessmentRow, type RoundRow } from './round-queries.js';
+import { mean, round2 } from './scoring.js';
+
+/** Revealed rounds with their framework version and submitted area scores: what comparison, history and dips read. */
+export interface RevealedRound {
+  row: RoundRow;
+  content: FrameworkContent;
+  scale: Scale;
+  self: Record<string, number>;
+  coach: Record<string, number>;
+  /** Mean per area over the peers who answered (empty when none did). */
+  peers: Record<string, number>;
+  peerCount: number;
+  assessments: AssessmentRow[];
+}
+
+/** Loads the area scores of some revealed rounds (oldest first, as given). */
+export async function loadRevealed(db: Db, rows: RoundRow[]): Promise<RevealedRound[]> {
+  const assessments = await assessmentsOf(db, rows.map((r) => r.id));
+  const byRound = new Map<string, AssessmentRow[]>();
+  for (const a of assessments) byRound.set(a.round_id, [...(byRound.get(a.round_id) ?? []), a]);
+  return Promise.all(
+    rows.map(async (row) => {
+      const { content } = await loadVersion(db, row.framework_version_id);
+      const own = byRound.get(row.id) ?? [];
+      const peers = own.filter((a) => a.side === 'peer' && a.submitted_at).map((a) => parseAreaScores(a.area_scores));
+      return {
+        row,
+        content,
+        scale: content.scale,
+        self: parseAreaScores(own.find((a) => a.side === 'self')?.area_scores ?? null),
+        coach: parseAreaScores(own.find((a) => a.side === 'coach')?.area_scores ?? null),
+        peers: peerMeans(content, peers),
+        peerCount: peers.length,
+        assessments: own,
+      };
+    }),
+  );
+}
+
+function peerMeans(content: FrameworkContent, peers: Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const area of content.areas) {
+    const m = mean(peers.flatMap((p) => (p[area.key] === undefined ? [] : [p[area.key]!])));
+    if (m !== null) out[area.key] = m;
+  }
+  return out;
+}
+
+/** The self-area notes of some assessments: assessment id → area key → note. */
+export async function selfNotes(db: Db, assessmentIds: string[]) {
+  const out = new Map<string, Record<string, string>>();
+  if (!assessmentIds.length) return out;
+  const rows = await db.selectFrom('assessment_notes').select(['assessment_id', 'area_key', 'note']).where('assessment_id', 'in', assessmentIds).execute();
+  for (const r of rows) out.set(r.assessment_id, { ...(out.get(r.assessment_id) ?? {}), [r.area_key]: r.note });
+  return out;
+}
+
+/** The dips of rounds[index] (against the rounds before it), with names and the PM's notes. */
+export async function dipsFor(db: Db, rounds: RevealedRound[], index: number): Promise<Dip[]> {
+  const series: SelfRound[] = rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self }));
+  const found = dipsOf(series, index);
+  const round = rounds[index];
+  if (!round || !found.length) return [];
+  const selfId = round.assessments.find((a) => a.side === 'self')?.id;
+  const notes = selfId ? ((await selfNotes(db, [selfId])).get(selfId) ?? {}) : {};
+  return found.map((d) => ({
+    roundId: round.row.id,
+    roundTitle: round.row.title,
+    revealedAt: round.row.revealed_at ?? '',
+    areaKey: d.areaKey,
+    areaName: round.content.areas.find((a) => a.key === d.areaKey)?.name ?? d.areaKey,
+    score: round2(d.score),
+    recentMean: round2(d.recentMean),
+    drop: round2(d.drop),
+    note: notes[d.areaKey] ?? null,
+  }));
+}
