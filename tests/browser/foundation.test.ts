@@ -54,7 +54,7 @@ describe('foundation in the browser', () => {
 
     await pat.page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
     expect(new URL(pat.page.url()).pathname).toBe('/');
-    expect(await pat.page.getByRole('region', { name: 'Your coach' }).textContent()).toMatch(/Ada Lovelace.*Your coach since/);
+    expect(await pat.page.getByRole('region', { name: 'Your coach', exact: true }).textContent()).toMatch(/Ada Lovelace.*Your coach since/);
     await expectNoAxeViolations(pat.page);
 
     await page.reload();

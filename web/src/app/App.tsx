@@ -39,7 +39,7 @@ export function App() {
   const me = session.state.me;
   return (
     <SessionContext.Provider value={session}>
-      <MyPairsProvider key={me?.id ?? 'signed-out'}>
+      <MyPairsProvider key={me?.id ?? 'signed-out'} signedIn={me !== null}>
         <Announcer path={path}>
           <Layout>
             <Suspense fallback={<Loading />}>{pageFor(path, session.state)}</Suspense>

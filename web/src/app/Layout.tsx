@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { useMyPairs } from '../features/pairs/my-pairs';
 import { Link, navigate, usePath } from './router';
 import { useSession } from './session';
@@ -45,7 +45,12 @@ function Nav({ isAdmin, meId }: { isAdmin: boolean; meId: string }) {
   const { pairs } = useMyPairs();
   const isPm = pairs?.some((p) => p.pm.id === meId && p.status !== 'pending') ?? false;
   const signOut = useAction(async () => {
-    await api('POST', '/api/auth/sign-out');
+    try {
+      await api('POST', '/api/auth/sign-out');
+    } catch (e) {
+      // A session that already lapsed (401, or a stale CSRF token: 403) is as good as signed out.
+      if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) throw e;
+    }
     await refresh();
     navigate('/', { replace: true });
   });

@@ -13,7 +13,10 @@ interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-/** A modal question before something that cannot be undone (native <dialog>: focus and Esc for free). */
+/**
+ * A modal question before something that cannot be undone (native <dialog>: focus trap, Esc and
+ * focus return for free). Its content exists only while open.
+ */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -33,17 +36,21 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
         if (!pending) onCancel();
       }}
     >
-      <h2 id={titleId}>{title}</h2>
-      <div className="dialog-body">{children}</div>
-      <FormError message={error} />
-      <div className="actions">
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          Cancel
-        </Button>
-        <Button variant="danger" onClick={onConfirm} pending={pending} pendingLabel="Working…">
-          {confirmLabel}
-        </Button>
-      </div>
+      {open && (
+        <>
+          <h2 id={titleId}>{title}</h2>
+          <div className="dialog-body">{children}</div>
+          <FormError message={error} />
+          <div className="actions">
+            <Button variant="secondary" onClick={onCancel} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="danger" onClick={onConfirm} pending={pending} pendingLabel="Working…">
+              {confirmLabel}
+            </Button>
+          </div>
+        </>
+      )}
     </dialog>
   );
 }

@@ -17,8 +17,8 @@ const MyPairsContext = createContext<MyPairs>({ pairs: undefined, error: undefin
  * navigation needs them (Access log is for PMs) and so does the home page. Mount it keyed by
  * the person, so another sign-in starts afresh.
  */
-export function MyPairsProvider({ children }: { children: ReactNode }) {
-  const { data, error, loading, reload } = useResource<Pair[]>('/api/pairs');
+export function MyPairsProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  const { data, error, loading, reload } = useResource<Pair[]>(signedIn ? '/api/pairs' : null);
   return <MyPairsContext.Provider value={{ pairs: data, error, loading, reload }}>{children}</MyPairsContext.Provider>;
 }
 
