@@ -15,6 +15,11 @@ import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerFrameworkRoutes } from './features/frameworks/frameworks.routes.js';
 import { registerAssessmentRoutes } from './features/assessments/assessments.routes.js';
 import { registerInsightRoutes } from './features/assessments/insights.routes.js';
+import { registerPeerRoutes } from './features/peers/peers.routes.js';
+import { registerVisionRoutes } from './features/visions/visions.routes.js';
+import { registerPlanRoutes } from './features/plans/plans.routes.js';
+import { registerPlanSuggestionRoutes } from './features/plan-suggestions/suggestions.routes.js';
+import { registerPlanCommentRoutes } from './features/plan-comments/comments.routes.js';
 import { useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
@@ -40,6 +45,11 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerFrameworkRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerInsightRoutes(app, deps);
+  registerPeerRoutes(app, deps);
+  registerVisionRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerPlanSuggestionRoutes(app, deps);
+  registerPlanCommentRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
