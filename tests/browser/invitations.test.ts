@@ -23,6 +23,7 @@ describe('invitation links in the browser', () => {
     await page.getByRole('button', { name: 'Revoke invitation for wren@example.com' }).click();
     await page.getByRole('status').getByText('Invitation for wren@example.com revoked. Its link no longer works.').waitFor();
     await open.getByText('No open invitations.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open invitations');
 
     const visitor = await newPerson(ctx.browser, app.url);
     const v = visitor.page;

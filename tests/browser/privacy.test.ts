@@ -48,6 +48,8 @@ describe('privacy pages in the browser', () => {
     await dialog.getByRole('button', { name: 'End pairing' }).click();
     await page.getByRole('status').getByText('Your pairing with Ada Admin has ended.').waitFor();
     await page.getByRole('region', { name: 'Your coach', exact: true }).getByText('No one coaches you right now.', { exact: false }).waitFor();
+    // Focus does not fall back to the top of the page when the ended pairing leaves the list.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your coach');
     expect(pm.problems).toEqual([]);
 
     const coach = await signedInPerson(ctx, admin.email, { path: `/pms/${pat.id}` });

@@ -32,6 +32,7 @@ function Header() {
           </span>
           <span className="brand-name">Wheelhouse</span>
           {me && <span className="workspace-name">{me.workspace.name}</span>}
+          {me?.workspace.isDemo && <span className="badge">Demo data</span>}
         </Link>
         {me && <Nav isAdmin={me.isAdmin} meId={me.id} />}
       </div>

@@ -1,10 +1,11 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   /** While true the button is disabled and says `pendingLabel`. */
   pending?: boolean;
   pendingLabel?: string;
-  variant?: 'primary' | 'secondary' | 'danger' | 'link';
+  variant?: 'primary' | 'secondary' | 'danger';
+  ref?: Ref<HTMLButtonElement>;
 };
 
 /** A button that shows progress while its action runs. */

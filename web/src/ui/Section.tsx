@@ -5,7 +5,9 @@ export function Section({ title, intro, children }: { title: string; intro?: Rea
   const id = useId();
   return (
     <section className="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+      <h2 id={id} tabIndex={-1}>
+        {title}
+      </h2>
       {intro && <p className="section-intro">{intro}</p>}
       {children}
     </section>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { Invitation } from '../../../../common/schemas';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { Button } from '../../ui/Button';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormError } from '../../ui/FormError';
+import { focusSectionHeading } from '../../ui/focus';
 import { formatDate, fromNow } from '../../ui/format';
 import { useAction } from '../../ui/use-action';
 
@@ -40,8 +41,10 @@ function InvitationItem({ invitation, onChanged, showInviter }: { invitation: In
   const [revoked, setRevoked] = useState(false);
   const revoke = useAction(() => api('DELETE', `/api/invitations/${invitation.id}`));
   const open = invitation.status === 'open' && !revoked;
-  const onRevoke = async () => {
+  const onRevoke = async (event: MouseEvent<HTMLButtonElement>) => {
+    const button = event.currentTarget;
     if ((await revoke.run()) === undefined) return;
+    focusSectionHeading(button);
     setRevoked(true);
     announce(`Invitation for ${invitation.email} revoked. Its link no longer works.`);
     onChanged();

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
+import { focusSectionHeading } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-action';
 
@@ -21,8 +22,9 @@ function Offer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
   const announce = useAnnounce();
   const accept = useAction(() => api('POST', `/api/pairs/${pair.id}/accept`));
   const decline = useAction(() => api('POST', `/api/pairs/${pair.id}/decline`));
-  const act = async (action: typeof accept, message: string) => {
+  const act = async (button: HTMLButtonElement, action: typeof accept, message: string) => {
     if ((await action.run()) === undefined) return;
+    focusSectionHeading(button);
     announce(message);
     onChanged();
   };
@@ -37,10 +39,10 @@ function Offer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
         <FormError message={accept.error || decline.error} />
       </div>
       <div className="actions">
-        <Button pending={accept.pending} pendingLabel="Accepting…" disabled={busy} onClick={() => act(accept, `${pair.coach.name} is now your coach.`)} aria-label={`Accept ${pair.coach.name} as your coach`}>
+        <Button pending={accept.pending} pendingLabel="Accepting…" disabled={busy} onClick={(e) => act(e.currentTarget, accept, `${pair.coach.name} is now your coach.`)} aria-label={`Accept ${pair.coach.name} as your coach`}>
           Accept
         </Button>
-        <Button variant="secondary" pending={decline.pending} pendingLabel="Declining…" disabled={busy} onClick={() => act(decline, `You declined ${pair.coach.name}'s offer.`)} aria-label={`Decline ${pair.coach.name}'s offer`}>
+        <Button variant="secondary" pending={decline.pending} pendingLabel="Declining…" disabled={busy} onClick={(e) => act(e.currentTarget, decline, `You declined ${pair.coach.name}'s offer.`)} aria-label={`Decline ${pair.coach.name}'s offer`}>
           Decline
         </Button>
       </div>

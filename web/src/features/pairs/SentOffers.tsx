@@ -1,8 +1,10 @@
+import type { MouseEvent } from 'react';
 import type { Pair } from '../../../../common/schemas';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
+import { focusSectionHeading } from '../../ui/focus';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-action';
 
@@ -21,8 +23,10 @@ export function SentOffers({ pairs, onChanged }: { pairs: Pair[]; onChanged: () 
 function SentOffer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
   const announce = useAnnounce();
   const withdraw = useAction(() => api('POST', `/api/pairs/${pair.id}/decline`));
-  const onWithdraw = async () => {
+  const onWithdraw = async (event: MouseEvent<HTMLButtonElement>) => {
+    const button = event.currentTarget;
     if ((await withdraw.run()) === undefined) return;
+    focusSectionHeading(button);
     announce(`Offer to ${pair.pm.name} withdrawn.`);
     onChanged();
   };
