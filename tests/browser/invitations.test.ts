@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectNoAxeViolations, newPerson, signedInPerson, useBrowserApp } from '../support/browser.js';
-import { buildWorkspace, signUpThrough } from '../support/factories.js';
+import { buildPm, buildWorkspace, signUpThrough } from '../support/factories.js';
 
 const ctx = useBrowserApp();
 
@@ -59,5 +59,28 @@ describe('invitation links in the browser', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('alert').getByText('Password must be at least 10 characters').waitFor();
     expect(await page.getByLabel('Your name').inputValue()).toBe('Sam Sample');
+  });
+
+  test('inviting shows progress while the server works, then its message when the person is already a member', async () => {
+    const admin = await buildWorkspace(ctx.app);
+    const pat = await buildPm(ctx.app, admin, 'Pat Park');
+    const { page } = await signedInPerson(ctx, admin.email);
+    await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor();
+
+    // Hold the request until the test has seen the progress state.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/invitations', async (route) => {
+      if (route.request().method() === 'POST') await held;
+      await route.continue();
+    });
+    await page.getByLabel('Email address').fill(pat.email);
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const progress = page.getByRole('button', { name: 'Inviting…' });
+    await progress.waitFor();
+    expect(await progress.isDisabled()).toBe(true);
+    release();
+    await page.getByRole('alert').getByText('That person is already a member. Offer to coach them from your home page instead.').waitFor();
+    expect(await page.getByRole('button', { name: 'Create invitation' }).isEnabled()).toBe(true);
   });
 });
