@@ -44,7 +44,7 @@ describe('foundation in the browser', () => {
     const pat = await newPerson(browser, app.url);
     await pat.page.goto(link);
     await pat.page.getByRole('heading', { name: 'Join Acme Product' }).waitFor();
-    expect(await pat.page.getByRole('main').textContent()).toContain('Ada Lovelace invited you to Acme Product');
+    expect(await pat.page.getByRole('main').textContent()).toContain("Ada Lovelace invited you to join Acme Product on Wheelhouse, where they'll coach you.");
     expect(await pat.page.getByLabel('Email').inputValue()).toBe('pat@example.com');
     expect(await pat.page.getByLabel('Email').isEditable()).toBe(false);
     await expectNoAxeViolations(pat.page);

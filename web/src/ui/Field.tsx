@@ -7,7 +7,7 @@ type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 /** A labelled text input with an optional hint. */
-export function Field({ label, hint, id, className, ...input }: FieldProps) {
+export function Field({ label, hint, id, className, type = 'text', ...input }: FieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   const hintId = `${inputId}-hint`;
@@ -19,7 +19,7 @@ export function Field({ label, hint, id, className, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      <input id={inputId} aria-describedby={hint ? hintId : undefined} {...input} />
+      <input id={inputId} type={type} aria-describedby={hint ? hintId : undefined} {...input} />
     </div>
   );
 }

@@ -61,7 +61,7 @@ function SignUp({ token, preview }: { token: string; preview: Preview }) {
   };
   const lead =
     preview.kind === 'pm'
-      ? `${preview.inviterName} invited you to ${preview.workspaceName} on Wheelhouse, to coach you as your lead. What you write here stays between you and your coach.`
+      ? `${preview.inviterName} invited you to join ${preview.workspaceName} on Wheelhouse, where they'll coach you. What you write here stays between you and your coaches.`
       : `${preview.inviterName} invited you to join ${preview.workspaceName} on Wheelhouse.`;
   return (
     <Page title={`Join ${preview.workspaceName}`} lead={lead}>
