@@ -16,6 +16,7 @@ import { registerFrameworkRoutes } from './features/frameworks/frameworks.routes
 import { registerAssessmentRoutes } from './features/assessments/assessments.routes.js';
 import { registerInsightRoutes } from './features/assessments/insights.routes.js';
 import { registerPeerRoutes } from './features/peers/peers.routes.js';
+import { registerDemoRoutes } from './demo/demo.routes.js';
 import { registerVisionRoutes } from './features/visions/visions.routes.js';
 import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerPlanSuggestionRoutes } from './features/plan-suggestions/suggestions.routes.js';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerAssessmentRoutes(app, deps);
   registerInsightRoutes(app, deps);
   registerPeerRoutes(app, deps);
+  registerDemoRoutes(app, deps);
   registerVisionRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerPlanSuggestionRoutes(app, deps);

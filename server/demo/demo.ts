@@ -1,0 +1,70 @@
+import type { Db } from '../db/database.js';
+import { AppError } from '../http/errors.js';
+import type { Actor } from '../privacy/actor.js';
+import { ensureDefaultFramework } from '../features/frameworks/frameworks.js';
+import { loadVersion } from '../features/frameworks/framework-versions.js';
+import { isSetupNeeded } from '../features/auth/me.js';
+import { newId, nowIso } from '../util.js';
+import { demoCoach } from './demo-content.js';
+import { generateTeam } from './generate.js';
+import { insertRound } from './seed-round.js';
+
+// Not an argon2 hash: nobody can sign in to a demo account with a password (only via POST /api/demo or the CLI).
+export const NO_PASSWORD = '!demo-account-without-password';
+
+/** Two years of quarterly rounds for four PMs: the size the issue asks the demo to show. */
+export const DEMO_SIZE = { pms: 4, rounds: 8, monthsBetweenRounds: 3 };
+
+/** The demo workspace and its coach, if there is one. */
+export async function findDemo(db: Db) {
+  return db
+    .selectFrom('workspaces')
+    .innerJoin('users', 'users.workspace_id', 'workspaces.id')
+    .select(['workspaces.id as workspaceId', 'users.id as coachId'])
+    .where('workspaces.is_demo', '=', 1)
+    .where('users.is_admin', '=', 1)
+    .orderBy('workspaces.created_at')
+    .executeTakeFirst();
+}
+
+/** Who may start the demo: anyone on a new installation (nothing real to protect yet), a workspace admin, or someone already in the demo. */
+export async function assertMayStartDemo(db: Db, actor: Actor | null) {
+  if (actor?.isAdmin) return;
+  if (actor) {
+    const ws = await db.selectFrom('workspaces').select('is_demo').where('id', '=', actor.workspaceId).executeTakeFirst();
+    if (ws?.is_demo === 1) return;
+  } else if (await isSetupNeeded(db)) return;
+  throw new AppError('forbidden', 'The demo can be started on a new installation, or by a workspace admin.');
+}
+
+/** Creates the demo workspace (or finds the one there is): a coach, four PMs, two years of rounds, one round in progress. */
+export async function createDemo(input: { db: Db; passwordHash?: string; now?: Date }) {
+  const { db } = input;
+  const existing = await findDemo(db);
+  if (existing) return existing;
+  const workspaceId = newId();
+  const coachId = newId();
+  const now = nowIso(input.now);
+  const passwordHash = input.passwordHash ?? NO_PASSWORD;
+  await db.insertInto('workspaces').values({ id: workspaceId, name: 'Northwind Product (demo)', is_demo: 1, created_at: now }).execute();
+  await db.insertInto('users').values({ id: coachId, workspace_id: workspaceId, email: demoCoach.email, name: demoCoach.name, password_hash: passwordHash, is_admin: 1, created_at: now, password_changed_at: now }).execute();
+  const { pmIds } = await generateTeam({ db, workspaceId, coachId, size: DEMO_SIZE, passwordHash: NO_PASSWORD, emailTag: 'demo', now: new Date(Date.parse(now) - 21 * 24 * 3600 * 1000) });
+  // The current quarter is under way for the second PM: their self-assessment is half done.
+  const version = await loadVersion(db, (await db.selectFrom('frameworks').select('current_version_id').where('id', '=', await ensureDefaultFramework(db, workspaceId)).executeTakeFirstOrThrow()).current_version_id!);
+  const half = Object.fromEntries(version.content.areas.slice(0, 4).flatMap((a) => a.statements.map((s) => [s.key, 6])));
+  await insertRound(db, { workspaceId, pmId: pmIds[1]!, coachId, version, title: 'This quarter', createdAt: now, self: { scores: half, submitted: false }, coach: { scores: {}, submitted: false } });
+  return { workspaceId, coachId };
+}
+
+/** Removes every demo workspace with everything in it. Real workspaces are never touched. */
+export async function removeDemo(input: { db: Db }): Promise<number> {
+  return input.db.transaction().execute(async (tx) => {
+    const demos = (await tx.selectFrom('workspaces').select('id').where('is_demo', '=', 1).execute()).map((w) => w.id);
+    if (!demos.length) return 0;
+    // Rounds point at framework versions without cascading, so they go first.
+    await tx.deleteFrom('assessment_rounds').where('workspace_id', 'in', demos).execute();
+    await tx.deleteFrom('frameworks').where('workspace_id', 'in', demos).execute();
+    await tx.deleteFrom('workspaces').where('id', 'in', demos).execute();
+    return demos.length;
+  });
+}
