@@ -143,6 +143,109 @@ export interface PeerInvitationTable {
   revoked_at: string | null;
 }
 
+// Issue 4: the shared vision and the development plan (migration 003).
+export interface VisionProposalTable {
+  id: string;
+  pm_id: string;
+  next_bigger_challenge: string;
+  career_direction: string;
+  note: string;
+  proposed_by: string;
+  proposed_side: 'pm' | 'coach';
+  proposed_at: string;
+  status: 'open' | 'agreed' | 'replaced' | 'withdrawn';
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface PlanTable {
+  id: string;
+  pm_id: string;
+  number: number;
+  headline: string;
+  focus: string;
+  period_start: string;
+  period_end: string;
+  created_at: string;
+  updated_at: string;
+  replaced_at: string | null;
+}
+
+export interface PlanThemeTable {
+  id: string;
+  plan_id: string;
+  lineage_id: string;
+  position: number;
+  title: string;
+  why: string;
+  origin: 'pm' | 'coach';
+  suggested_by: string | null;
+  suggestion_id: string | null;
+  adopted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanThemeTargetTable {
+  theme_id: string;
+  kind: 'area' | 'trait';
+  key: string;
+  name: string;
+  position: number;
+}
+
+export interface PlanActionTable {
+  id: string;
+  plan_id: string;
+  theme_id: string;
+  lineage_id: string;
+  position: number;
+  text: string;
+  due_on: string | null;
+  status: 'not_started' | 'in_progress' | 'done' | 'dropped';
+  evidence: string;
+  done_at: string | null;
+  origin: 'pm' | 'coach';
+  suggested_by: string | null;
+  suggestion_id: string | null;
+  adopted_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanCommentTable {
+  id: string;
+  plan_id: string;
+  theme_id: string | null;
+  action_id: string | null;
+  author_id: string;
+  body: string;
+  is_private: number;
+  created_at: string;
+}
+
+export interface PlanSuggestionTable {
+  id: string;
+  plan_id: string;
+  author_id: string;
+  kind: 'new_theme' | 'reword_theme' | 'new_action' | 'reword_action';
+  theme_id: string | null;
+  action_id: string | null;
+  title: string | null;
+  why: string | null;
+  text: string | null;
+  due_on: string | null;
+  /** JSON: [{kind: 'area' | 'trait', key, name}] */
+  targets: string;
+  message: string;
+  status: 'open' | 'accepted' | 'declined' | 'withdrawn' | 'outdated';
+  created_at: string;
+  decided_at: string | null;
+  decline_reason: string | null;
+  result_theme_id: string | null;
+  result_action_id: string | null;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -158,4 +261,11 @@ export interface Database {
   assessment_scores: AssessmentScoreTable;
   assessment_notes: AssessmentNoteTable;
   peer_invitations: PeerInvitationTable;
+  vision_proposals: VisionProposalTable;
+  plans: PlanTable;
+  plan_themes: PlanThemeTable;
+  plan_theme_targets: PlanThemeTargetTable;
+  plan_actions: PlanActionTable;
+  plan_comments: PlanCommentTable;
+  plan_suggestions: PlanSuggestionTable;
 }

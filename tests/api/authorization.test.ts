@@ -3,11 +3,12 @@ import { Client } from '../support/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
 import { foundationRows } from './matrix/foundation.js';
+import { planRows } from './matrix/plans.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
 /** Every route × every relation: allowed ones get in, refused ones get refused and change nothing. */
-const matrix: MatrixRow[] = [...foundationRows];
+const matrix: MatrixRow[] = [...foundationRows, ...planRows];
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,0 +1,37 @@
+import type { ExampleActionSet, PlanIdeas } from '../../../common/plans.js';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../privacy/actor.js';
+import { exampleActionsForArea } from './example-actions.js';
+import { authorizePlan } from './plan-policy.js';
+import { pmFramework } from './plan-targets.js';
+import { rankThemeIdeas } from './theme-ideas.js';
+import { traitExampleActions } from './trait-actions.js';
+import { latestAreas, visibleRevealedRounds } from './wheel-reading.js';
+
+/**
+ * Where a plan can start: theme ideas from the PM's latest revealed wheel (dips, gaps, lowest
+ * areas), the areas and traits a theme can name, and example actions for each of them.
+ */
+export async function getPlanIdeas(input: { db: Db; actor: Actor | null; pmId: string }): Promise<PlanIdeas> {
+  const { db, actor, pmId } = input;
+  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: 'plan ideas' });
+  const rounds = await visibleRevealedRounds(db, actor!, pmId, side);
+  const latest = rounds.at(-1);
+  const framework = await pmFramework(db, pmId);
+  const { areas, traits } = framework.content;
+  const exampleActions: ExampleActionSet[] = [
+    ...areas.map((a) => ({ kind: 'area' as const, key: a.key, name: a.name, actions: exampleActionsForArea(a.key) })),
+    ...traits.map((t) => ({ kind: 'trait' as const, key: t.key, name: t.name, actions: traitExampleActions[t.key] ?? [] })),
+  ];
+  return {
+    round: latest ? { id: latest.row.id, title: latest.row.title, revealedAt: latest.row.revealed_at! } : null,
+    framework: {
+      versionId: framework.id,
+      name: framework.content.name,
+      areas: areas.map(({ key, name }) => ({ key, name })),
+      traits: traits.map(({ key, name }) => ({ key, name })),
+    },
+    themeIdeas: latest ? rankThemeIdeas({ areas: latestAreas(rounds), scale: latest.scale, examples: exampleActionsForArea }) : [],
+    exampleActions,
+  };
+}

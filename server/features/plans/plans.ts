@@ -1,0 +1,127 @@
+import type { PlanInput, PlanPatch, PlanVersionInfo, RefreshInput } from '../../../common/plans.js';
+import type { Db } from '../../db/database.js';
+import { AppError, notFound } from '../../http/errors.js';
+import type { Actor } from '../../privacy/actor.js';
+import { newId, nowIso } from '../../util.js';
+import { addMonths, defaultPeriod, today } from './plan-dates.js';
+import { planFileName, renderPlanMarkdown } from './plan-markdown.js';
+import { authorizePlan, authorizePlanRole } from './plan-policy.js';
+import { findPlanRow, presentPlan } from './plan-reading.js';
+import { copyPlanContent } from './plan-refresh.js';
+import { targetsFor } from './plan-targets.js';
+import { currentPlanOrFail, insertAction, insertTheme } from './plan-writing.js';
+
+const isUniqueViolation = (error: unknown) => error instanceof Error && /unique|duplicate/i.test(error.message);
+
+function checkPeriod(start: string, end: string) {
+  if (end <= start) throw new AppError('validation_failed', 'periodEnd: must be after the start of the period');
+}
+
+/** The PM's current plan as the actor sees it (null before the PM starts one). */
+export async function getCurrentPlan(input: { db: Db; actor: Actor | null; pmId: string }) {
+  const { db, actor, pmId } = input;
+  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: 'plan' });
+  const row = await findPlanRow(db, pmId);
+  return row ? presentPlan({ db, row, viewer: { id: actor!.id, side } }) : null;
+}
+
+/** One version of the plan, current or replaced (old versions stay readable). */
+export async function getPlanVersion(input: { db: Db; actor: Actor | null; pmId: string; version: number }) {
+  const { db, actor, pmId, version } = input;
+  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: `plan v${version}` });
+  const row = await findPlanRow(db, pmId, version);
+  if (!row) throw notFound('That version of the plan');
+  return presentPlan({ db, row, viewer: { id: actor!.id, side } });
+}
+
+/** Every version of the plan, newest first. */
+export async function listPlanVersions(input: { db: Db; actor: Actor | null; pmId: string }): Promise<PlanVersionInfo[]> {
+  const { db, pmId } = input;
+  await authorizePlan({ ...input, action: 'plan:read', resource: 'plan versions' });
+  const rows = await db.selectFrom('plans').selectAll().where('pm_id', '=', pmId).orderBy('number', 'desc').execute();
+  return rows.map((r) => ({ version: r.number, headline: r.headline, focus: r.focus, startedAt: r.created_at, replacedAt: r.replaced_at, isCurrent: r.replaced_at === null }));
+}
+
+/** The PM starts their plan: headline, period (six months from today by default), first themes. */
+export async function createPlan(input: { db: Db; actor: Actor | null; pmId: string; plan: PlanInput }) {
+  const { db, actor, pmId, plan } = input;
+  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+  if (await findPlanRow(db, pmId)) throw new AppError('conflict', 'There is already a plan. Change it, or start a quarterly refresh for a new version.');
+  const period = defaultPeriod();
+  const start = plan.periodStart ?? period.start;
+  const end = plan.periodEnd ?? addMonths(start, 6);
+  checkPeriod(start, end);
+  const targets = await Promise.all(plan.themes.map((t, i) => targetsFor(db, pmId, t.areas, t.traits, `themes.${i}.`)));
+  const id = newId();
+  const now = nowIso();
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('plans')
+        .values({ id, pm_id: pmId, number: 1, headline: plan.headline, focus: plan.focus, period_start: start, period_end: end, created_at: now, updated_at: now, replaced_at: null })
+        .execute();
+      for (const [i, theme] of plan.themes.entries()) {
+        const themeId = await insertTheme(tx, { planId: id, title: theme.title, why: theme.why, targets: targets[i]!, origin: { origin: 'pm' } });
+        for (const action of theme.actions) await insertAction(tx, { planId: id, themeId, action, origin: { origin: 'pm' } });
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'There is already a plan. Reload the page.');
+    throw error;
+  }
+  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+}
+
+/** The PM changes the headline, focus or period of the current version. */
+export async function updatePlan(input: { db: Db; actor: Actor | null; pmId: string; patch: PlanPatch }) {
+  const { db, actor, pmId, patch } = input;
+  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+  const row = await currentPlanOrFail(db, pmId);
+  checkPeriod(patch.periodStart ?? row.period_start, patch.periodEnd ?? row.period_end);
+  await db
+    .updateTable('plans')
+    .set({ headline: patch.headline, focus: patch.focus, period_start: patch.periodStart, period_end: patch.periodEnd, updated_at: nowIso() })
+    .where('id', '=', row.id)
+    .execute();
+  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+}
+
+/**
+ * Quarterly refresh: a new version with a new headline or focus starts as a copy of the current
+ * one, which stays readable as it was. Open suggestions move to the new version.
+ */
+export async function refreshPlan(input: { db: Db; actor: Actor | null; pmId: string; refresh: RefreshInput }) {
+  const { db, actor, pmId, refresh } = input;
+  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+  const current = await currentPlanOrFail(db, pmId);
+  const periodOver = current.period_end < today();
+  const start = periodOver ? today() : current.period_start;
+  const end = refresh.periodEnd ?? (periodOver ? addMonths(start, 6) : current.period_end);
+  checkPeriod(start, end);
+  const now = nowIso();
+  try {
+    await db.transaction().execute(async (tx) => {
+      const replaced = await tx.updateTable('plans').set({ replaced_at: now }).where('id', '=', current.id).where('replaced_at', 'is', null).executeTakeFirst();
+      if (Number(replaced.numUpdatedRows) !== 1) throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
+      const id = newId();
+      await tx
+        .insertInto('plans')
+        .values({ id, pm_id: pmId, number: current.number + 1, headline: refresh.headline, focus: refresh.focus, period_start: start, period_end: end, created_at: now, updated_at: now, replaced_at: null })
+        .execute();
+      await copyPlanContent(tx, current, id);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
+    throw error;
+  }
+  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+}
+
+/** The plan (current, or a given version) as a Markdown file. */
+export async function exportPlanMarkdown(input: { db: Db; actor: Actor | null; pmId: string; version?: number }) {
+  const { db, pmId, version } = input;
+  const plan = version === undefined ? await getCurrentPlan(input) : await getPlanVersion({ ...input, version });
+  if (!plan) throw new AppError('not_found', 'There is no plan yet to export.');
+  const pm = await db.selectFrom('users').select('name').where('id', '=', pmId).executeTakeFirstOrThrow();
+  return { fileName: planFileName(pm.name, plan.version), markdown: renderPlanMarkdown(plan, pm.name) };
+}
