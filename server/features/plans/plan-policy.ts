@@ -36,8 +36,7 @@ export async function authorizePlanRole(input: { db: Db; actor: Actor | null; pm
   const side = await visibleSide(db, actor, pmId, 'plan:read');
   if (side && !(role.sides as readonly string[]).includes(side)) throw new AppError('forbidden', role.refusal);
   if (side && input.check) await input.check(side);
-  await authorize({ db, actor, action: role.action, pmId, resource });
-  return side!;
+  return (await authorize({ db, actor, action: role.action, pmId, resource })) as 'pm' | 'coach';
 }
 
 /** authorize() for reading or commenting, after an optional check on the thing; returns the side. */
