@@ -47,12 +47,14 @@ export const SessionState = z
   .openapi('SessionState');
 export type SessionState = z.infer<typeof SessionState>;
 
-export const PairStatus = z.enum(['pending', 'active', 'ended']);
+export const PairStatus = z.enum(['pending', 'active', 'ended', 'declined', 'withdrawn']);
 export const Pair = z
   .object({
     id: z.string(),
     coach: Person,
     pm: Person,
+    /** Who proposed the pair: the coach, or a workspace admin who paired the two. */
+    proposedBy: Person,
     status: PairStatus,
     createdAt: z.string(),
     acceptedAt: z.string().nullable(),
@@ -92,3 +94,17 @@ export const AccessLogEntry = z
   })
   .openapi('AccessLogEntry');
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
+
+export const InvitationPreview = z
+  .object({ email: z.string(), kind: z.enum(['pm', 'member']), inviterName: z.string(), workspaceName: z.string() })
+  .openapi('InvitationPreview');
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+export const PmOverview = z
+  .object({
+    pm: Person,
+    coaches: z.array(Person.extend({ since: z.string() })),
+    viewerRelation: z.enum(['pm', 'coach']),
+  })
+  .openapi('PmOverview');
+export type PmOverview = z.infer<typeof PmOverview>;

@@ -49,7 +49,7 @@ export interface PairTable {
   workspace_id: string;
   coach_id: string;
   pm_id: string;
-  status: 'pending' | 'active' | 'ended';
+  status: 'pending' | 'active' | 'ended' | 'declined' | 'withdrawn';
   created_by: string;
   created_at: string;
   accepted_at: string | null;

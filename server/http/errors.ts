@@ -3,6 +3,7 @@ export const errorStatus = {
   validation_failed: 400,
   bad_request: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,

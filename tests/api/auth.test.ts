@@ -53,11 +53,13 @@ describe('sessions', () => {
 
     const wrong = await signIn(app, admin.email, 'wrong password!');
     expect(wrong.res.status).toBe(401);
+    expect(wrong.res.body.error.code).toBe('invalid_credentials');
     expect(wrong.res.body.error.message).toBe('That email and password do not match an account.');
     const unknown = await signIn(app, 'nobody@example.com', 'wrong password!');
     expect(unknown.res.body.error.message).toBe(wrong.res.body.error.message);
 
-    await a.client.post('/api/auth/sign-out');
+    const out = await a.client.post('/api/auth/sign-out');
+    expect(out.body).toMatchObject({ me: null, setupNeeded: false });
     expect((await a.client.get('/api/session')).body.me).toBeNull();
     expect((await b.client.get('/api/session')).body.me).not.toBeNull();
   });

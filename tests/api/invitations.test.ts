@@ -92,6 +92,21 @@ describe('invitations', () => {
     expect(member.status).toBe(403);
   });
 
+  it('does not reveal an account in another workspace; accepting then asks them to sign in', async () => {
+    app = await startTestApp();
+    const admin = await buildWorkspace(app);
+    await app.deps.db.insertInto('workspaces').values({ id: '00000000-0000-4000-8000-00000000000a', name: 'Other', is_demo: 0, created_at: new Date().toISOString() }).execute();
+    await app.deps.db.updateTable('users').set({ workspace_id: '00000000-0000-4000-8000-00000000000a' }).where('id', '=', (await buildPm(app, admin)).id).execute();
+    const elsewhere = (await app.deps.db.selectFrom('users').select('email').where('workspace_id', '=', '00000000-0000-4000-8000-00000000000a').executeTakeFirstOrThrow()).email;
+    const inv = await admin.client.post('/api/invitations', { email: elsewhere });
+    expect(inv.status).toBe(200);
+    const visitor = new Client(app.url);
+    await visitor.start();
+    const res = await visitor.post(`/api/invitations/by-token/${tokenOf(inv.body.link)}/accept`, { name: 'Twice', password: PASSWORD });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('Sign in instead');
+  });
+
   it('a re-invite replaces the open invitation: the old link stops working', async () => {
     app = await startTestApp();
     const admin = await buildWorkspace(app);

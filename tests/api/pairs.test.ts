@@ -44,8 +44,15 @@ describe('coaching pairs', () => {
     expect(byMember.status).toBe(403);
     const offer = await admin.client.post('/api/pairs', { pmId: pm.id, coachId: coach.id });
     expect(offer.body).toMatchObject({ status: 'pending', coach: { id: coach.id }, pm: { id: pm.id } });
-    expect((await pm.client.post(`/api/pairs/${offer.body.id}/decline`)).status).toBe(200);
-    expect((await coach.client.get('/api/pairs')).body).toEqual([]);
+    expect(offer.body.proposedBy).toMatchObject({ id: admin.id });
+    expect((await pm.client.post(`/api/pairs/${offer.body.id}/decline`)).body.status).toBe('declined');
+    // The coach sees what became of the offer, and it grants nothing.
+    expect((await coach.client.get('/api/pairs')).body).toMatchObject([{ id: offer.body.id, status: 'declined' }]);
+    expect((await coach.client.get(`/api/pms/${pm.id}`)).status).toBe(404);
+    expect((await pm.client.post(`/api/pairs/${offer.body.id}/accept`)).status).toBe(409);
+    // A withdrawn offer by the coach reads as withdrawn, and a new offer can follow.
+    const again = await coach.client.post('/api/pairs', { pmId: pm.id });
+    expect((await coach.client.post(`/api/pairs/${again.body.id}/decline`)).body.status).toBe('withdrawn');
   });
 
   it('refuses coaching yourself and pairing with someone outside the workspace', async () => {

@@ -44,7 +44,7 @@ describe('the admin area in the browser', () => {
     expect(problems).toEqual([]);
 
     const pm = await signedInPerson(ctx, pat.email);
-    await pm.page.getByText('Casey Coach offered to coach you').waitFor();
+    await pm.page.getByText('Ada Admin suggested Casey Coach as your coach').waitFor();
     expect(await pm.page.getByRole('navigation', { name: 'Main' }).textContent()).not.toContain('Admin');
     await expectNoAxeViolations(pm.page);
     await pm.page.getByRole('button', { name: 'Accept Casey Coach as your coach' }).click();

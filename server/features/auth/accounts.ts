@@ -49,7 +49,7 @@ export async function signIn(input: { db: Db; email: string; password: string; a
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok) {
     await recordFailure(db, keys);
-    throw new AppError('unauthenticated', 'That email and password do not match an account.');
+    throw new AppError('invalid_credentials', 'That email and password do not match an account.');
   }
   await clearFailures(db, keys);
   return createSession(db, user.id);

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Email, Password, SessionState } from '../../../common/schemas.js';
 import type { App, AppEnv, Deps } from '../../http/env.js';
-import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
+import { jsonBody, jsonRoute } from '../../http/routes.js';
 import {
   anonymousCsrfToken,
   clearSessionCookie,
@@ -45,12 +45,12 @@ export function registerAuthRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/auth/sign-out', summary: 'Sign out of this browser', tags, response: Ok }),
+    jsonRoute({ method: 'post', path: '/api/auth/sign-out', summary: 'Sign out of this browser (answers the signed-out state)', tags, response: SessionState }),
     async (c) => {
       const session = c.get('session');
       if (session) await endSession(db, session.tokenHash);
       clearSessionCookie(c);
-      return c.json({ ok: true as const }, 200);
+      return c.json(await sessionState({ db, actor: null, csrfToken: anonymousCsrfToken(c, secure) }), 200);
     },
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Email, Id, Invitation, Password, PersonName, SessionState } from '../../../common/schemas.js';
+import { Email, Id, Invitation, InvitationPreview, Password, PersonName, SessionState } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { requireActor } from '../../http/session-middleware.js';
@@ -70,12 +70,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
       summary: 'What an invitation link offers (no sign-in needed)',
       tags,
       request: { params: Token },
-      response: z.object({
-        email: z.string(),
-        kind: z.enum(['pm', 'member']),
-        inviterName: z.string(),
-        workspaceName: z.string(),
-      }),
+      response: InvitationPreview,
     }),
     async (c) => c.json(await previewInvitation({ db, token: c.req.valid('param').token }), 200),
   );

@@ -29,13 +29,10 @@ export async function createInvitation(input: {
     throw new AppError('forbidden', 'Only a workspace admin can invite members who are not your PMs.');
   }
   const existing = await db.selectFrom('users').select('workspace_id').where('email', '=', email).executeTakeFirst();
-  if (existing) {
-    throw new AppError(
-      'conflict',
-      existing.workspace_id === actor.workspaceId
-        ? 'That person is already a member. Offer to coach them from your home page instead.'
-        : 'That email address already has an account.',
-    );
+  // A member of this workspace is named (the inviter can see them anyway); an account elsewhere
+  // is not revealed: the invitation goes out, and accepting it asks them to sign in instead.
+  if (existing?.workspace_id === actor.workspaceId) {
+    throw new AppError('conflict', 'That person is already a member. Offer to coach them from your home page instead.');
   }
   const token = newToken();
   const now = nowIso();

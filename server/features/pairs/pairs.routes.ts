@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Id, Pair } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
-import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
+import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { requireActor } from '../../http/session-middleware.js';
 import { acceptPair, declinePair, endPair, listMyPairs, listWorkspacePairs, proposePair } from './pairs.js';
 
@@ -39,11 +39,8 @@ export function registerPairRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pairs/{id}/decline', summary: 'Decline or withdraw a proposed pair', tags, request: params, response: Ok }),
-    async (c) => {
-      await declinePair({ db, actor: requireActor(c), id: c.req.valid('param').id });
-      return c.json({ ok: true as const }, 200);
-    },
+    jsonRoute({ method: 'post', path: '/api/pairs/{id}/decline', summary: 'The PM declines (or the coach withdraws) a proposed pair', tags, request: params, response: Pair }),
+    async (c) => c.json(await declinePair({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(

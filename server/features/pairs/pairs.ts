@@ -9,6 +9,7 @@ function pairQuery(db: Db) {
     .selectFrom('pairs')
     .innerJoin('users as coach', 'coach.id', 'pairs.coach_id')
     .innerJoin('users as pm', 'pm.id', 'pairs.pm_id')
+    .innerJoin('users as proposer', 'proposer.id', 'pairs.created_by')
     .select([
       'pairs.id',
       'pairs.workspace_id',
@@ -22,6 +23,9 @@ function pairQuery(db: Db) {
       'pm.id as pm_id',
       'pm.name as pm_name',
       'pm.email as pm_email',
+      'proposer.id as proposer_id',
+      'proposer.name as proposer_name',
+      'proposer.email as proposer_email',
     ]);
 }
 
@@ -32,6 +36,7 @@ export const presentPair = (r: PairRow): Pair => ({
   id: r.id,
   coach: { id: r.coach_id, name: r.coach_name, email: r.coach_email },
   pm: { id: r.pm_id, name: r.pm_name, email: r.pm_email },
+  proposedBy: { id: r.proposer_id, name: r.proposer_name, email: r.proposer_email },
   status: r.status,
   createdAt: r.created_at,
   acceptedAt: r.accepted_at,
@@ -124,12 +129,17 @@ export async function acceptPair(input: { db: Db; actor: Actor; id: string }): P
   return getPair(db, id);
 }
 
-/** The PM declines, or the proposer withdraws, a pair that was never accepted. */
-export async function declinePair(input: { db: Db; actor: Actor; id: string }) {
+/**
+ * The PM declines, or the coach (or an admin) withdraws, a pair that was never accepted. The row
+ * stays, so the other side can see what became of the offer; it grants nothing.
+ */
+export async function declinePair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
   const pair = await pairFor(db, actor, id, (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin);
   if (pair.status !== 'pending') throw new AppError('conflict', 'Only a pairing waiting for acceptance can be declined.');
-  await db.deleteFrom('pairs').where('id', '=', id).where('status', '=', 'pending').execute();
+  const status = pair.pm.id === actor.id ? 'declined' : 'withdrawn';
+  await db.updateTable('pairs').set({ status, ended_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  return getPair(db, id);
 }
 
 /** Ends an active pair: history stays with the PM, the former coach loses access at once. */

@@ -1,17 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { Id, Person } from '../../../common/schemas.js';
+import { Id, PmOverview } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
 import { authorize } from '../../privacy/policy.js';
 import { pmOverview } from './pms.js';
-
-const PmOverview = z
-  .object({
-    pm: Person,
-    coaches: z.array(Person.extend({ since: z.string() })),
-    viewerRelation: z.enum(['pm', 'coach']),
-  })
-  .openapi('PmOverview');
 
 export function registerPmRoutes(app: App, deps: Deps) {
   app.openapi(

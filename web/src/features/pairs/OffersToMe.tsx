@@ -32,7 +32,11 @@ function Offer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
   return (
     <li className="list-item">
       <div className="item-main">
-        <p className="item-title">{pair.coach.name} offered to coach you</p>
+        <p className="item-title">
+          {pair.proposedBy.id === pair.coach.id
+            ? `${pair.coach.name} offered to coach you`
+            : `${pair.proposedBy.name} suggested ${pair.coach.name} as your coach`}
+        </p>
         <p className="item-meta">
           Offered on {formatDate(pair.createdAt)}. If you accept, {pair.coach.name} sees your assessments, plan and notes until either of you ends the pairing.
         </p>

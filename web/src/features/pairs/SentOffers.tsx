@@ -21,6 +21,20 @@ export function SentOffers({ pairs, onChanged }: { pairs: Pair[]; onChanged: () 
 }
 
 function SentOffer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
+  if (pair.status === 'declined') {
+    return (
+      <li className="list-item">
+        <div className="item-main">
+          <p className="item-title">{pair.pm.name}</p>
+          <p className="item-meta">Declined your offer on {formatDate(pair.endedAt ?? pair.createdAt)}. You can talk it over and offer again.</p>
+        </div>
+      </li>
+    );
+  }
+  return <PendingOffer pair={pair} onChanged={onChanged} />;
+}
+
+function PendingOffer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
   const announce = useAnnounce();
   const withdraw = useAction(() => api('POST', `/api/pairs/${pair.id}/decline`));
   const onWithdraw = async (event: MouseEvent<HTMLButtonElement>) => {

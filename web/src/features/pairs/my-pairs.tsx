@@ -24,13 +24,16 @@ export function MyPairsProvider({ signedIn, children }: { signedIn: boolean; chi
 
 export const useMyPairs = () => useContext(MyPairsContext);
 
+// A declined offer stays on the coach's home for two weeks, so it does not just vanish.
+const isRecent = (iso: string | null) => iso !== null && Date.now() - Date.parse(iso) < 14 * 24 * 3600 * 1000;
+
 /** The pairs split by the side the person is on. */
 export function splitPairs(pairs: Pair[], meId: string) {
   const asCoach = pairs.filter((p) => p.coach.id === meId);
   const asPm = pairs.filter((p) => p.pm.id === meId);
   return {
     myPms: asCoach.filter((p) => p.status === 'active'),
-    offersISent: asCoach.filter((p) => p.status === 'pending'),
+    offersISent: asCoach.filter((p) => p.status === 'pending' || (p.status === 'declined' && isRecent(p.endedAt))),
     myCoaches: asPm.filter((p) => p.status === 'active'),
     offersToMe: asPm.filter((p) => p.status === 'pending'),
     endedAsPm: asPm.filter((p) => p.status === 'ended'),
