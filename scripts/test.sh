@@ -10,4 +10,7 @@ fi
 bash scripts/ensure-chromium.sh
 npx tsc --noEmit -p tsconfig.json
 npx vite build --logLevel warn
-npx vitest run "$@"
+if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
+# Browser tests run after the others, so Chromium does not compete with two database suites for 2 cores.
+npx vitest run --project unit --project api-sqlite --project api-postgres
+npx vitest run --project browser
