@@ -8,7 +8,7 @@ import { canSeePeerScores, canSeeRound } from './round-policy.js';
 import { roundQuery } from './round-queries.js';
 import { presentRounds } from './rounds.js';
 import { round2, toScale } from './scoring.js';
-import { dipsFor, loadRevealed, selfNotes, type RevealedRound } from './wheel-data.js';
+import { areaNotes, dipsFor, loadRevealed, type RevealedRound } from './wheel-data.js';
 import { DIP_LOOKBACK_ROUNDS } from './dips.js';
 
 const onScaleOf = (from: RevealedRound, to: RevealedRound, scores: Record<string, number>) =>
@@ -38,9 +38,9 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
   const current = rounds[index]!;
   const previous = index > 0 ? rounds[index - 1]! : null;
   const peersVisible = canSeePeerScores(round, viewer);
-  const [presented] = await presentRounds(db, [round], viewer);
+  const [presented] = await presentRounds(db, [round], viewer, current.assessments);
   const ids = current.assessments.filter((a) => a.side !== 'peer').map((a) => a.id);
-  const notes = await selfNotes(db, ids);
+  const notes = await areaNotes(db, ids);
   const noteOf = (side: 'self' | 'coach', area: string) => notes.get(current.assessments.find((a) => a.side === side)?.id ?? '')?.[area] ?? null;
   const selfChange = changeSince(current.self, previous ? onScaleOf(previous, current, previous.self) : null);
   const coachChange = changeSince(current.coach, previous ? onScaleOf(previous, current, previous.coach) : null);
@@ -63,7 +63,7 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
     peerCount: peersVisible ? current.peerCount : null,
     previousRoundId: previous?.row.id ?? null,
     nextBiggerChallenge: { coach: nbc('coach'), self: nbc('self') },
-    dips: await dipsFor(db, rounds, index),
+    dips: dipsFor(rounds, index, notes),
   };
 }
 

@@ -3,14 +3,13 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../privacy/actor.js';
 import { accessPm } from './round-access.js';
 import { canSeePeerScores, canSeeRound, type Viewer } from './round-policy.js';
-import { roundsOfPm } from './round-queries.js';
 import { round2, toScale } from './scoring.js';
-import { dipsFor, loadRevealed, type RevealedRound } from './wheel-data.js';
+import { DIP_LOOKBACK_ROUNDS } from './dips.js';
+import { dipsFor, revealedRoundsOfPm, selfNotesOf, type RevealedRound } from './wheel-data.js';
 
 /** The revealed rounds of a PM the viewer may see, oldest first. */
 async function visibleRevealed(db: Db, pmId: string, viewer: Viewer): Promise<RevealedRound[]> {
-  const rows = (await roundsOfPm(db, pmId, { revealedOnly: true })).filter((r) => canSeeRound(r, viewer));
-  return loadRevealed(db, rows);
+  return (await revealedRoundsOfPm(db, pmId)).filter((r) => canSeeRound(r.row, viewer));
 }
 
 /** Areas in the latest round's order, then areas only older rounds had (named as they were last). */
@@ -46,6 +45,7 @@ export async function wheelHistory(input: { db: Db; actor: Actor; pmId: string }
 /** The dips of the PM's latest revealed round: topics for the next conversation (decision 012). */
 export async function latestDips(input: { db: Db; actor: Actor; pmId: string }): Promise<Dip[]> {
   const viewer = await accessPm({ ...input, action: 'dips:read', resource: 'dips' });
-  const rounds = await visibleRevealed(input.db, input.pmId, viewer);
-  return dipsFor(input.db, rounds, rounds.length - 1);
+  // The latest round and the three before it are all a dip looks at.
+  const rounds = (await visibleRevealed(input.db, input.pmId, viewer)).slice(-(DIP_LOOKBACK_ROUNDS + 1));
+  return dipsFor(rounds, rounds.length - 1, await selfNotesOf(input.db, rounds.at(-1)));
 }

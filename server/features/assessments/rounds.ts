@@ -6,14 +6,15 @@ import { newId, nowIso } from '../../util.js';
 import { ensureDefaultFramework } from '../frameworks/frameworks.js';
 import { loadVersion, presentVersion } from '../frameworks/framework-versions.js';
 import { accessPm, accessRound } from './round-access.js';
-import { assessmentsOf, peerCounts, roundsOfPm, type RoundRow } from './round-queries.js';
+import { assessmentsOf, peerCounts, roundsOfPm, type AssessmentRow, type RoundRow } from './round-queries.js';
 import { canSeePeerStatus, canSeeRound, sideOf, type Viewer } from './round-policy.js';
 
 /** Presents rounds for a viewer: each side's status (never the other side's answers) and peer counts. */
-export async function presentRounds(db: Db, rows: RoundRow[], viewer: Viewer): Promise<Round[]> {
+export async function presentRounds(db: Db, rows: RoundRow[], viewer: Viewer, loaded?: AssessmentRow[]): Promise<Round[]> {
   const ids = rows.map((r) => r.id);
-  const assessments = await assessmentsOf(db, ids);
-  const peers = await peerCounts(db, ids);
+  const assessments = loaded ?? (await assessmentsOf(db, ids));
+  const peerIds = rows.filter((r) => canSeePeerStatus(r, viewer)).map((r) => r.id);
+  const peers = await peerCounts(db, peerIds);
   return Promise.all(
     rows.map(async (r) => {
       const version = await loadVersion(db, r.framework_version_id);

@@ -3,7 +3,7 @@ import type { FrameworkContent, Scale } from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import { loadVersion } from '../frameworks/framework-versions.js';
 import { dipsOf, type SelfRound } from './dips.js';
-import { assessmentsOf, parseAreaScores, type AssessmentRow, type RoundRow } from './round-queries.js';
+import { assessmentsOf, parseAreaScores, roundQuery, type AssessmentRow, type RoundRow } from './round-queries.js';
 import { mean, round2 } from './scoring.js';
 
 /** Revealed rounds with their framework version and submitted area scores: what comparison, history and dips read. */
@@ -20,8 +20,8 @@ export interface RevealedRound {
 }
 
 /** Loads the area scores of some revealed rounds (oldest first, as given). */
-export async function loadRevealed(db: Db, rows: RoundRow[]): Promise<RevealedRound[]> {
-  const assessments = await assessmentsOf(db, rows.map((r) => r.id));
+export async function loadRevealed(db: Db, rows: RoundRow[], loaded?: AssessmentRow[]): Promise<RevealedRound[]> {
+  const assessments = loaded ?? (await assessmentsOf(db, rows.map((r) => r.id)));
   const byRound = new Map<string, AssessmentRow[]>();
   for (const a of assessments) byRound.set(a.round_id, [...(byRound.get(a.round_id) ?? []), a]);
   return Promise.all(
@@ -43,6 +43,27 @@ export async function loadRevealed(db: Db, rows: RoundRow[]): Promise<RevealedRo
   );
 }
 
+/** Every revealed round of a PM with its submitted assessments, oldest first, in one query (history reads this). */
+export async function revealedRoundsOfPm(db: Db, pmId: string): Promise<RevealedRound[]> {
+  const joined = await roundQuery(db)
+    .innerJoin('assessments as a', 'a.round_id', 'r.id')
+    .select(['a.id as a_id', 'a.side', 'a.author_id', 'a.next_bigger_challenge', 'a.area_scores', 'a.updated_at', 'a.submitted_at'])
+    .where('r.pm_id', '=', pmId)
+    .where('r.revealed_at', 'is not', null)
+    .where('a.submitted_at', 'is not', null)
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
+  const rows = new Map<string, RoundRow>();
+  const assessments: AssessmentRow[] = [];
+  for (const j of joined) {
+    const { a_id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at, ...round } = j;
+    if (!rows.has(round.id)) rows.set(round.id, round);
+    assessments.push({ id: a_id, round_id: round.id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at });
+  }
+  return loadRevealed(db, [...rows.values()], assessments);
+}
+
 function peerMeans(content: FrameworkContent, peers: Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const area of content.areas) {
@@ -52,8 +73,8 @@ function peerMeans(content: FrameworkContent, peers: Record<string, number>[]): 
   return out;
 }
 
-/** The self-area notes of some assessments: assessment id → area key → note. */
-export async function selfNotes(db: Db, assessmentIds: string[]) {
+/** The area notes of some assessments: assessment id → area key → note. */
+export async function areaNotes(db: Db, assessmentIds: string[]) {
   const out = new Map<string, Record<string, string>>();
   if (!assessmentIds.length) return out;
   const rows = await db.selectFrom('assessment_notes').select(['assessment_id', 'area_key', 'note']).where('assessment_id', 'in', assessmentIds).execute();
@@ -61,14 +82,19 @@ export async function selfNotes(db: Db, assessmentIds: string[]) {
   return out;
 }
 
-/** The dips of rounds[index] (against the rounds before it), with names and the PM's notes. */
-export async function dipsFor(db: Db, rounds: RevealedRound[], index: number): Promise<Dip[]> {
+/** The self-assessment notes of a round, for its dips. */
+export async function selfNotesOf(db: Db, round: RevealedRound | undefined) {
+  const selfId = round?.assessments.find((a) => a.side === 'self')?.id;
+  return selfId ? areaNotes(db, [selfId]) : new Map<string, Record<string, string>>();
+}
+
+/** The dips of rounds[index] (against the rounds before it), with names and the PM's notes (from `notes`). */
+export function dipsFor(rounds: RevealedRound[], index: number, notes: Map<string, Record<string, string>>): Dip[] {
   const series: SelfRound[] = rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self }));
   const found = dipsOf(series, index);
   const round = rounds[index];
   if (!round || !found.length) return [];
-  const selfId = round.assessments.find((a) => a.side === 'self')?.id;
-  const notes = selfId ? ((await selfNotes(db, [selfId])).get(selfId) ?? {}) : {};
+  const selfId = round.assessments.find((a) => a.side === 'self')?.id ?? '';
   return found.map((d) => ({
     roundId: round.row.id,
     roundTitle: round.row.title,
@@ -78,6 +104,6 @@ export async function dipsFor(db: Db, rounds: RevealedRound[], index: number): P
     score: round2(d.score),
     recentMean: round2(d.recentMean),
     drop: round2(d.drop),
-    note: notes[d.areaKey] ?? null,
+    note: notes.get(selfId)?.[d.areaKey] ?? null,
   }));
 }
