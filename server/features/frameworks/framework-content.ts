@@ -5,6 +5,7 @@ import { AppError } from '../../http/errors.js';
 export function slug(name: string): string {
   const s = name
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents off: "Écoute" → "ecoute"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
