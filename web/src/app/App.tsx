@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { SignInPage } from '../features/auth/SignInPage';
 import { HomePage } from '../features/home/HomePage';
 import { MyPairsProvider } from '../features/pairs/my-pairs';
+import { wheelPage } from '../features/wheel/wheel-routes';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
@@ -51,10 +52,13 @@ export function App() {
 }
 
 function pageFor(path: string, state: SessionState) {
-  if (state.setupNeeded) return <SetupPage />;
+  // Someone exploring the demo before setup uses the app, and reaches setup from the demo notice.
+  if (state.setupNeeded && (!state.me || path === '/setup')) return <SetupPage />;
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite) return <InvitePage token={invite[1]!} />;
   const me = state.me;
+  const wheel = wheelPage(path, me);
+  if (wheel) return wheel;
   if (!me) return <SignInPage />;
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/account') return <AccountPage />;

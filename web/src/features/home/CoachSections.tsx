@@ -5,6 +5,7 @@ import { OfferToCoach } from '../pairs/OfferToCoach';
 import { SentOffers } from '../pairs/SentOffers';
 import { YourPms } from '../pairs/YourPms';
 import { Section } from '../../ui/Section';
+import { CoachDipsSection } from '../wheel/CoachDipsSection';
 
 interface CoachSectionsProps {
   meId: string;
@@ -24,6 +25,7 @@ export function CoachSections({ meId, pairs, myPms, offersISent, invitations, on
       <Section title="Your PMs">
         <YourPms pairs={myPms} onChanged={onPairsChanged} />
       </Section>
+      <CoachDipsSection myPms={myPms} />
       <Section title="Invite a PM" intro="They'll get a link to create their account. As soon as they sign up, you're their coach.">
         <InviteForm kinds={['pm']} onInvited={onInvitationsChanged} />
       </Section>

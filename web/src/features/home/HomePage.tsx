@@ -7,6 +7,7 @@ import { splitPairs, useMyPairs } from '../pairs/my-pairs';
 import { CoachSections } from './CoachSections';
 import { PmSections } from './PmSections';
 import { Welcome } from './Welcome';
+import { DemoNotice } from '../demo/DemoNotice';
 
 /** Home: the coach's PMs and invitations, the PM's coaches and offers; both when someone is both. */
 export function HomePage() {
@@ -39,6 +40,7 @@ export function HomePage() {
     );
     body = (
       <>
+        {me.workspace.isDemo && <DemoNotice />}
         {!isPm && !isCoach && <Welcome me={me} />}
         {isPm && <PmSections meId={me.id} myCoaches={split.myCoaches} offersToMe={split.offersToMe} onChanged={myPairs.reload} />}
         {isPm && !isCoach ? (

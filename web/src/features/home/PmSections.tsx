@@ -2,6 +2,7 @@ import type { Pair } from '../../../../common/schemas';
 import { OffersToMe } from '../pairs/OffersToMe';
 import { YourCoaches } from '../pairs/YourCoaches';
 import { Section } from '../../ui/Section';
+import { PmWheelSection } from '../wheel/PmWheelSection';
 
 /** The PM's side of home: offers to accept, and who coaches them. */
 export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: string; myCoaches: Pair[]; offersToMe: Pair[]; onChanged: () => void }) {
@@ -12,6 +13,7 @@ export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: s
           <OffersToMe pairs={offersToMe} onChanged={onChanged} />
         </Section>
       )}
+      {myCoaches.length > 0 && <PmWheelSection meId={meId} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
         <YourCoaches pairs={myCoaches} meId={meId} onChanged={onChanged} />
       </Section>

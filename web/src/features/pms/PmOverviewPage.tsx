@@ -48,10 +48,12 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </ul>
         )}
       </Section>
-      <Section title="Assessments, plan and sessions">
-        <EmptyState>
-          <p>The wheel, the development plan and coaching sessions will appear here.</p>
-        </EmptyState>
+      <Section title="The wheel" intro={isPm ? 'Your assessment rounds: where you stand on each skill area, as you and your coach see it.' : `${pm.name}'s assessment rounds: where they stand, as they and you see it.`}>
+        <p>
+          <Link className="button button-primary" to={`/pms/${pm.id}/wheel`}>
+            {isPm ? 'Open your wheel' : `Open ${pm.name}'s wheel`}
+          </Link>
+        </p>
       </Section>
       {isPm && (
         <p className="hint">

@@ -8,12 +8,14 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { useAction } from '../../ui/use-action';
+import { ExploreDemo } from '../demo/ExploreDemo';
 
 const labels = { workspaceName: 'Workspace name', name: 'Your name', email: 'Email', password: 'Password' };
 
 /** First run: creates the workspace and its first account, the admin. */
 export default function SetupPage() {
-  const { setState } = useSession();
+  const session = useSession();
+  const { setState } = session;
   const [form, setForm] = useState({ workspaceName: '', name: '', email: '', password: '' });
   const setup = useAction((input: typeof form) => api<SessionState>('POST', '/api/setup', input), labels);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
@@ -38,6 +40,7 @@ export default function SetupPage() {
           Create workspace
         </Button>
       </form>
+      {!session.state.me && <ExploreDemo />}
     </Page>
   );
 }
