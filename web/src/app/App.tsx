@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { SignInPage } from '../features/auth/SignInPage';
 import { HomePage } from '../features/home/HomePage';
 import { MyPairsProvider } from '../features/pairs/my-pairs';
+import { planPage } from '../features/plans/plan-routes';
 import { wheelPage } from '../features/wheel/wheel-routes';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
@@ -59,6 +60,8 @@ function pageFor(path: string, state: SessionState) {
   const me = state.me;
   const wheel = wheelPage(path, me);
   if (wheel) return wheel;
+  const plan = planPage(path, me);
+  if (plan) return plan;
   if (!me) return <SignInPage />;
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/account') return <AccountPage />;

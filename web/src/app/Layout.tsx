@@ -58,6 +58,7 @@ function Nav({ isAdmin, meId }: { isAdmin: boolean; meId: string }) {
   const items = [
     { to: '/', label: 'Home', show: true },
     { to: `/pms/${meId}/wheel`, label: 'Your wheel', show: isPm },
+    { to: `/pms/${meId}/plan`, label: 'Your plan', show: isPm },
     { to: '/frameworks', label: 'Frameworks', show: true },
     { to: '/access-log', label: 'Access log', show: isPm },
     { to: '/admin', label: 'Admin', show: isAdmin },

@@ -6,6 +6,7 @@ import { SentOffers } from '../pairs/SentOffers';
 import { YourPms } from '../pairs/YourPms';
 import { Section } from '../../ui/Section';
 import { CoachDipsSection } from '../wheel/CoachDipsSection';
+import { CoachPlansSection } from '../plans/PlanHomeSections';
 
 interface CoachSectionsProps {
   meId: string;
@@ -26,6 +27,7 @@ export function CoachSections({ meId, pairs, myPms, offersISent, invitations, on
         <YourPms pairs={myPms} onChanged={onPairsChanged} />
       </Section>
       <CoachDipsSection myPms={myPms} />
+      <CoachPlansSection myPms={myPms} />
       <Section title="Invite a PM" intro="They'll get a link to create their account. As soon as they sign up, you're their coach.">
         <InviteForm kinds={['pm']} onInvited={onInvitationsChanged} />
       </Section>

@@ -3,6 +3,7 @@ import { OffersToMe } from '../pairs/OffersToMe';
 import { YourCoaches } from '../pairs/YourCoaches';
 import { Section } from '../../ui/Section';
 import { PmWheelSection } from '../wheel/PmWheelSection';
+import { PmPlanSection } from '../plans/PlanHomeSections';
 
 /** The PM's side of home: offers to accept, and who coaches them. */
 export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: string; myCoaches: Pair[]; offersToMe: Pair[]; onChanged: () => void }) {
@@ -14,6 +15,7 @@ export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: s
         </Section>
       )}
       {myCoaches.length > 0 && <PmWheelSection meId={meId} />}
+      {myCoaches.length > 0 && <PmPlanSection meId={meId} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
         <YourCoaches pairs={myCoaches} meId={meId} onChanged={onChanged} />
       </Section>

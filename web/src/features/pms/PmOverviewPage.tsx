@@ -55,6 +55,16 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </Link>
         </p>
       </Section>
+      <Section title="Plan and shared vision" intro={isPm ? 'The development plan you write, and the next challenge and direction you and your coach agree on.' : `The plan ${pm.name} writes (you comment and suggest), and the vision you agree on together.`}>
+        <p className="toolbar">
+          <Link className="button button-primary" to={`/pms/${pm.id}/plan`}>
+            {isPm ? 'Open your plan' : `Open ${pm.name}'s plan`}
+          </Link>
+          <Link className="button button-secondary" to={`/pms/${pm.id}/vision`}>
+            Shared vision
+          </Link>
+        </p>
+      </Section>
       {isPm && (
         <p className="hint">
           Every time someone opens this page it's recorded in <Link to="/access-log">your access log</Link>.
