@@ -60,7 +60,7 @@ describe('frameworks in the browser', () => {
     await page.getByRole('heading', { name: 'PMwheel (copy), version 1', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '1. Understand the problem' }).waitFor();
     expect(problems).toEqual([]);
-  });
+  }, 120_000);
 
   test('export downloads the JSON file; importing a bad file names the bad field', async () => {
     const admin = await buildWorkspace(ctx.app);

@@ -16,7 +16,7 @@ const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 
 /**
  * The wheel: one axis per area, one polygon per series. Drawn with presentation attributes only
- * (no CSS), so the same markup exports as a standalone SVG and PNG (decision 013).
+ * (no CSS), so the same markup exports as a standalone SVG and PNG (decision 014).
  */
 export function RadarChart({ title, areas, scale, series, ref }: RadarChartProps) {
   const titleId = useId();

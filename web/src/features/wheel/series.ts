@@ -1,6 +1,6 @@
 /**
  * How each series of the wheel is drawn: a colour AND a dash pattern AND a marker shape, so the
- * series stay apart in greyscale, in print and for colour-blind readers (decision 013).
+ * series stay apart in greyscale, in print and for colour-blind readers (decision 014).
  */
 export type SeriesKey = 'self' | 'coach' | 'peers';
 
