@@ -51,7 +51,7 @@ export function StatementsEditor({ area, areaLabel, onChange }: { area: DraftAre
           );
         })}
       </ol>
-      <Button variant="secondary" onClick={add} disabled={statements.length >= 12}>
+      <Button variant="secondary" className="button-wrap" onClick={add} disabled={statements.length >= 12}>
         Add a statement to {areaLabel}
       </Button>
     </fieldset>
