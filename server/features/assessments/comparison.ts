@@ -5,7 +5,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { changeSince, perceptionGaps } from './gaps.js';
 import { accessRound } from './round-access.js';
 import { canSeePeerScores, canSeeRound } from './round-policy.js';
-import { roundQuery } from './round-queries.js';
+import type { RoundCore } from './round-queries.js';
 import { presentRounds } from './rounds.js';
 import { round2, toScale } from './scoring.js';
 import { areaNotes, dipsFor, loadRevealed, type RevealedRound } from './wheel-data.js';
@@ -24,7 +24,9 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
   const { round, viewer } = await accessRound({ ...input, action: 'comparison:read', resource: 'comparison' });
   if (!round.revealed_at) throw new AppError('conflict', 'The comparison opens once both the PM and the coach have submitted.');
   // This round and up to three earlier revealed rounds the viewer may see: enough for change and dips.
-  const earlier = await roundQuery(db)
+  const earlier = await db
+    .selectFrom('assessment_rounds as r')
+    .select(['r.id', 'r.pm_id', 'r.coach_id', 'r.framework_version_id', 'r.title', 'r.created_at', 'r.revealed_at', 'r.peers_shared'])
     .where('r.pm_id', '=', round.pm_id)
     .where('r.revealed_at', 'is not', null)
     .where((eb) => eb.or([eb('r.created_at', '<', round.created_at), eb.and([eb('r.created_at', '=', round.created_at), eb('r.id', '<', round.id)])]))
@@ -32,7 +34,7 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
     .orderBy('r.id', 'desc')
     .limit(DIP_LOOKBACK_ROUNDS)
     .execute();
-  const rows = [...earlier.filter((r) => canSeeRound(r, viewer)).reverse(), round];
+  const rows: RoundCore[] = [...earlier.filter((r) => canSeeRound(r, viewer)).reverse(), round];
   const rounds = await loadRevealed(db, rows);
   const index = rounds.length - 1;
   const current = rounds[index]!;

@@ -21,6 +21,9 @@ export const roundQuery = (db: Db) =>
 
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundQuery>['executeTakeFirstOrThrow']>>;
 
+/** What the wheel's reads need of a round (no coach name): visibility, title, dates, version. */
+export type RoundCore = Pick<RoundRow, 'id' | 'pm_id' | 'coach_id' | 'framework_version_id' | 'title' | 'created_at' | 'revealed_at' | 'peers_shared'>;
+
 export const findRound = (db: Db, id: string) => roundQuery(db).where('r.id', '=', id).executeTakeFirst();
 
 /** A PM's rounds, oldest first (optionally only revealed ones). */

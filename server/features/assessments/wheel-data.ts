@@ -3,12 +3,12 @@ import type { FrameworkContent, Scale } from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import { loadVersion } from '../frameworks/framework-versions.js';
 import { dipsOf, type SelfRound } from './dips.js';
-import { assessmentsOf, parseAreaScores, roundQuery, type AssessmentRow, type RoundRow } from './round-queries.js';
+import { assessmentsOf, parseAreaScores, type AssessmentRow, type RoundCore } from './round-queries.js';
 import { mean, round2 } from './scoring.js';
 
 /** Revealed rounds with their framework version and submitted area scores: what comparison, history and dips read. */
 export interface RevealedRound {
-  row: RoundRow;
+  row: RoundCore;
   content: FrameworkContent;
   scale: Scale;
   self: Record<string, number>;
@@ -20,33 +20,39 @@ export interface RevealedRound {
 }
 
 /** Loads the area scores of some revealed rounds (oldest first, as given). */
-export async function loadRevealed(db: Db, rows: RoundRow[], loaded?: AssessmentRow[]): Promise<RevealedRound[]> {
+export async function loadRevealed(db: Db, rows: RoundCore[], loaded?: AssessmentRow[]): Promise<RevealedRound[]> {
   const assessments = loaded ?? (await assessmentsOf(db, rows.map((r) => r.id)));
   const byRound = new Map<string, AssessmentRow[]>();
-  for (const a of assessments) byRound.set(a.round_id, [...(byRound.get(a.round_id) ?? []), a]);
-  return Promise.all(
-    rows.map(async (row) => {
-      const { content } = await loadVersion(db, row.framework_version_id);
-      const own = byRound.get(row.id) ?? [];
-      const peers = own.filter((a) => a.side === 'peer' && a.submitted_at).map((a) => parseAreaScores(a.area_scores));
-      return {
-        row,
-        content,
-        scale: content.scale,
-        self: parseAreaScores(own.find((a) => a.side === 'self')?.area_scores ?? null),
-        coach: parseAreaScores(own.find((a) => a.side === 'coach')?.area_scores ?? null),
-        peers: peerMeans(content, peers),
-        peerCount: peers.length,
-        assessments: own,
-      };
-    }),
-  );
+  for (const a of assessments) {
+    const list = byRound.get(a.round_id);
+    if (list) list.push(a);
+    else byRound.set(a.round_id, [a]);
+  }
+  const versions = new Map<string, FrameworkContent>();
+  for (const id of new Set(rows.map((r) => r.framework_version_id))) versions.set(id, (await loadVersion(db, id)).content);
+  return rows.map((row) => {
+    const content = versions.get(row.framework_version_id)!;
+    const own = byRound.get(row.id) ?? [];
+    const peers = own.filter((a) => a.side === 'peer' && a.submitted_at).map((a) => parseAreaScores(a.area_scores));
+    return {
+      row,
+      content,
+      scale: content.scale,
+      self: parseAreaScores(own.find((a) => a.side === 'self')?.area_scores ?? null),
+      coach: parseAreaScores(own.find((a) => a.side === 'coach')?.area_scores ?? null),
+      peers: peerMeans(content, peers),
+      peerCount: peers.length,
+      assessments: own,
+    };
+  });
 }
 
 /** Every revealed round of a PM with its submitted assessments, oldest first, in one query (history reads this). */
 export async function revealedRoundsOfPm(db: Db, pmId: string): Promise<RevealedRound[]> {
-  const joined = await roundQuery(db)
+  const joined = await db
+    .selectFrom('assessment_rounds as r')
     .innerJoin('assessments as a', 'a.round_id', 'r.id')
+    .select(['r.id', 'r.pm_id', 'r.coach_id', 'r.framework_version_id', 'r.title', 'r.created_at', 'r.revealed_at', 'r.peers_shared'])
     .select(['a.id as a_id', 'a.side', 'a.author_id', 'a.next_bigger_challenge', 'a.area_scores', 'a.updated_at', 'a.submitted_at'])
     .where('r.pm_id', '=', pmId)
     .where('r.revealed_at', 'is not', null)
@@ -54,7 +60,7 @@ export async function revealedRoundsOfPm(db: Db, pmId: string): Promise<Revealed
     .orderBy('r.created_at')
     .orderBy('r.id')
     .execute();
-  const rows = new Map<string, RoundRow>();
+  const rows = new Map<string, RoundCore>();
   const assessments: AssessmentRow[] = [];
   for (const j of joined) {
     const { a_id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at, ...round } = j;
