@@ -40,7 +40,7 @@ export function ThemeIdeas({ pending, onUse }: { pending: boolean; onUse: (idea:
                 <p className="item-meta">{idea.why}</p>
               </div>
               <button type="button" className="button button-secondary" disabled={pending} onClick={() => onUse(idea)}>
-                Use this theme<span className="visually-hidden">: {idea.areaName}</span>
+                Use this theme<span className="visually-hidden"> ({idea.areaName})</span>
               </button>
             </li>
           ))}
