@@ -16,9 +16,9 @@ export async function recordAccess(input: {
     .execute();
 }
 
-/** A PM's access log, newest first. */
-export async function listAccessLog(input: { db: Db; pmId: string; limit: number }) {
-  return input.db
+/** A PM's access log, newest first: others' access, and the PM's own when asked for. */
+export async function listAccessLog(input: { db: Db; pmId: string; limit: number; includeOwn: boolean }) {
+  let query = input.db
     .selectFrom('access_log')
     .leftJoin('users', 'users.id', 'access_log.actor_id')
     .select([
@@ -30,9 +30,7 @@ export async function listAccessLog(input: { db: Db; pmId: string; limit: number
       'users.name as actor_name',
       'users.email as actor_email',
     ])
-    .where('access_log.pm_id', '=', input.pmId)
-    .orderBy('access_log.at', 'desc')
-    .orderBy('access_log.id', 'desc')
-    .limit(input.limit)
-    .execute();
+    .where('access_log.pm_id', '=', input.pmId);
+  if (!input.includeOwn) query = query.where('access_log.actor_id', '!=', input.pmId);
+  return query.orderBy('access_log.at', 'desc').orderBy('access_log.id', 'desc').limit(input.limit).execute();
 }

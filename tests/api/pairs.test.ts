@@ -99,8 +99,11 @@ describe('privacy core', () => {
     await coach.client.get(`/api/pms/${pm.id}`);
     await admin.client.get(`/api/pms/${pm.id}`);
     await pm.client.get(`/api/pms/${pm.id}`);
-    const log = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as { actor: { name: string }; action: string; resource: string }[];
-    expect(log.map((e) => [e.actor.name, e.action, e.resource])).toEqual([
+    type Entry = { actor: { name: string }; action: string; resource: string };
+    const others = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as Entry[];
+    expect(others.map((e) => [e.actor.name, e.action, e.resource])).toEqual([['Cora Coach', 'overview:read', 'overview']]);
+    const everyone = (await pm.client.get(`/api/pms/${pm.id}/access-log?who=everyone`)).body as Entry[];
+    expect(everyone.map((e) => [e.actor.name, e.action, e.resource])).toEqual([
       ['Pat', 'overview:read', 'overview'],
       ['Cora Coach', 'overview:read', 'overview'],
     ]);

@@ -13,7 +13,7 @@ describe('privacy pages in the browser', () => {
     await pm.page.getByRole('link', { name: 'Access log' }).click();
     await pm.page.getByRole('heading', { name: 'Access log' }).waitFor();
     expect(await pm.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    await pm.page.getByText('Nothing recorded yet.', { exact: false }).waitFor();
+    await pm.page.getByText('Nothing recorded yet: no one else has opened your coaching data.', { exact: false }).waitFor();
     await expectNoAxeViolations(pm.page);
 
     const coach = await signedInPerson(ctx, admin.email);
@@ -24,9 +24,10 @@ describe('privacy pages in the browser', () => {
     await expectNoAxeViolations(coach.page);
 
     await pm.page.reload();
-    const row = pm.page.getByRole('row', { name: /Ada Admin/ });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('Opened your overview');
+    await pm.page.getByRole('row', { name: /Ada Admin.*Opened your overview/ }).waitFor();
+    expect(await pm.page.getByRole('row', { name: /^.*You/ }).count()).toBe(0);
+    await pm.page.getByRole('checkbox', { name: 'Show my own activity too' }).check();
+    await pm.page.getByRole('row', { name: /You/ }).first().waitFor();
     await expectNoAxeViolations(pm.page);
   });
 

@@ -10,18 +10,22 @@ export function registerAccessLogRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/access-log',
-      summary: 'Who read or changed your coaching data, newest first (the PM only)',
+      summary: "Who read or changed your coaching data, newest first (the PM only). By default others' access; who=everyone adds your own",
       tags: ['Privacy'],
       request: {
         params: z.object({ pmId: Id }),
-        query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(200),
+          who: z.enum(['others', 'everyone']).default('others'),
+        }),
       },
       response: z.array(AccessLogEntry),
     }),
     async (c) => {
       const { pmId } = c.req.valid('param');
       await authorize({ db: deps.db, actor: c.get('actor'), action: 'access-log:read', pmId, resource: 'access log' });
-      const rows = await listAccessLog({ db: deps.db, pmId, limit: c.req.valid('query').limit });
+      const { limit, who } = c.req.valid('query');
+      const rows = await listAccessLog({ db: deps.db, pmId, limit, includeOwn: who === 'everyone' });
       return c.json(
         rows.map((r) => ({
           id: r.id,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AccessLogEntry } from '../../../../common/schemas';
 import { Page } from '../../app/Page';
 import { useMe } from '../../app/session';
@@ -10,17 +11,25 @@ import { describeAction, describeActor } from './describe';
 /** `/access-log`: who opened or changed the signed-in PM's coaching data, newest first. */
 export default function AccessLogPage() {
   const me = useMe();
-  const log = useResource<AccessLogEntry[]>(`/api/pms/${me.id}/access-log`);
+  const [includeOwn, setIncludeOwn] = useState(false);
+  const log = useResource<AccessLogEntry[]>(`/api/pms/${me.id}/access-log${includeOwn ? '?who=everyone' : ''}`);
   return (
     <Page title="Access log" lead="Who opened or changed your coaching data, and when. Only you see this log.">
       <section className="card" aria-label="Access log entries">
+        <label className="checkbox">
+          <input type="checkbox" checked={includeOwn} onChange={(e) => setIncludeOwn(e.currentTarget.checked)} />
+          Show my own activity too
+        </label>
         <Loaded resource={log}>
           {(entries) =>
             entries.length === 0 ? (
               <EmptyState>
                 <p>
-                  Nothing recorded yet. Each time you or a coach opens your overview, assessments, plan or notes, it's listed here: who, what and when,
-                  never the content.
+                  {includeOwn
+                    ? 'Nothing recorded yet.'
+                    : 'Nothing recorded yet: no one else has opened your coaching data.'}{' '}
+                  Each time a coach opens or changes your overview, assessments, plan or notes, it's listed here: who, what and when, never the
+                  content.
                 </p>
               </EmptyState>
             ) : (

@@ -3,6 +3,22 @@ import type { AccessLogEntry } from '../../../../common/schemas';
 // The server's action names, in the words a PM reads.
 const actions: Record<string, string> = {
   'overview:read': 'Opened your overview',
+  'round:list': 'Looked at your assessment rounds',
+  'round:open': 'Started an assessment round',
+  'round:read': 'Opened an assessment round',
+  'assessment:read': 'Opened an assessment',
+  'assessment:write': 'Changed an assessment',
+  'comparison:read': 'Looked at your wheel',
+  'history:read': 'Looked at your history',
+  'dips:read': 'Looked at your dips',
+  'wheel:export': 'Downloaded your wheel',
+  'peers:manage': 'Managed your peer reviews',
+  'vision:read': 'Looked at your shared vision',
+  'vision:write': 'Proposed or agreed on your shared vision',
+  'plan:read': 'Looked at your development plan',
+  'plan:write': 'Changed your development plan',
+  'plan:comment': 'Commented on your development plan',
+  'plan-suggestion:write': 'Suggested or decided a change to your plan',
 };
 
 /** What happened, in plain words ("Opened your overview"). */
