@@ -19,6 +19,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Worker threads that generate the load (off the server's event loop). */
+    workers?: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
