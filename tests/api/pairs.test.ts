@@ -110,6 +110,16 @@ describe('privacy core', () => {
     expect((await coach.client.get(`/api/pms/${pm.id}/access-log`)).status).toBe(404);
   });
 
+  it('concurrent reads each leave their own entry, written before the answer', async () => {
+    const coach = await buildWorkspace(app);
+    const pm = await buildPm(app, coach);
+    const answers = await Promise.all(Array.from({ length: 25 }, () => coach.client.get(`/api/pms/${pm.id}`)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const rows = await app.deps.db.selectFrom('access_log').select(['id', 'actor_id']).where('pm_id', '=', pm.id).execute();
+    expect(rows.filter((r) => r.actor_id === coach.id)).toHaveLength(25);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+
   it('the access log is append-only in the database itself', async () => {
     const coach = await buildWorkspace(app);
     const pm = await buildPm(app, coach);
