@@ -1,5 +1,6 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button } from './Button';
+import { Dialog } from './Dialog';
 import { FormError } from './FormError';
 
 interface ConfirmDialogProps {
@@ -13,31 +14,11 @@ interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-/**
- * A modal question before something that cannot be undone (native <dialog>: focus trap, Esc and
- * focus return for free). Its content exists only while open.
- */
+/** A modal question before something that cannot be undone. */
 export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  // A layout effect, so the dialog is closed (and focus restored) as soon as `open` turns false.
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onCancel();
-      }}
-    >
-      {open && (
+    <Dialog open={open} pending={pending} onCancel={onCancel}>
+      {(titleId) => (
         <>
           <h2 id={titleId}>{title}</h2>
           <div className="dialog-body">{children}</div>
@@ -52,6 +33,6 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending, er
           </div>
         </>
       )}
-    </dialog>
+    </Dialog>
   );
 }

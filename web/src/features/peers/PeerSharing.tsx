@@ -9,9 +9,14 @@ export function PeerSharing({ roundId, coach, shared: initial }: { roundId: stri
   const announce = useAnnounce();
   const [shared, setShared] = useState(initial);
   const save = useAction((next: boolean) => api<{ shared: boolean }>('PUT', `/api/rounds/${roundId}/peer-sharing`, { shared: next }));
+  // The box follows the click at once and goes back if the server refuses.
   const toggle = async (next: boolean) => {
+    setShared(next);
     const result = await save.run(next);
-    if (!result) return;
+    if (!result) {
+      setShared(!next);
+      return;
+    }
     setShared(result.shared);
     announce(result.shared ? `${coach} can now see your peer scores.` : `${coach} no longer sees your peer scores.`);
   };

@@ -10,7 +10,7 @@ import { formatDate, fromNow } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { Section } from '../../ui/Section';
 import { TextArea } from '../wheel/TextArea';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { usePlan, usePlanChange } from './plan-context';
 
 const labels = { headline: 'New headline', focus: 'Focus', periodEnd: 'Plan runs until' };

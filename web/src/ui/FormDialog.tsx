@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
-import { Button } from '../../ui/Button';
-import { FormError } from '../../ui/FormError';
+import type { FormEvent, ReactNode } from 'react';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+import { FormError } from './FormError';
 
 interface FormDialogProps {
   open: boolean;
@@ -14,31 +15,15 @@ interface FormDialogProps {
   onCancel: () => void;
 }
 
-/** A modal form (native <dialog>, like ui/ConfirmDialog): a short form that starts something new. */
+/** A modal form: a short form that starts something new. */
 export function FormDialog({ open, title, children, submitLabel, pendingLabel, pending, error, onSubmit, onCancel }: FormDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();
   };
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!pending) onCancel();
-      }}
-    >
-      {open && (
+    <Dialog open={open} pending={pending} onCancel={onCancel}>
+      {(titleId) => (
         <form className="form" onSubmit={submit}>
           <h2 id={titleId}>{title}</h2>
           {children}
@@ -53,6 +38,6 @@ export function FormDialog({ open, title, children, submitLabel, pendingLabel, p
           </div>
         </form>
       )}
-    </dialog>
+    </Dialog>
   );
 }
