@@ -108,3 +108,6 @@ export const PmOverview = z
   })
   .openapi('PmOverview');
 export type PmOverview = z.infer<typeof PmOverview>;
+
+/** The path parameters of every route about one PM's coaching data. */
+export const PmParams = z.object({ pmId: Id });

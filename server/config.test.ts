@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'wheelhouse@localhost',
       publicUrl: 'http://localhost:3000',
+      secureCookies: false,
       logLevel: 'info',
       trustProxy: false,
     });
@@ -24,7 +25,7 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       MAIL_FROM: '',
     });
-    expect(c).toMatchObject({ port: 8080, publicUrl: 'https://coach.example.com', mailFrom: 'wheelhouse@coach.example.com', trustProxy: true });
+    expect(c).toMatchObject({ port: 8080, publicUrl: 'https://coach.example.com', secureCookies: true, mailFrom: 'wheelhouse@coach.example.com', trustProxy: true });
   });
 
   it('names each bad variable and why', () => {

@@ -36,6 +36,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  /** Cookies are marked Secure when people reach Wheelhouse over https. */
+  secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   trustProxy: boolean;
 };
@@ -55,6 +57,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM ?? `wheelhouse@${new URL(publicUrl).hostname}`,
     publicUrl,
+    secureCookies: publicUrl.startsWith('https:'),
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY,
   };

@@ -12,7 +12,6 @@ const tags = ['Demo'];
 /** The first-run page's "explore a demo" button, and its removal. */
 export function registerDemoRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  const secure = deps.config.publicUrl.startsWith('https:');
 
   app.openapi(
     jsonRoute({
@@ -26,7 +25,7 @@ export function registerDemoRoutes(app: App, deps: Deps) {
       await assertMayStartDemo(db, c.get('actor'));
       const demo = await createDemo({ db });
       const started = await createSession(db, demo.coachId);
-      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+      return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
 

@@ -79,6 +79,20 @@ describe('sessions', () => {
     expect((await signIn(app, admin.email, 'a brand new password')).res.status).toBe(200);
   });
 
+  it('marks cookies Secure when Wheelhouse is reached over https', async () => {
+    const httpsApp = await startTestApp({ publicUrl: 'https://wheelhouse.example.com' });
+    try {
+      const fresh = new Client(httpsApp.url);
+      const first = await fresh.get('/api/session');
+      expect(first.headers.get('set-cookie')).toMatch(/wh_csrf=.*; Secure/i);
+      const admin = await buildWorkspace(httpsApp);
+      const res = await signIn(httpsApp, admin.email);
+      expect(res.res.headers.get('set-cookie')).toMatch(/wh_session=.*; Secure/i);
+    } finally {
+      await httpsApp.close();
+    }
+  });
+
   it('ends an idle session and an expired one', async () => {
     const admin = await buildWorkspace(app);
     const other = await signIn(app, admin.email);

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AccessLogEntry, Id } from '../../../common/schemas.js';
+import { AccessLogEntry, Id, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
 import { listAccessLog } from '../../privacy/access-log.js';
@@ -13,7 +13,7 @@ export function registerAccessLogRoutes(app: App, deps: Deps) {
       summary: "Who read or changed your coaching data, newest first (the PM only). By default others' access; who=everyone adds your own",
       tags: ['Privacy'],
       request: {
-        params: z.object({ pmId: Id }),
+        params: PmParams,
         query: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(200),
           who: z.enum(['others', 'everyone']).default('others'),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id } from '../../../common/schemas.js';
+import { Id, PmParams } from '../../../common/schemas.js';
 import { Assessment, AssessmentDraftInput, OpenRoundInput, Round, RoundDetail, Side } from '../../../common/wheel-rounds.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
@@ -8,7 +8,6 @@ import { readAssessment, saveDraft, submitAssessment } from './assessments.js';
 import { getRound, listRounds, openRound } from './rounds.js';
 
 const tags = ['Wheel'];
-const pmParams = z.object({ pmId: Id });
 const roundParams = z.object({ roundId: Id });
 const sideParams = roundParams.extend({ side: Side });
 
@@ -17,7 +16,7 @@ export function registerAssessmentRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/rounds', summary: "A PM's assessment rounds, newest first (the PM and their current coach)", tags, request: { params: pmParams }, response: z.array(Round) }),
+    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/rounds', summary: "A PM's assessment rounds, newest first (the PM and their current coach)", tags, request: { params: PmParams }, response: z.array(Round) }),
     async (c) => c.json(await listRounds({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200),
   );
 
@@ -27,7 +26,7 @@ export function registerAssessmentRoutes(app: App, deps: Deps) {
       path: '/api/pms/{pmId}/rounds',
       summary: 'Open a round on a framework’s current version (the PM or their coach; one open round at a time)',
       tags,
-      request: { params: pmParams, ...jsonBody(OpenRoundInput) },
+      request: { params: PmParams, ...jsonBody(OpenRoundInput) },
       response: RoundDetail,
     }),
     async (c) => c.json(await openRound({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId, ...c.req.valid('json') }), 200),

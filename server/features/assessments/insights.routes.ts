@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id } from '../../../common/schemas.js';
+import { Id, PmParams } from '../../../common/schemas.js';
 import { Comparison, Dip, History, WheelExport } from '../../../common/wheel-rounds.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
@@ -9,7 +9,6 @@ import { latestDips, wheelHistory } from './history.js';
 import { exportWheel } from './wheel-export.js';
 
 const tags = ['Wheel'];
-const pmParams = z.object({ pmId: Id });
 
 /** What the wheel shows once rounds are revealed: comparison, history, dips, and the export. */
 export function registerInsightRoutes(app: App, deps: Deps) {
@@ -28,17 +27,17 @@ export function registerInsightRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/history', summary: "Each area's scores per revealed round, oldest first, on the latest round's scale", tags, request: { params: pmParams }, response: History }),
+    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/history', summary: "Each area's scores per revealed round, oldest first, on the latest round's scale", tags, request: { params: PmParams }, response: History }),
     async (c) => c.json(await wheelHistory({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/dips', summary: "Dips in the PM's latest revealed round, with the PM's note: topics for the next conversation", tags, request: { params: pmParams }, response: z.array(Dip) }),
+    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/dips', summary: "Dips in the PM's latest revealed round, with the PM's note: topics for the next conversation", tags, request: { params: PmParams }, response: z.array(Dip) }),
     async (c) => c.json(await latestDips({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/wheel/export', summary: "Everything of the PM's wheel you may see, as one JSON document", tags, request: { params: pmParams }, response: WheelExport }),
+    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/wheel/export', summary: "Everything of the PM's wheel you may see, as one JSON document", tags, request: { params: PmParams }, response: WheelExport }),
     async (c) => {
       c.header('Content-Disposition', 'attachment; filename="wheel.json"');
       return c.json(await exportWheel({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200);

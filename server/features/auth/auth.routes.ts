@@ -17,7 +17,7 @@ const tags = ['Auth'];
 
 export function registerAuthRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  const secure = deps.config.publicUrl.startsWith('https:');
+  const secure = deps.config.secureCookies;
 
   app.openapi(
     jsonRoute({ method: 'get', path: '/api/session', summary: 'Who is signed in, and the CSRF token', tags, response: SessionState }),
@@ -40,7 +40,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     async (c) => {
       const { email, password } = c.req.valid('json');
       const started = await signIn({ db, email, password, address: c.get('clientAddress') });
-      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+      return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
 
@@ -67,7 +67,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
       const actor = requireActor(c);
       const { currentPassword, newPassword } = c.req.valid('json');
       const started = await changePassword({ db, actor, currentPassword, newPassword });
-      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+      return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
 }
@@ -77,9 +77,8 @@ export async function startBrowserSession(
   c: Context<AppEnv>,
   deps: Deps,
   started: { token: string; csrfToken: string; userId: string },
-  secure: boolean,
 ) {
-  setSessionCookie(c, started.token, secure);
+  setSessionCookie(c, started.token, deps.config.secureCookies);
   const actor = await actorById(deps.db, started.userId);
   return sessionState({ db: deps.db, actor, csrfToken: started.csrfToken });
 }

@@ -18,7 +18,6 @@ const Token = z.object({ token: z.string().min(20, 'is not a valid invitation li
 
 export function registerInvitationRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  const secure = deps.config.publicUrl.startsWith('https:');
 
   app.openapi(
     jsonRoute({ method: 'get', path: '/api/invitations', summary: 'Invitations you sent (all of the workspace for an admin)', tags, response: z.array(Invitation) }),
@@ -88,7 +87,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
       const { name, password } = c.req.valid('json');
       const userId = await acceptInvitation({ db, token: c.req.valid('param').token, name, password });
       const started = await createSession(db, userId);
-      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+      return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
 }

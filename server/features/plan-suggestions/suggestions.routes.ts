@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { DeclineInput, Plan, SuggestionInput } from '../../../common/plans.js';
-import { Id } from '../../../common/schemas.js';
+import { Id, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { acceptSuggestion, createSuggestion, declineSuggestion, withdrawSuggestion } from './suggestions.js';
 
 const tags = ['Development plan'];
-const pm = z.object({ pmId: Id });
-const one = pm.extend({ suggestionId: Id });
+const one = PmParams.extend({ suggestionId: Id });
 
 /** The coach inspires, the PM decides: suggestions on the plan, accepted or declined with one call. */
 export function registerPlanSuggestionRoutes(app: App, deps: Deps) {
@@ -19,7 +18,7 @@ export function registerPlanSuggestionRoutes(app: App, deps: Deps) {
       path: '/api/pms/{pmId}/plan/suggestions',
       summary: 'Suggest a new theme, a new action, or new words for a theme or action (current coaches only; the PM edits directly)',
       tags,
-      request: { params: pm, ...jsonBody(SuggestionInput) },
+      request: { params: PmParams, ...jsonBody(SuggestionInput) },
       response: Plan,
     }),
     async (c) => c.json(await createSuggestion({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId, suggestion: c.req.valid('json') }), 200),

@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { ActionInput, ActionPatch, Plan, ThemeInput, ThemePatch } from '../../../common/plans.js';
-import { Id } from '../../../common/schemas.js';
+import { Id, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import type { Actor } from '../../privacy/actor.js';
 import { addAction, addTheme, removeAction, removeTheme, updateAction, updateTheme } from './plan-items.js';
 
 const tags = ['Development plan'];
-const pm = z.object({ pmId: Id });
-const themeParams = pm.extend({ themeId: Id });
-const actionParams = pm.extend({ actionId: Id });
+const themeParams = PmParams.extend({ themeId: Id });
+const actionParams = PmParams.extend({ actionId: Id });
 
 /** Themes and actions of the current version: the PM only; a coach gets 403 and suggests instead. */
 export function registerPlanItemRoutes(app: App, deps: Deps) {
@@ -17,7 +16,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
   const call = (actor: Actor | null, pmId: string) => ({ db, actor, pmId });
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/plan/themes', summary: 'Add a theme, with the areas and traits it serves and its first actions (PM only)', tags, request: { params: pm, ...jsonBody(ThemeInput) }, response: Plan }),
+    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/plan/themes', summary: 'Add a theme, with the areas and traits it serves and its first actions (PM only)', tags, request: { params: PmParams, ...jsonBody(ThemeInput) }, response: Plan }),
     async (c) => c.json(await addTheme({ ...call(c.get('actor'), c.req.valid('param').pmId), theme: c.req.valid('json') }), 200),
   );
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Id, PmOverview } from '../../../common/schemas.js';
+import { Id, PmOverview, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
 import { authorize } from '../../privacy/policy.js';
@@ -12,7 +12,7 @@ export function registerPmRoutes(app: App, deps: Deps) {
       path: '/api/pms/{pmId}',
       summary: "A PM's coaching overview (the PM and their current coaches only)",
       tags: ['PMs'],
-      request: { params: z.object({ pmId: Id }) },
+      request: { params: PmParams },
       response: PmOverview,
     }),
     async (c) => {

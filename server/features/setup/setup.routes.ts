@@ -14,7 +14,6 @@ export const SetupInput = z.object({
 });
 
 export function registerSetupRoutes(app: App, deps: Deps) {
-  const secure = deps.config.publicUrl.startsWith('https:');
   app.openapi(
     jsonRoute({
       method: 'post',
@@ -27,7 +26,7 @@ export function registerSetupRoutes(app: App, deps: Deps) {
     async (c) => {
       const userId = await setUpWorkspace({ db: deps.db, ...c.req.valid('json') });
       const started = await createSession(deps.db, userId);
-      return c.json(await startBrowserSession(c, deps, started, secure), 200);
+      return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
 }

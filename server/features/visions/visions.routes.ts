@@ -1,20 +1,19 @@
 import { z } from '@hono/zod-openapi';
-import { Id } from '../../../common/schemas.js';
+import { Id, PmParams } from '../../../common/schemas.js';
 import { Vision, VisionProposalInput } from '../../../common/visions.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { acceptVision, getVision, proposeVision, withdrawVision } from './visions.js';
 
 const tags = ['Shared vision'];
-const pm = z.object({ pmId: Id });
-const one = pm.extend({ proposalId: Id });
+const one = PmParams.extend({ proposalId: Id });
 
 /** The shared vision of a PM and their coach: either proposes, the other agrees. PM and current coaches only. */
 export function registerVisionRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/vision', summary: 'The shared vision: agreed, proposed (by whom), when last revisited, and every earlier version (PM and current coaches)', tags, request: { params: pm }, response: Vision }),
+    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/vision', summary: 'The shared vision: agreed, proposed (by whom), when last revisited, and every earlier version (PM and current coaches)', tags, request: { params: PmParams }, response: Vision }),
     async (c) => c.json(await getVision({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
   );
 
@@ -24,7 +23,7 @@ export function registerVisionRoutes(app: App, deps: Deps) {
       path: '/api/pms/{pmId}/vision/proposals',
       summary: 'Propose the Next Bigger Challenge and career direction, or a change to the open proposal (PM and current coaches)',
       tags,
-      request: { params: pm, ...jsonBody(VisionProposalInput) },
+      request: { params: PmParams, ...jsonBody(VisionProposalInput) },
       response: Vision,
     }),
     async (c) => c.json(await proposeVision({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId, proposal: c.req.valid('json') }), 200),
