@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm run bench` (part 1): what `npm start` costs. Starts the server as its own process on a new
+ * SQLite file (created and migrated on start, web build present), times the first answer of
+ * /api/health, then reads the process's resident memory after it has sat idle.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 3931;
+const RUNS = 3;
+
+async function once() {
+  const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-startup-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(PORT), DATABASE_URL: join(dir, 'wh.db'), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let tries = 0; ; tries++) {
+      if (tries > 1500) throw new Error('the server did not answer within 30 s');
+      const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const firstAnswerMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 3000));
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+    return { firstAnswerMs, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const runs = [];
+for (let i = 0; i < RUNS; i++) runs.push(await once());
+console.log(`npm start on a new SQLite file, ${RUNS} runs`);
+console.log(`  first answer of /api/health: ${runs.map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ')}`);
+console.log(`  idle resident memory after 3 s: ${runs.map((r) => `${r.rssMb.toFixed(0)} MB`).join(', ')}`);
