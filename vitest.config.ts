@@ -5,9 +5,19 @@ const apiFiles = ['tests/api/**/*.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'] } },
       {
-        test: { name: 'api-sqlite', include: apiFiles, env: { WHEELHOUSE_TEST_ENGINE: 'sqlite' }, testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'api-sqlite',
+          include: apiFiles,
+          env: { WHEELHOUSE_TEST_ENGINE: 'sqlite' },
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

@@ -31,7 +31,13 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const log = pino({ level: 'silent' });
   const config = loadConfig({ PORT: '0', PUBLIC_URL: base, DATABASE_URL: join(dir, 'bench.db') });
-  const deps = { db: database.db, engine: database.engine, config, mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, log }), log };
+  const deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, log }),
+    log,
+  };
   const app = createApp(deps);
   // The baseline: a body held in memory, registered in this process only (never in the app).
   // Hono freezes its routes on the first request, so it is registered now and filled in later.
@@ -42,14 +48,22 @@ async function main() {
   let floorPmId = '';
   app.use('/bench/floor', loadSession(deps));
   app.get('/bench/floor', async (c) => {
-    await authorize({ db: deps.db, actor: c.get('actor'), action: 'history:read', pmId: floorPmId, resource: 'bench' });
+    await authorize({
+      db: deps.db,
+      actor: c.get('actor'),
+      action: 'history:read',
+      pmId: floorPmId,
+      resource: 'bench',
+    });
     return c.body(baselineBody, 200, { 'content-type': 'application/json' });
   });
   try {
     await migrateToLatest(database.db);
     const started = Date.now();
     const team = await seedTeam(database.db, SIZE);
-    console.log(`Seeded ${SIZE.pms} PMs × ${SIZE.rounds} monthly rounds (five years) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Seeded ${SIZE.pms} PMs × ${SIZE.rounds} monthly rounds (five years) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
     const headers = { cookie: team.cookie };
     floorPmId = team.pmId;
     const routes = [
@@ -78,26 +92,60 @@ async function main() {
 async function measure(url: string, headers: Record<string, string>) {
   // The load comes from a worker thread, so the server's event loop does not also generate it.
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, workers: 1 });
-  if (result.errors || result.timeouts || result.non2xx) throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 type Figures = Awaited<ReturnType<typeof measure>>;
-type Row = { route: { name: string; path: string }; bytes: number; baseline: Figures; floor: Figures; measured: Figures };
+type Row = {
+  route: { name: string; path: string };
+  bytes: number;
+  baseline: Figures;
+  floor: Figures;
+  measured: Figures;
+};
 
 function printTable(rows: Row[]) {
-  const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join(' '));
+  const line = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(11))).join(' '));
   console.log(`\nSQLite, ${CONNECTIONS} connections, ${SECONDS} s per route, loopback\n`);
   line(['route', 'body bytes', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'target']);
   for (const { route, bytes, baseline, floor, measured } of rows) {
     const ratio = measured.rps / baseline.rps;
     const ok = ratio >= 0.5 && measured.p99 < 20;
-    line([`baseline (${route.name})`, String(bytes), baseline.rps.toFixed(0), String(baseline.p50), String(baseline.p99), '', '']);
-    line([`privacy floor`, String(bytes), floor.rps.toFixed(0), String(floor.p50), String(floor.p99), `${((floor.rps / baseline.rps) * 100).toFixed(0)}%`, '']);
-    line([route.name, String(bytes), measured.rps.toFixed(0), String(measured.p50), String(measured.p99), `${(ratio * 100).toFixed(0)}%`, ok ? 'met' : 'MISSED']);
+    line([
+      `baseline (${route.name})`,
+      String(bytes),
+      baseline.rps.toFixed(0),
+      String(baseline.p50),
+      String(baseline.p99),
+      '',
+      '',
+    ]);
+    line([
+      `privacy floor`,
+      String(bytes),
+      floor.rps.toFixed(0),
+      String(floor.p50),
+      String(floor.p99),
+      `${((floor.rps / baseline.rps) * 100).toFixed(0)}%`,
+      '',
+    ]);
+    line([
+      route.name,
+      String(bytes),
+      measured.rps.toFixed(0),
+      String(measured.p50),
+      String(measured.p99),
+      `${(ratio * 100).toFixed(0)}%`,
+      ok ? 'met' : 'MISSED',
+    ]);
   }
   console.log('\nTarget: at least 50% of the baseline throughput and p99 under 20 ms.');
-  console.log('privacy floor = the fixed body after session lookup, authorize() and the access-log write that every coaching-data read does.');
+  console.log(
+    'privacy floor = the fixed body after session lookup, authorize() and the access-log write that every coaching-data read does.',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -9,9 +9,31 @@ export async function seedTeam(db: Db, size: TeamSize) {
   const workspaceId = newId();
   const coachId = newId();
   const now = nowIso();
-  await db.insertInto('workspaces').values({ id: workspaceId, name: 'Bench Product', is_demo: 0, created_at: now }).execute();
-  await db.insertInto('users').values({ id: coachId, workspace_id: workspaceId, email: 'coach@bench.invalid', name: 'Bench Coach', password_hash: NO_PASSWORD, is_admin: 1, created_at: now, password_changed_at: now }).execute();
-  const { pmIds } = await generateTeam({ db, workspaceId, coachId, size, passwordHash: NO_PASSWORD, emailTag: 'bench' });
+  await db
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name: 'Bench Product', is_demo: 0, created_at: now })
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: coachId,
+      workspace_id: workspaceId,
+      email: 'coach@bench.invalid',
+      name: 'Bench Coach',
+      password_hash: NO_PASSWORD,
+      is_admin: 1,
+      created_at: now,
+      password_changed_at: now,
+    })
+    .execute();
+  const { pmIds } = await generateTeam({
+    db,
+    workspaceId,
+    coachId,
+    size,
+    passwordHash: NO_PASSWORD,
+    emailTag: 'bench',
+  });
   const session = await createSession(db, coachId);
   const latest = await db
     .selectFrom('assessment_rounds')

@@ -24,7 +24,9 @@ async function once() {
   try {
     for (let tries = 0; ; tries++) {
       if (tries > 1500) throw new Error('the server did not answer within 30 s');
-      const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`http://127.0.0.1:${PORT}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -42,5 +44,7 @@ async function once() {
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await once());
 console.log(`npm start on a new SQLite file, ${RUNS} runs`);
-console.log(`  first answer of /api/health: ${runs.map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ')}`);
+console.log(
+  `  first answer of /api/health: ${runs.map((r) => `${Math.round(r.firstAnswerMs)} ms`).join(', ')}`,
+);
 console.log(`  idle resident memory after 3 s: ${runs.map((r) => `${r.rssMb.toFixed(0)} MB`).join(', ')}`);

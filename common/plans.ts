@@ -14,7 +14,11 @@ const required = (max: number) => text(max).min(1, 'is required');
 export const DateOnly = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-03-12')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'is not a real date',
+  );
 
 export const Side = z.enum(['pm', 'coach']).describe('pm: the PM themself; coach: a current coach');
 export type Side = z.infer<typeof Side>;
@@ -41,7 +45,9 @@ export type Attribution = z.infer<typeof Attribution>;
 export const PlanAction = z
   .object({
     id: z.string(),
-    lineageId: z.string().describe('Stays the same across plan versions, to follow an action through refreshes'),
+    lineageId: z
+      .string()
+      .describe('Stays the same across plan versions, to follow an action through refreshes'),
     themeId: z.string(),
     text: z.string(),
     dueOn: z.string().nullable(),
@@ -56,7 +62,9 @@ export type PlanAction = z.infer<typeof PlanAction>;
 export const PlanTheme = z
   .object({
     id: z.string(),
-    lineageId: z.string().describe('Stays the same across plan versions, to follow a theme through refreshes'),
+    lineageId: z
+      .string()
+      .describe('Stays the same across plan versions, to follow a theme through refreshes'),
     title: z.string(),
     why: z.string(),
     areas: z.array(Target),
@@ -100,11 +108,16 @@ export const PlanSuggestion = z
     }),
     message: z.string().describe("The coach's note to the PM"),
     author: Person,
-    status: z.enum(['open', 'accepted', 'declined', 'withdrawn', 'outdated']).describe('outdated: the theme or action it was about was removed'),
+    status: z
+      .enum(['open', 'accepted', 'declined', 'withdrawn', 'outdated'])
+      .describe('outdated: the theme or action it was about was removed'),
     createdAt: z.string(),
     decidedAt: z.string().nullable(),
     declineReason: z.string().nullable(),
-    result: z.object({ themeId: z.string().nullable(), actionId: z.string().nullable() }).nullable().describe('What an accepted suggestion became'),
+    result: z
+      .object({ themeId: z.string().nullable(), actionId: z.string().nullable() })
+      .nullable()
+      .describe('What an accepted suggestion became'),
   })
   .openapi('PlanSuggestion');
 export type PlanSuggestion = z.infer<typeof PlanSuggestion>;
@@ -115,14 +128,24 @@ export const Ownership = z
     byPm: z.number().int().describe('Written by the PM'),
     fromCoach: z.number().int().describe("Adopted from the coach's suggestions"),
     coachShare: z.number().describe('fromCoach / total, 0 when empty'),
-    manyFromCoach: z.boolean().describe('Most of the plan came from the coach (the manager-owned plan pitfall)'),
+    manyFromCoach: z
+      .boolean()
+      .describe('Most of the plan came from the coach (the manager-owned plan pitfall)'),
   })
   .openapi('Ownership');
 export type Ownership = z.infer<typeof Ownership>;
 
 export const PlanWarning = z
   .object({
-    code: z.enum(['few_themes', 'many_themes', 'theme_without_actions', 'theme_without_focus', 'many_from_coach', 'refresh_due', 'period_over']),
+    code: z.enum([
+      'few_themes',
+      'many_themes',
+      'theme_without_actions',
+      'theme_without_focus',
+      'many_from_coach',
+      'refresh_due',
+      'period_over',
+    ]),
     message: z.string(),
     themeId: z.string().nullable(),
   })
@@ -147,17 +170,28 @@ export const Plan = z
     themes: z.array(PlanTheme),
     ownership: Ownership,
     warnings: z.array(PlanWarning).describe('Gentle hints, never a hard stop'),
-    comments: z.array(PlanComment).describe('On this version, oldest first; private notes only for their author'),
+    comments: z
+      .array(PlanComment)
+      .describe('On this version, oldest first; private notes only for their author'),
     suggestions: z.array(PlanSuggestion).describe('On this version, newest first'),
     viewer: z.object({ side: Side, canEdit: z.boolean(), canSuggest: z.boolean() }),
   })
   .openapi('Plan');
 export type Plan = z.infer<typeof Plan>;
 
-export const CurrentPlan = z.object({ plan: Plan.nullable().describe('null: the PM has not started a plan yet') }).openapi('CurrentPlan');
+export const CurrentPlan = z
+  .object({ plan: Plan.nullable().describe('null: the PM has not started a plan yet') })
+  .openapi('CurrentPlan');
 
 export const PlanVersionInfo = z
-  .object({ version: z.number().int(), headline: z.string(), focus: z.string(), startedAt: z.string(), replacedAt: z.string().nullable(), isCurrent: z.boolean() })
+  .object({
+    version: z.number().int(),
+    headline: z.string(),
+    focus: z.string(),
+    startedAt: z.string(),
+    replacedAt: z.string().nullable(),
+    isCurrent: z.boolean(),
+  })
   .openapi('PlanVersionInfo');
 export type PlanVersionInfo = z.infer<typeof PlanVersionInfo>;
 
@@ -170,13 +204,21 @@ export const ActionInput = z
     text: required(500),
     dueOn: DateOnly.nullable().default(null),
     status: ActionStatus.default('not_started'),
-    evidence: text(2000).default('').describe('What shows it is done, e.g. "presented the roadmap to the leadership team on 12 March"'),
+    evidence: text(2000)
+      .default('')
+      .describe('What shows it is done, e.g. "presented the roadmap to the leadership team on 12 March"'),
   })
   .openapi('ActionInput');
 export type ActionInput = z.infer<typeof ActionInput>;
 
 export const ActionPatch = z
-  .object({ text: required(500), dueOn: DateOnly.nullable(), status: ActionStatus, evidence: text(2000), position: z.number().int().min(0) })
+  .object({
+    text: required(500),
+    dueOn: DateOnly.nullable(),
+    status: ActionStatus,
+    evidence: text(2000),
+    position: z.number().int().min(0),
+  })
   .partial()
   .openapi('ActionPatch');
 export type ActionPatch = z.infer<typeof ActionPatch>;
@@ -193,7 +235,13 @@ export const ThemeInput = z
 export type ThemeInput = z.infer<typeof ThemeInput>;
 
 export const ThemePatch = z
-  .object({ title: required(200), why: text(2000), areas: Keys, traits: Keys, position: z.number().int().min(0).describe('Move the theme to this place (0 = first)') })
+  .object({
+    title: required(200),
+    why: text(2000),
+    areas: Keys,
+    traits: Keys,
+    position: z.number().int().min(0).describe('Move the theme to this place (0 = first)'),
+  })
   .partial()
   .openapi('ThemePatch');
 export type ThemePatch = z.infer<typeof ThemePatch>;
@@ -219,7 +267,9 @@ export const RefreshInput = z
   .object({
     headline: required(200),
     focus: text(1000).default(''),
-    periodEnd: DateOnly.optional().describe('Defaults to the current period end, or six months from today if that has passed'),
+    periodEnd: DateOnly.optional().describe(
+      'Defaults to the current period end, or six months from today if that has passed',
+    ),
   })
   .openapi('RefreshInput');
 export type RefreshInput = z.infer<typeof RefreshInput>;
@@ -237,10 +287,34 @@ export type CommentInput = z.infer<typeof CommentInput>;
 const message = text(1000).default('');
 export const SuggestionInput = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('new_theme'), title: required(200), why: text(2000).default(''), areas: Keys.default([]), traits: Keys.default([]), message }),
-    z.object({ kind: z.literal('reword_theme'), themeId: z.string().uuid('is not a valid id'), title: required(200), why: text(2000).optional(), message }),
-    z.object({ kind: z.literal('new_action'), themeId: z.string().uuid('is not a valid id'), text: required(500), dueOn: DateOnly.nullable().default(null), message }),
-    z.object({ kind: z.literal('reword_action'), actionId: z.string().uuid('is not a valid id'), text: required(500), message }),
+    z.object({
+      kind: z.literal('new_theme'),
+      title: required(200),
+      why: text(2000).default(''),
+      areas: Keys.default([]),
+      traits: Keys.default([]),
+      message,
+    }),
+    z.object({
+      kind: z.literal('reword_theme'),
+      themeId: z.string().uuid('is not a valid id'),
+      title: required(200),
+      why: text(2000).optional(),
+      message,
+    }),
+    z.object({
+      kind: z.literal('new_action'),
+      themeId: z.string().uuid('is not a valid id'),
+      text: required(500),
+      dueOn: DateOnly.nullable().default(null),
+      message,
+    }),
+    z.object({
+      kind: z.literal('reword_action'),
+      actionId: z.string().uuid('is not a valid id'),
+      text: required(500),
+      message,
+    }),
   ])
   .openapi('SuggestionInput');
 export type SuggestionInput = z.infer<typeof SuggestionInput>;
@@ -259,7 +333,12 @@ export const ExampleAction = z
 export type ExampleAction = z.infer<typeof ExampleAction>;
 
 export const ExampleActionSet = z
-  .object({ kind: z.enum(['area', 'trait']), key: z.string(), name: z.string(), actions: z.array(ExampleAction) })
+  .object({
+    kind: z.enum(['area', 'trait']),
+    key: z.string(),
+    name: z.string(),
+    actions: z.array(ExampleAction),
+  })
   .openapi('ExampleActionSet');
 export type ExampleActionSet = z.infer<typeof ExampleActionSet>;
 
@@ -267,7 +346,11 @@ export const ThemeIdea = z
   .object({
     areaKey: z.string(),
     areaName: z.string(),
-    reasons: z.array(z.enum(['dip', 'gap', 'low'])).describe('dip: a clear drop in the self-score; gap: self and coach differ most; low: among the lowest areas'),
+    reasons: z
+      .array(z.enum(['dip', 'gap', 'low']))
+      .describe(
+        'dip: a clear drop in the self-score; gap: self and coach differ most; low: among the lowest areas',
+      ),
     why: z.string().describe('Why the wheel points here, in words, ready as the theme\'s "why"'),
     title: z.string().describe('A starting title the PM rewrites in their own words'),
     self: z.number().nullable(),
@@ -279,10 +362,21 @@ export type ThemeIdea = z.infer<typeof ThemeIdea>;
 
 export const PlanIdeas = z
   .object({
-    round: z.object({ id: z.string(), title: z.string(), revealedAt: z.string() }).nullable().describe('The latest revealed wheel round the ideas come from (null: none yet)'),
-    framework: z.object({ versionId: z.string(), name: z.string(), areas: z.array(Target), traits: z.array(Target) }).describe('The areas and traits a theme can name'),
-    themeIdeas: z.array(ThemeIdea).describe('Dips first, then the biggest gaps, then the lowest areas; at most five'),
-    exampleActions: z.array(ExampleActionSet).describe('Example actions for every area and trait of the framework (empty for ones the library does not know)'),
+    round: z
+      .object({ id: z.string(), title: z.string(), revealedAt: z.string() })
+      .nullable()
+      .describe('The latest revealed wheel round the ideas come from (null: none yet)'),
+    framework: z
+      .object({ versionId: z.string(), name: z.string(), areas: z.array(Target), traits: z.array(Target) })
+      .describe('The areas and traits a theme can name'),
+    themeIdeas: z
+      .array(ThemeIdea)
+      .describe('Dips first, then the biggest gaps, then the lowest areas; at most five'),
+    exampleActions: z
+      .array(ExampleActionSet)
+      .describe(
+        'Example actions for every area and trait of the framework (empty for ones the library does not know)',
+      ),
   })
   .openapi('PlanIdeas');
 export type PlanIdeas = z.infer<typeof PlanIdeas>;

@@ -13,11 +13,7 @@ export const Password = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(100, 'must be at most 100 characters');
+export const PersonName = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
 
 export const Id = z.string().uuid('is not a valid id');
 
@@ -27,9 +23,7 @@ export const ErrorResponse = z
   })
   .openapi('Error');
 
-export const Person = z
-  .object({ id: z.string(), name: z.string(), email: z.string() })
-  .openapi('Person');
+export const Person = z.object({ id: z.string(), name: z.string(), email: z.string() }).openapi('Person');
 export type Person = z.infer<typeof Person>;
 
 export const Me = Person.extend({
@@ -96,7 +90,12 @@ export const AccessLogEntry = z
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
 
 export const InvitationPreview = z
-  .object({ email: z.string(), kind: z.enum(['pm', 'member']), inviterName: z.string(), workspaceName: z.string() })
+  .object({
+    email: z.string(),
+    kind: z.enum(['pm', 'member']),
+    inviterName: z.string(),
+    workspaceName: z.string(),
+  })
   .openapi('InvitationPreview');
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 

@@ -6,11 +6,18 @@ import { Side, text } from './plans.js';
 
 export const VisionProposalInput = z
   .object({
-    nextBiggerChallenge: text(1000).default('').describe('The concrete project or responsibility the PM would get next if ready'),
-    careerDirection: text(2000).default('').describe('Where the PM wants to grow longer term; may reach beyond this company'),
+    nextBiggerChallenge: text(1000)
+      .default('')
+      .describe('The concrete project or responsibility the PM would get next if ready'),
+    careerDirection: text(2000)
+      .default('')
+      .describe('Where the PM wants to grow longer term; may reach beyond this company'),
     note: text(1000).default('').describe('Why this proposal, or what changed'),
   })
-  .refine((v) => v.nextBiggerChallenge || v.careerDirection, { message: 'is required (or a career direction)', path: ['nextBiggerChallenge'] })
+  .refine((v) => v.nextBiggerChallenge || v.careerDirection, {
+    message: 'is required (or a career direction)',
+    path: ['nextBiggerChallenge'],
+  })
   .openapi('VisionProposalInput');
 export type VisionProposalInput = z.infer<typeof VisionProposalInput>;
 
@@ -25,7 +32,9 @@ export const VisionVersion = z
     proposedAt: z.string(),
     status: z
       .enum(['open', 'agreed', 'replaced', 'withdrawn'])
-      .describe('open: waiting for the other side; agreed: accepted by the other side; replaced: a change was proposed instead; withdrawn: by its proposer'),
+      .describe(
+        'open: waiting for the other side; agreed: accepted by the other side; replaced: a change was proposed instead; withdrawn: by its proposer',
+      ),
     decidedBy: Person.nullable().describe('Who accepted it, proposed a change to it, or withdrew it'),
     decidedAt: z.string().nullable(),
   })
@@ -42,9 +51,16 @@ export const Vision = z
     revisitDue: z.boolean(),
     history: z.array(VisionVersion).describe('Every proposal, newest first: earlier versions stay readable'),
     latestRound: z
-      .object({ roundId: z.string(), title: z.string(), coach: z.string().nullable(), self: z.string().nullable() })
+      .object({
+        roundId: z.string(),
+        title: z.string(),
+        coach: z.string().nullable(),
+        self: z.string().nullable(),
+      })
       .nullable()
-      .describe('The Next Bigger Challenge both sides wrote in the latest revealed wheel round, to start from'),
+      .describe(
+        'The Next Bigger Challenge both sides wrote in the latest revealed wheel round, to start from',
+      ),
     viewer: z.object({ side: Side, canAccept: z.boolean(), canWithdraw: z.boolean() }),
   })
   .openapi('Vision');

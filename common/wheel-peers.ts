@@ -16,7 +16,14 @@ export const PeerInvitation = z
 export type PeerInvitation = z.infer<typeof PeerInvitation>;
 
 export const PeerInvitationInput = z
-  .object({ name: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters').describe('Whom you are asking (for your own list)') })
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100, 'must be at most 100 characters')
+      .describe('Whom you are asking (for your own list)'),
+  })
   .openapi('PeerInvitationInput');
 
 /** What a peer sees through their link: whom they score, on what, and (after) what they wrote. */
@@ -29,10 +36,17 @@ export const PeerReview = z
       name: z.string(),
       scale: Scale,
       areas: z.array(
-        z.object({ key: z.string(), name: z.string(), description: z.string(), statements: z.array(z.object({ key: z.string(), text: z.string() })) }),
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          description: z.string(),
+          statements: z.array(z.object({ key: z.string(), text: z.string() })),
+        }),
       ),
     }),
-    mine: z.object({ scores: z.record(z.string(), z.number().int()), notes: z.record(z.string(), z.string()) }).nullable(),
+    mine: z
+      .object({ scores: z.record(z.string(), z.number().int()), notes: z.record(z.string(), z.string()) })
+      .nullable(),
   })
   .openapi('PeerReview');
 export type PeerReview = z.infer<typeof PeerReview>;

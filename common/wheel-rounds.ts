@@ -17,10 +17,18 @@ export const Round = z
     pmId: z.string(),
     title: z.string(),
     createdAt: z.string(),
-    revealedAt: z.string().nullable().describe('Set once both sides submitted: from then on both see the comparison'),
+    revealedAt: z
+      .string()
+      .nullable()
+      .describe('Set once both sides submitted: from then on both see the comparison'),
     status: z.enum(['open', 'revealed']),
     coach: Person,
-    framework: z.object({ id: z.string(), versionId: z.string(), version: z.number().int(), name: z.string() }),
+    framework: z.object({
+      id: z.string(),
+      versionId: z.string(),
+      version: z.number().int(),
+      name: z.string(),
+    }),
     self: SideStatus,
     coachSide: SideStatus,
     peers: z
@@ -38,8 +46,16 @@ export type RoundDetail = z.infer<typeof RoundDetail>;
 export const OpenRoundInput = z
   .object({
     title: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters').optional(),
-    frameworkId: z.string().uuid('is not a valid id').optional().describe('Defaults to the framework of the last round, else the workspace default'),
-    coachId: z.string().uuid('is not a valid id').optional().describe('Needed when a PM with several coaches opens a round'),
+    frameworkId: z
+      .string()
+      .uuid('is not a valid id')
+      .optional()
+      .describe('Defaults to the framework of the last round, else the workspace default'),
+    coachId: z
+      .string()
+      .uuid('is not a valid id')
+      .optional()
+      .describe('Needed when a PM with several coaches opens a round'),
   })
   .openapi('OpenRoundInput');
 
@@ -57,7 +73,9 @@ export const Assessment = z
     scores: ScoreMap.describe('statement key → score'),
     notes: NoteMap.describe('area key → note'),
     nextBiggerChallenge: z.string().nullable(),
-    areaScores: z.record(z.string(), z.number().nullable()).describe('area key → mean of its scored statements'),
+    areaScores: z
+      .record(z.string(), z.number().nullable())
+      .describe('area key → mean of its scored statements'),
     answered: z.number().int(),
     total: z.number().int(),
   })
@@ -130,12 +148,19 @@ export const Comparison = z
   .openapi('Comparison');
 export type Comparison = z.infer<typeof Comparison>;
 
-export const HistoryPoint = z.object({ roundId: z.string(), self: z.number().nullable(), coach: z.number().nullable(), peers: z.number().nullable() });
+export const HistoryPoint = z.object({
+  roundId: z.string(),
+  self: z.number().nullable(),
+  coach: z.number().nullable(),
+  peers: z.number().nullable(),
+});
 
 export const History = z
   .object({
     scale: Scale.nullable().describe('Scores of older rounds are converted to the latest round’s scale'),
-    rounds: z.array(z.object({ id: z.string(), title: z.string(), createdAt: z.string(), revealedAt: z.string() })),
+    rounds: z.array(
+      z.object({ id: z.string(), title: z.string(), createdAt: z.string(), revealedAt: z.string() }),
+    ),
     areas: z.array(z.object({ key: z.string(), name: z.string(), points: z.array(HistoryPoint) })),
   })
   .openapi('History');

@@ -17,9 +17,16 @@ export const Key = z
 export const Scale = z
   .object({
     min: z.number().int('must be a whole number').min(0, 'must be at least 0').max(10, 'must be at most 10'),
-    max: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100, 'must be at most 100'),
+    max: z
+      .number()
+      .int('must be a whole number')
+      .min(2, 'must be at least 2')
+      .max(100, 'must be at most 100'),
   })
-  .refine((s) => s.max - s.min >= 2, { message: 'must span at least three points (max - min >= 2)', path: ['max'] })
+  .refine((s) => s.max - s.min >= 2, {
+    message: 'must span at least three points (max - min >= 2)',
+    path: ['max'],
+  })
   .openapi('Scale');
 export type Scale = z.infer<typeof Scale>;
 
@@ -34,7 +41,10 @@ export const Area = z
     low: text(600).describe('What a low score looks like'),
     middle: text(600).describe('What a middle score looks like'),
     high: text(600).describe('What a high score looks like'),
-    statements: z.array(Statement).min(1, 'needs at least one statement').max(12, 'can have at most 12 statements'),
+    statements: z
+      .array(Statement)
+      .min(1, 'needs at least one statement')
+      .max(12, 'can have at most 12 statements'),
   })
   .openapi('Area');
 export type Area = z.infer<typeof Area>;
@@ -80,14 +90,19 @@ export const FrameworkInput = z
       )
       .min(1, 'needs at least one area')
       .max(16, 'can have at most 16 areas'),
-    traits: z.array(Trait.extend({ key: Key.optional(), description: text(600).default('') })).max(20).default([]),
+    traits: z
+      .array(Trait.extend({ key: Key.optional(), description: text(600).default('') }))
+      .max(20)
+      .default([]),
   })
   .openapi('FrameworkInput');
 export type FrameworkInput = z.infer<typeof FrameworkInput>;
 
 /** The JSON file a framework exports to and imports from. */
 export const FrameworkFile = FrameworkInput.extend({
-  format: z.literal('wheelhouse-framework', { error: 'must be "wheelhouse-framework" (is this a Wheelhouse framework file?)' }),
+  format: z.literal('wheelhouse-framework', {
+    error: 'must be "wheelhouse-framework" (is this a Wheelhouse framework file?)',
+  }),
   formatVersion: z.literal(1, { error: 'must be 1 (this file comes from a newer Wheelhouse)' }),
 }).openapi('FrameworkFile');
 export type FrameworkFile = z.infer<typeof FrameworkFile>;
@@ -96,7 +111,9 @@ export const FrameworkSummary = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.enum(['default', 'template', 'own']).describe('default: the workspace PMwheel; template: managed by an admin; own: a coach’s copy'),
+    kind: z
+      .enum(['default', 'template', 'own'])
+      .describe('default: the workspace PMwheel; template: managed by an admin; own: a coach’s copy'),
     owner: Person.nullable(),
     currentVersion: z.number().int(),
     updatedAt: z.string(),
@@ -119,6 +136,12 @@ export const Framework = FrameworkSummary.extend({ current: FrameworkVersion }).
 export type Framework = z.infer<typeof Framework>;
 
 export const FrameworkVersionInfo = z
-  .object({ version: z.number().int(), versionId: z.string(), name: z.string(), createdAt: z.string(), createdBy: Person.nullable() })
+  .object({
+    version: z.number().int(),
+    versionId: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    createdBy: Person.nullable(),
+  })
   .openapi('FrameworkVersionInfo');
 export type FrameworkVersionInfo = z.infer<typeof FrameworkVersionInfo>;

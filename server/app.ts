@@ -76,19 +76,25 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
     }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals (malformed JSON, wrong content type) keep their status, in our shape.
-      const message = /json/i.test(error.message) ? 'The request body is not valid JSON.' : 'The request could not be read.';
+      const message = /json/i.test(error.message)
+        ? 'The request body is not valid JSON.'
+        : 'The request could not be read.';
       return c.json(errorBody('bad_request', message), 400);
     }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
-    return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), errorStatus.internal);
+    return c.json(
+      errorBody('internal', 'Something went wrong on our side. Please try again.'),
+      errorStatus.internal,
+    );
   });
   return app;
 }
 
 /** Turns a failed zod parse into 400 validation_failed with "field: reason" messages. */
-const validationHook = (
-  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
-) => {
+const validationHook = (result: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}) => {
   if (result.success || !result.error) return;
   const reasons = result.error.issues.map((i) =>
     i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,

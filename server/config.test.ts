@@ -25,12 +25,21 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       MAIL_FROM: '',
     });
-    expect(c).toMatchObject({ port: 8080, publicUrl: 'https://coach.example.com', secureCookies: true, mailFrom: 'wheelhouse@coach.example.com', trustProxy: true });
+    expect(c).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://coach.example.com',
+      secureCookies: true,
+      mailFrom: 'wheelhouse@coach.example.com',
+      trustProxy: true,
+    });
   });
 
   it('names each bad variable and why', () => {
-    const attempt = () => loadConfig({ PORT: '70000', SMTP_URL: 'mail.example.com', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'chatty' });
+    const attempt = () =>
+      loadConfig({ PORT: '70000', SMTP_URL: 'mail.example.com', PUBLIC_URL: 'ftp://x', LOG_LEVEL: 'chatty' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/PORT: .*\n.*SMTP_URL: must start with smtp:\/\/ or smtps:\/\/\n.*PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL\n.*LOG_LEVEL: /);
+    expect(attempt).toThrow(
+      /PORT: .*\n.*SMTP_URL: must start with smtp:\/\/ or smtps:\/\/\n.*PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL\n.*LOG_LEVEL: /,
+    );
   });
 });

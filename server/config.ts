@@ -20,13 +20,9 @@ const configSchema = z.object({
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.email().optional()),
   PUBLIC_URL: z.preprocess(
     emptyAsUndefined,
-    z
-      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-      .optional(),
+    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromEnv,
 });
 

@@ -24,9 +24,19 @@ async function main() {
     const password = randomBytes(9).toString('base64url');
     const existed = Boolean(await findDemo(db));
     const demo = await createDemo({ db });
-    await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', demo.coachId).execute();
-    console.log(existed ? 'The demo workspace was already there.' : 'Created the demo workspace: a coach, four PMs, two years of quarterly rounds.');
-    console.log(`Start Wheelhouse (npm start), open ${config.publicUrl} and sign in as:\n  email:    ${demoCoach.email}\n  password: ${password}`);
+    await db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password) })
+      .where('id', '=', demo.coachId)
+      .execute();
+    console.log(
+      existed
+        ? 'The demo workspace was already there.'
+        : 'Created the demo workspace: a coach, four PMs, two years of quarterly rounds.',
+    );
+    console.log(
+      `Start Wheelhouse (npm start), open ${config.publicUrl} and sign in as:\n  email:    ${demoCoach.email}\n  password: ${password}`,
+    );
     console.log('Remove it with: npm run demo -- --remove');
   } finally {
     await close();

@@ -17,7 +17,8 @@ export function registerDemoRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/demo',
-      summary: 'Create the demo workspace (or reuse it) and sign in as its coach. Allowed before setup, for a workspace admin, or inside the demo',
+      summary:
+        'Create the demo workspace (or reuse it) and sign in as its coach. Allowed before setup, for a workspace admin, or inside the demo',
       tags,
       response: SessionState,
     }),
@@ -30,11 +31,25 @@ export function registerDemoRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'delete', path: '/api/demo', summary: 'Remove the demo workspace and everything in it (a workspace admin, or someone in the demo)', tags, response: Ok }),
+    jsonRoute({
+      method: 'delete',
+      path: '/api/demo',
+      summary: 'Remove the demo workspace and everything in it (a workspace admin, or someone in the demo)',
+      tags,
+      response: Ok,
+    }),
     async (c) => {
       const actor = requireActor(c);
-      const inDemo = (await db.selectFrom('workspaces').select('is_demo').where('id', '=', actor.workspaceId).executeTakeFirst())?.is_demo === 1;
-      if (!actor.isAdmin && !inDemo) throw new AppError('forbidden', 'Only a workspace admin can remove the demo.');
+      const inDemo =
+        (
+          await db
+            .selectFrom('workspaces')
+            .select('is_demo')
+            .where('id', '=', actor.workspaceId)
+            .executeTakeFirst()
+        )?.is_demo === 1;
+      if (!actor.isAdmin && !inDemo)
+        throw new AppError('forbidden', 'Only a workspace admin can remove the demo.');
       await removeDemo({ db });
       if (inDemo) clearSessionCookie(c);
       return c.json({ ok: true as const }, 200);

@@ -31,7 +31,11 @@ export async function findDemo(db: Db) {
 export async function assertMayStartDemo(db: Db, actor: Actor | null) {
   if (actor?.isAdmin) return;
   if (actor) {
-    const ws = await db.selectFrom('workspaces').select('is_demo').where('id', '=', actor.workspaceId).executeTakeFirst();
+    const ws = await db
+      .selectFrom('workspaces')
+      .select('is_demo')
+      .where('id', '=', actor.workspaceId)
+      .executeTakeFirst();
     if (ws?.is_demo === 1) return;
   } else if (await isSetupNeeded(db)) return;
   throw new AppError('forbidden', 'The demo can be started on a new installation, or by a workspace admin.');
@@ -46,20 +50,65 @@ export async function createDemo(input: { db: Db; passwordHash?: string; now?: D
   const coachId = newId();
   const now = nowIso(input.now);
   const passwordHash = input.passwordHash ?? NO_PASSWORD;
-  await db.insertInto('workspaces').values({ id: workspaceId, name: 'Northwind Product (demo)', is_demo: 1, created_at: now }).execute();
-  await db.insertInto('users').values({ id: coachId, workspace_id: workspaceId, email: demoCoach.email, name: demoCoach.name, password_hash: passwordHash, is_admin: 1, created_at: now, password_changed_at: now }).execute();
-  const { pmIds } = await generateTeam({ db, workspaceId, coachId, size: DEMO_SIZE, passwordHash: NO_PASSWORD, emailTag: 'demo', now: new Date(Date.parse(now) - 21 * 24 * 3600 * 1000) });
+  await db
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name: 'Northwind Product (demo)', is_demo: 1, created_at: now })
+    .execute();
+  await db
+    .insertInto('users')
+    .values({
+      id: coachId,
+      workspace_id: workspaceId,
+      email: demoCoach.email,
+      name: demoCoach.name,
+      password_hash: passwordHash,
+      is_admin: 1,
+      created_at: now,
+      password_changed_at: now,
+    })
+    .execute();
+  const { pmIds } = await generateTeam({
+    db,
+    workspaceId,
+    coachId,
+    size: DEMO_SIZE,
+    passwordHash: NO_PASSWORD,
+    emailTag: 'demo',
+    now: new Date(Date.parse(now) - 21 * 24 * 3600 * 1000),
+  });
   // The current quarter is under way for the second PM: their self-assessment is half done.
-  const version = await loadVersion(db, (await db.selectFrom('frameworks').select('current_version_id').where('id', '=', await ensureDefaultFramework(db, workspaceId)).executeTakeFirstOrThrow()).current_version_id!);
-  const half = Object.fromEntries(version.content.areas.slice(0, 4).flatMap((a) => a.statements.map((s) => [s.key, 6])));
-  await insertRound(db, { workspaceId, pmId: pmIds[1]!, coachId, version, title: 'This quarter', createdAt: now, self: { scores: half, submitted: false }, coach: { scores: {}, submitted: false } });
+  const version = await loadVersion(
+    db,
+    (
+      await db
+        .selectFrom('frameworks')
+        .select('current_version_id')
+        .where('id', '=', await ensureDefaultFramework(db, workspaceId))
+        .executeTakeFirstOrThrow()
+    ).current_version_id!,
+  );
+  const half = Object.fromEntries(
+    version.content.areas.slice(0, 4).flatMap((a) => a.statements.map((s) => [s.key, 6])),
+  );
+  await insertRound(db, {
+    workspaceId,
+    pmId: pmIds[1]!,
+    coachId,
+    version,
+    title: 'This quarter',
+    createdAt: now,
+    self: { scores: half, submitted: false },
+    coach: { scores: {}, submitted: false },
+  });
   return { workspaceId, coachId };
 }
 
 /** Removes every demo workspace with everything in it. Real workspaces are never touched. */
 export async function removeDemo(input: { db: Db }): Promise<number> {
   return input.db.transaction().execute(async (tx) => {
-    const demos = (await tx.selectFrom('workspaces').select('id').where('is_demo', '=', 1).execute()).map((w) => w.id);
+    const demos = (await tx.selectFrom('workspaces').select('id').where('is_demo', '=', 1).execute()).map(
+      (w) => w.id,
+    );
     if (!demos.length) return 0;
     // Rounds point at framework versions without cascading, so they go first.
     await tx.deleteFrom('assessment_rounds').where('workspace_id', 'in', demos).execute();

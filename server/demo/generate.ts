@@ -2,7 +2,14 @@ import type { Db } from '../db/database.js';
 import { ensureDefaultFramework } from '../features/frameworks/frameworks.js';
 import { loadVersion, type LoadedVersion } from '../features/frameworks/framework-versions.js';
 import { newId } from '../util.js';
-import { coachNotes, demoPms, dipNote, nextBiggerChallenges, pmChallenges, selfNotes } from './demo-content.js';
+import {
+  coachNotes,
+  demoPms,
+  dipNote,
+  nextBiggerChallenges,
+  pmChallenges,
+  selfNotes,
+} from './demo-content.js';
 import { seededRandom } from './random.js';
 import { insertRound } from './seed-round.js';
 
@@ -26,10 +33,28 @@ function roundTitle(at: Date, monthsBetween: number) {
  * "team" in the latest round; the second rates "get it done" well above the coach (a gap).
  * Seeded: the same size gives the same data. Used by the demo and the benchmark.
  */
-export async function generateTeam(input: { db: Db; workspaceId: string; coachId: string; size: TeamSize; passwordHash: string; emailTag: string; seed?: number; now?: Date }) {
+export async function generateTeam(input: {
+  db: Db;
+  workspaceId: string;
+  coachId: string;
+  size: TeamSize;
+  passwordHash: string;
+  emailTag: string;
+  seed?: number;
+  now?: Date;
+}) {
   const { db, workspaceId, coachId, size } = input;
   const random = seededRandom(input.seed ?? 7);
-  const version = await loadVersion(db, (await db.selectFrom('frameworks').select('current_version_id').where('id', '=', await ensureDefaultFramework(db, workspaceId)).executeTakeFirstOrThrow()).current_version_id!);
+  const version = await loadVersion(
+    db,
+    (
+      await db
+        .selectFrom('frameworks')
+        .select('current_version_id')
+        .where('id', '=', await ensureDefaultFramework(db, workspaceId))
+        .executeTakeFirstOrThrow()
+    ).current_version_id!,
+  );
   const end = (input.now ?? new Date()).getTime();
   const firstAt = end - (size.rounds - 1) * size.monthsBetweenRounds * MONTH_MS;
   const pmIds: string[] = [];
@@ -39,12 +64,45 @@ export async function generateTeam(input: { db: Db; workspaceId: string; coachId
     const pmId = newId();
     const joined = new Date(firstAt - 14 * 24 * 3600 * 1000).toISOString();
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto('users').values({ id: pmId, workspace_id: workspaceId, email: profile.email.replace('@', `+${input.emailTag}${i}@`), name: profile.name + suffix, password_hash: input.passwordHash, is_admin: 0, created_at: joined, password_changed_at: joined }).execute();
-      await tx.insertInto('pairs').values({ id: newId(), workspace_id: workspaceId, coach_id: coachId, pm_id: pmId, status: 'active', created_by: coachId, created_at: joined, accepted_at: joined, ended_at: null }).execute();
+      await tx
+        .insertInto('users')
+        .values({
+          id: pmId,
+          workspace_id: workspaceId,
+          email: profile.email.replace('@', `+${input.emailTag}${i}@`),
+          name: profile.name + suffix,
+          password_hash: input.passwordHash,
+          is_admin: 0,
+          created_at: joined,
+          password_changed_at: joined,
+        })
+        .execute();
+      await tx
+        .insertInto('pairs')
+        .values({
+          id: newId(),
+          workspace_id: workspaceId,
+          coach_id: coachId,
+          pm_id: pmId,
+          status: 'active',
+          created_by: coachId,
+          created_at: joined,
+          accepted_at: joined,
+          ended_at: null,
+        })
+        .execute();
       for (let r = 0; r < size.rounds; r++) {
         const at = new Date(firstAt + r * size.monthsBetweenRounds * MONTH_MS);
         const dipHere = 'dip' in profile && i < demoPms.length && r === size.rounds - 1 && r >= 2;
-        await insertRound(tx, { workspaceId, pmId, coachId, version, title: roundTitle(at, size.monthsBetweenRounds), createdAt: at.toISOString(), ...sides(version, profile, r, dipHere, random) });
+        await insertRound(tx, {
+          workspaceId,
+          pmId,
+          coachId,
+          version,
+          title: roundTitle(at, size.monthsBetweenRounds),
+          createdAt: at.toISOString(),
+          ...sides(version, profile, r, dipHere, random),
+        });
       }
     });
     pmIds.push(pmId);
@@ -55,7 +113,13 @@ export async function generateTeam(input: { db: Db; workspaceId: string; coachId
 type Profile = (typeof demoPms)[number];
 
 /** Self and coach answers of one round: a slowly rising true level, each side's lens, some noise. */
-function sides(version: LoadedVersion, profile: Profile, r: number, dipHere: boolean, random: ReturnType<typeof seededRandom>) {
+function sides(
+  version: LoadedVersion,
+  profile: Profile,
+  r: number,
+  dipHere: boolean,
+  random: ReturnType<typeof seededRandom>,
+) {
   const { min, max } = version.content.scale;
   const clamp = (n: number) => Math.max(min, Math.min(max, Math.round(n)));
   const self: Record<string, number> = {};
@@ -74,7 +138,17 @@ function sides(version: LoadedVersion, profile: Profile, r: number, dipHere: boo
   if (dipHere) notes.team = dipNote;
   const coachNoteKeys = Object.keys(coachNotes).filter(() => random.next() < 0.5);
   return {
-    self: { scores: self, notes, nextBiggerChallenge: random.next() < 0.5 ? random.pick(pmChallenges) : null, submitted: true },
-    coach: { scores: coach, notes: Object.fromEntries(coachNoteKeys.map((k) => [k, coachNotes[k]!])), nextBiggerChallenge: random.pick(nextBiggerChallenges), submitted: true },
+    self: {
+      scores: self,
+      notes,
+      nextBiggerChallenge: random.next() < 0.5 ? random.pick(pmChallenges) : null,
+      submitted: true,
+    },
+    coach: {
+      scores: coach,
+      notes: Object.fromEntries(coachNoteKeys.map((k) => [k, coachNotes[k]!])),
+      nextBiggerChallenge: random.pick(nextBiggerChallenges),
+      submitted: true,
+    },
   };
 }

@@ -34,22 +34,50 @@ export async function insertRound(
   const revealed = self.submitted && coach.submitted;
   await db
     .insertInto('assessment_rounds')
-    .values({ id: roundId, workspace_id: workspaceId, pm_id: pmId, coach_id: coachId, framework_version_id: version.id, title, opened_by: coachId, created_at: createdAt, revealed_at: revealed ? submittedAt : null, peers_shared: 0 })
+    .values({
+      id: roundId,
+      workspace_id: workspaceId,
+      pm_id: pmId,
+      coach_id: coachId,
+      framework_version_id: version.id,
+      title,
+      opened_by: coachId,
+      created_at: createdAt,
+      revealed_at: revealed ? submittedAt : null,
+      peers_shared: 0,
+    })
     .execute();
-  for (const [side, a, authorId] of [['self', self, pmId], ['coach', coach, coachId]] as const) {
+  for (const [side, a, authorId] of [
+    ['self', self, pmId],
+    ['coach', coach, coachId],
+  ] as const) {
     const id = newId();
     await db
       .insertInto('assessments')
       .values({
-        id, round_id: roundId, side, author_id: authorId, peer_id: null,
+        id,
+        round_id: roundId,
+        side,
+        author_id: authorId,
+        peer_id: null,
         next_bigger_challenge: a.nextBiggerChallenge ?? null,
         area_scores: a.submitted ? JSON.stringify(areaScores(version.content, a.scores)) : null,
-        created_at: createdAt, updated_at: a.submitted ? submittedAt : createdAt, submitted_at: a.submitted ? submittedAt : null,
+        created_at: createdAt,
+        updated_at: a.submitted ? submittedAt : createdAt,
+        submitted_at: a.submitted ? submittedAt : null,
       })
       .execute();
-    const scores = Object.entries(a.scores).map(([statement_key, score]) => ({ assessment_id: id, statement_key, score }));
+    const scores = Object.entries(a.scores).map(([statement_key, score]) => ({
+      assessment_id: id,
+      statement_key,
+      score,
+    }));
     if (scores.length) await db.insertInto('assessment_scores').values(scores).execute();
-    const notes = Object.entries(a.notes ?? {}).map(([area_key, note]) => ({ assessment_id: id, area_key, note }));
+    const notes = Object.entries(a.notes ?? {}).map(([area_key, note]) => ({
+      assessment_id: id,
+      area_key,
+      note,
+    }));
     if (notes.length) await db.insertInto('assessment_notes').values(notes).execute();
   }
   return roundId;

@@ -5,7 +5,10 @@ const errorResponses = {
   400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponse } } },
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorResponse } } },
   403: { description: 'Refused', content: { 'application/json': { schema: ErrorResponse } } },
-  404: { description: 'Not found (or not yours to see)', content: { 'application/json': { schema: ErrorResponse } } },
+  404: {
+    description: 'Not found (or not yours to see)',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
   409: { description: 'Conflict', content: { 'application/json': { schema: ErrorResponse } } },
   429: { description: 'Too many attempts', content: { 'application/json': { schema: ErrorResponse } } },
 } as const;
@@ -19,14 +22,7 @@ export function jsonRoute<
   P extends string,
   Req extends RouteConfig['request'],
   Res extends z.ZodType,
->(input: {
-  method: M;
-  path: P;
-  summary: string;
-  tags: string[];
-  request?: Req;
-  response: Res;
-}) {
+>(input: { method: M; path: P; summary: string; tags: string[]; request?: Req; response: Res }) {
   const { method, path, summary, tags, request, response } = input;
   return createRoute({
     method,

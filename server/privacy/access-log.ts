@@ -33,7 +33,10 @@ export async function recordAccess(input: {
       pending.delete(db);
       // 200 rows × 6 columns stays well under SQLite's and PostgreSQL's parameter limits.
       for (let i = 0; i < entries.length; i += 200) {
-        await db.insertInto('access_log').values(entries.slice(i, i + 200)).execute();
+        await db
+          .insertInto('access_log')
+          .values(entries.slice(i, i + 200))
+          .execute();
       }
     });
     batch = { entries, done };

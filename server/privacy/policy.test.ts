@@ -13,7 +13,8 @@ describe('coaching data rules', () => {
   });
 
   it('let the PM do everything with their own data', () => {
-    for (const action of Object.keys(coachingDataRules) as CoachingAction[]) expect(isAllowed(action, 'pm')).toBe(true);
+    for (const action of Object.keys(coachingDataRules) as CoachingAction[])
+      expect(isAllowed(action, 'pm')).toBe(true);
   });
 
   it('keep the access log for the PM alone', () => {

@@ -21,7 +21,12 @@ describe('first run', () => {
 
     const again = new Client(app.url);
     expect((await again.start()).setupNeeded).toBe(false);
-    const res = await again.post('/api/setup', { workspaceName: 'X', name: 'Y', email: 'y@example.com', password: PASSWORD });
+    const res = await again.post('/api/setup', {
+      workspaceName: 'X',
+      name: 'Y',
+      email: 'y@example.com',
+      password: PASSWORD,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
   });
@@ -67,11 +72,17 @@ describe('sessions', () => {
   it('ends every session on password change and keeps the changer signed in', async () => {
     const admin = await buildWorkspace(app);
     const other = await signIn(app, admin.email);
-    const wrong = await admin.client.post('/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a brand new password' });
+    const wrong = await admin.client.post('/api/auth/password', {
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.message).toContain('currentPassword');
 
-    const res = await admin.client.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a brand new password' });
+    const res = await admin.client.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new password',
+    });
     expect(res.status).toBe(200);
     expect((await admin.client.get('/api/session')).body.me.id).toBe(admin.id);
     expect((await other.client.get('/api/session')).body.me).toBeNull();
@@ -97,12 +108,19 @@ describe('sessions', () => {
     const admin = await buildWorkspace(app);
     const other = await signIn(app, admin.email);
     const longAgo = new Date(Date.now() - 4 * 24 * 3600 * 1000).toISOString();
-    await app.deps.db.updateTable('sessions').set({ last_seen_at: longAgo }).where('user_id', '=', admin.id).execute();
+    await app.deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: longAgo })
+      .where('user_id', '=', admin.id)
+      .execute();
     expect((await admin.client.get('/api/session')).body.me).toBeNull();
     expect((await other.client.get('/api/session')).body.me).toBeNull();
 
     const again = await signIn(app, admin.email);
-    await app.deps.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await app.deps.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await again.client.get('/api/session')).body.me).toBeNull();
   });
 });
@@ -110,12 +128,27 @@ describe('sessions', () => {
 describe('CSRF', () => {
   it('refuses a write without the token, with a wrong one, or from another site', async () => {
     const admin = await buildWorkspace(app);
-    const none = await admin.client.request('POST', '/api/invitations', { email: 'a@example.com' }, { 'x-csrf-token': '' });
+    const none = await admin.client.request(
+      'POST',
+      '/api/invitations',
+      { email: 'a@example.com' },
+      { 'x-csrf-token': '' },
+    );
     expect(none.status).toBe(403);
     expect(none.body.error.code).toBe('csrf_failed');
-    const wrong = await admin.client.request('POST', '/api/invitations', { email: 'a@example.com' }, { 'x-csrf-token': 'nope' });
+    const wrong = await admin.client.request(
+      'POST',
+      '/api/invitations',
+      { email: 'a@example.com' },
+      { 'x-csrf-token': 'nope' },
+    );
     expect(wrong.status).toBe(403);
-    const foreign = await admin.client.request('POST', '/api/invitations', { email: 'a@example.com' }, { origin: 'https://evil.example' });
+    const foreign = await admin.client.request(
+      'POST',
+      '/api/invitations',
+      { email: 'a@example.com' },
+      { origin: 'https://evil.example' },
+    );
     expect(foreign.status).toBe(403);
     expect((await admin.client.get('/api/invitations')).body).toEqual([]);
   });
@@ -131,7 +164,8 @@ describe('CSRF', () => {
 describe('sign-in limits', () => {
   it('blocks an address after repeated failures, for the account only briefly, and keeps the count in the database', async () => {
     const admin = await buildWorkspace(app);
-    for (let i = 0; i < 5; i++) expect((await signIn(app, admin.email, 'wrong password!')).res.status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(app, admin.email, 'wrong password!')).res.status).toBe(401);
     const blocked = await signIn(app, admin.email);
     expect(blocked.res.status).toBe(429);
     expect(blocked.res.body.error.code).toBe('rate_limited');
@@ -145,7 +179,10 @@ describe('sign-in limits', () => {
   it('lets the person back in once the block has passed', async () => {
     const admin = await buildWorkspace(app);
     for (let i = 0; i < 5; i++) await signIn(app, admin.email, 'wrong password!');
-    await app.deps.db.updateTable('sign_in_throttle').set({ blocked_until: new Date(Date.now() - 1000).toISOString() }).execute();
+    await app.deps.db
+      .updateTable('sign_in_throttle')
+      .set({ blocked_until: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await signIn(app, admin.email)).res.status).toBe(200);
   });
 });
@@ -159,10 +196,15 @@ describe('edge', () => {
     expect(health.headers.get('x-content-type-options')).toBe('nosniff');
 
     const admin = await buildWorkspace(app);
-    const bad = await admin.client.request('POST', '/api/invitations', '{not json', { 'content-type': 'application/json' });
+    const bad = await admin.client.request('POST', '/api/invitations', '{not json', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toEqual({ code: 'bad_request', message: 'The request body is not valid JSON.' });
-    const big = await admin.client.post('/api/invitations', { email: 'a@example.com', padding: 'x'.repeat(1.5 * 1024 * 1024) });
+    const big = await admin.client.post('/api/invitations', {
+      email: 'a@example.com',
+      padding: 'x'.repeat(1.5 * 1024 * 1024),
+    });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('payload_too_large');
     const missing = await admin.client.get('/api/nothing-here');
@@ -182,6 +224,10 @@ describe('edge', () => {
     const pm = await buildPm(app, admin, 'Pat');
     const pairs = (await admin.client.get('/api/pairs')).body;
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]).toMatchObject({ status: 'active', pm: { id: pm.id, name: 'Pat' }, coach: { id: admin.id } });
+    expect(pairs[0]).toMatchObject({
+      status: 'active',
+      pm: { id: pm.id, name: 'Pat' },
+      coach: { id: admin.id },
+    });
   });
 });

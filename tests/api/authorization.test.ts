@@ -17,18 +17,33 @@ beforeAll(async () => {
   // A first workspace exists, as in any installation after its first run.
   const first = new Client(app.url);
   await first.start();
-  await first.post('/api/setup', { workspaceName: 'First', name: 'First Admin', email: 'first@example.com', password: 'a long test password' });
+  await first.post('/api/setup', {
+    workspaceName: 'First',
+    name: 'First Admin',
+    email: 'first@example.com',
+    password: 'a long test password',
+  });
 });
 afterAll(async () => {
   await app.close();
 });
 
 it('covers every route the API serves, and only those', async () => {
-  const doc = (await new Client(app.url).get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  const doc = (await new Client(app.url).get('/api/openapi.json')).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const served = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
   const covered = matrix.map((r) => `${r.method} ${r.path}`);
-  expect(served.filter((r) => !covered.includes(r)), 'routes missing from the authorization matrix').toEqual([]);
-  expect(covered.filter((r) => !served.includes(r)), 'matrix rows for routes that do not exist').toEqual([]);
+  expect(
+    served.filter((r) => !covered.includes(r)),
+    'routes missing from the authorization matrix',
+  ).toEqual([]);
+  expect(
+    covered.filter((r) => !served.includes(r)),
+    'matrix rows for routes that do not exist',
+  ).toEqual([]);
   expect(new Set(covered).size).toBe(covered.length);
 });
 
@@ -41,12 +56,23 @@ for (const row of matrix) {
         const { path, body } = await row.request(world, relation, app);
         const before = allowed ? null : await snapshot(app.deps.db);
         const client = world.clientFor(relation);
-        const res = await client.request(row.method, path, row.method === 'GET' || row.method === 'DELETE' ? undefined : (body ?? {}));
+        const res = await client.request(
+          row.method,
+          path,
+          row.method === 'GET' || row.method === 'DELETE' ? undefined : (body ?? {}),
+        );
         if (allowed) {
           expect(res.status, res.text).toBeLessThan(300);
-          if (row.sees) expect(row.sees.find(res.body, world), `${relation} finding the item`).toBe(row.sees.relations.includes(relation));
+          if (row.sees)
+            expect(row.sees.find(res.body, world), `${relation} finding the item`).toBe(
+              row.sees.relations.includes(relation),
+            );
         } else {
-          const expected = row.refusedStatus ? [row.refusedStatus] : row.coachingData ? [404] : [401, 403, 404];
+          const expected = row.refusedStatus
+            ? [row.refusedStatus]
+            : row.coachingData
+              ? [404]
+              : [401, 403, 404];
           expect(expected, `${relation} got ${res.status}: ${res.text}`).toContain(res.status);
           expect(res.body?.error?.code).toBeTruthy();
           expect(await snapshot(app.deps.db), 'a refused request changed data').toEqual(before);

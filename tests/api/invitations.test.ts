@@ -47,10 +47,21 @@ describe('invitations', () => {
     const visitor = new Client(app.url);
     await visitor.start();
     const preview = await visitor.get(`/api/invitations/by-token/${tokenOf(link)}`);
-    expect(preview.body).toEqual({ email: 'pat@example.com', kind: 'pm', inviterName: 'Ada Admin', workspaceName: 'Acme Product' });
+    expect(preview.body).toEqual({
+      email: 'pat@example.com',
+      kind: 'pm',
+      inviterName: 'Ada Admin',
+      workspaceName: 'Acme Product',
+    });
     const pm = await signUpThrough(app, link, 'Pat');
-    expect((await pm.client.get('/api/pairs')).body[0]).toMatchObject({ status: 'active', coach: { id: admin.id } });
-    const again = await visitor.post(`/api/invitations/by-token/${tokenOf(link)}/accept`, { name: 'Eve', password: PASSWORD });
+    expect((await pm.client.get('/api/pairs')).body[0]).toMatchObject({
+      status: 'active',
+      coach: { id: admin.id },
+    });
+    const again = await visitor.post(`/api/invitations/by-token/${tokenOf(link)}/accept`, {
+      name: 'Eve',
+      password: PASSWORD,
+    });
     expect(again.status).toBe(410);
     expect(again.body.error.message).toContain('already been used');
     expect((await admin.client.get('/api/invitations')).body[0].status).toBe('accepted');
@@ -60,24 +71,36 @@ describe('invitations', () => {
     app = await startTestApp();
     const admin = await buildWorkspace(app);
     const expired = (await admin.client.post('/api/invitations', { email: 'old@example.com' })).body;
-    await app.deps.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', expired.id).execute();
+    await app.deps.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', expired.id)
+      .execute();
     const revoked = (await admin.client.post('/api/invitations', { email: 'gone@example.com' })).body;
     expect((await admin.client.delete(`/api/invitations/${revoked.id}`)).status).toBe(200);
     expect((await admin.client.delete(`/api/invitations/${revoked.id}`)).status).toBe(409);
 
     const visitor = new Client(app.url);
     await visitor.start();
-    const a = await visitor.post(`/api/invitations/by-token/${tokenOf(expired.link)}/accept`, { name: 'Old', password: PASSWORD });
+    const a = await visitor.post(`/api/invitations/by-token/${tokenOf(expired.link)}/accept`, {
+      name: 'Old',
+      password: PASSWORD,
+    });
     expect(a.status).toBe(410);
     expect(a.body.error.message).toContain('expired');
-    const b = await visitor.post(`/api/invitations/by-token/${tokenOf(revoked.link)}/accept`, { name: 'Gone', password: PASSWORD });
+    const b = await visitor.post(`/api/invitations/by-token/${tokenOf(revoked.link)}/accept`, {
+      name: 'Gone',
+      password: PASSWORD,
+    });
     expect(b.status).toBe(410);
     expect(b.body.error.message).toContain('withdrawn');
     const unknown = await visitor.get(`/api/invitations/by-token/${'x'.repeat(43)}`);
     expect(unknown.status).toBe(404);
     const users = await app.deps.db.selectFrom('users').select('email').execute();
     expect(users.map((u) => u.email)).toEqual([admin.email]);
-    const statuses = (await admin.client.get('/api/invitations')).body.map((i: { status: string }) => i.status).sort();
+    const statuses = (await admin.client.get('/api/invitations')).body
+      .map((i: { status: string }) => i.status)
+      .sort();
     expect(statuses).toEqual(['expired', 'revoked']);
   });
 
@@ -95,14 +118,35 @@ describe('invitations', () => {
   it('does not reveal an account in another workspace; accepting then asks them to sign in', async () => {
     app = await startTestApp();
     const admin = await buildWorkspace(app);
-    await app.deps.db.insertInto('workspaces').values({ id: '00000000-0000-4000-8000-00000000000a', name: 'Other', is_demo: 0, created_at: new Date().toISOString() }).execute();
-    await app.deps.db.updateTable('users').set({ workspace_id: '00000000-0000-4000-8000-00000000000a' }).where('id', '=', (await buildPm(app, admin)).id).execute();
-    const elsewhere = (await app.deps.db.selectFrom('users').select('email').where('workspace_id', '=', '00000000-0000-4000-8000-00000000000a').executeTakeFirstOrThrow()).email;
+    await app.deps.db
+      .insertInto('workspaces')
+      .values({
+        id: '00000000-0000-4000-8000-00000000000a',
+        name: 'Other',
+        is_demo: 0,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
+    await app.deps.db
+      .updateTable('users')
+      .set({ workspace_id: '00000000-0000-4000-8000-00000000000a' })
+      .where('id', '=', (await buildPm(app, admin)).id)
+      .execute();
+    const elsewhere = (
+      await app.deps.db
+        .selectFrom('users')
+        .select('email')
+        .where('workspace_id', '=', '00000000-0000-4000-8000-00000000000a')
+        .executeTakeFirstOrThrow()
+    ).email;
     const inv = await admin.client.post('/api/invitations', { email: elsewhere });
     expect(inv.status).toBe(200);
     const visitor = new Client(app.url);
     await visitor.start();
-    const res = await visitor.post(`/api/invitations/by-token/${tokenOf(inv.body.link)}/accept`, { name: 'Twice', password: PASSWORD });
+    const res = await visitor.post(`/api/invitations/by-token/${tokenOf(inv.body.link)}/accept`, {
+      name: 'Twice',
+      password: PASSWORD,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toContain('Sign in instead');
   });

@@ -15,8 +15,16 @@ describe('coaching pairs', () => {
     const vp = await buildWorkspace(app);
     const lead = await buildPm(app, vp, 'Lee Lead');
     const pm = await buildPm(app, lead, 'Pat PM');
-    const leadPairs = (await lead.client.get('/api/pairs')).body as { coach: { id: string }; pm: { id: string } }[];
-    expect(leadPairs.map((p) => [p.coach.id, p.pm.id]).sort()).toEqual([[lead.id, pm.id], [vp.id, lead.id]].sort());
+    const leadPairs = (await lead.client.get('/api/pairs')).body as {
+      coach: { id: string };
+      pm: { id: string };
+    }[];
+    expect(leadPairs.map((p) => [p.coach.id, p.pm.id]).sort()).toEqual(
+      [
+        [lead.id, pm.id],
+        [vp.id, lead.id],
+      ].sort(),
+    );
     expect((await lead.client.get(`/api/pms/${pm.id}`)).status).toBe(200);
     expect((await vp.client.get(`/api/pms/${pm.id}`)).status).toBe(404);
   });
@@ -33,7 +41,11 @@ describe('coaching pairs', () => {
     const accepted = await pm.client.post(`/api/pairs/${offer.body.id}/accept`);
     expect(accepted.body).toMatchObject({ status: 'active', coach: { name: 'Cora Coach' } });
     const overview = await coach.client.get(`/api/pms/${pm.id}`);
-    expect(overview.body).toMatchObject({ pm: { id: pm.id }, viewerRelation: 'coach', coaches: [{ id: coach.id }] });
+    expect(overview.body).toMatchObject({
+      pm: { id: pm.id },
+      viewerRelation: 'coach',
+      coaches: [{ id: coach.id }],
+    });
   });
 
   it('an admin pairs two members; the PM can decline', async () => {
@@ -47,7 +59,9 @@ describe('coaching pairs', () => {
     expect(offer.body.proposedBy).toMatchObject({ id: admin.id });
     expect((await pm.client.post(`/api/pairs/${offer.body.id}/decline`)).body.status).toBe('declined');
     // The coach sees what became of the offer, and it grants nothing.
-    expect((await coach.client.get('/api/pairs')).body).toMatchObject([{ id: offer.body.id, status: 'declined' }]);
+    expect((await coach.client.get('/api/pairs')).body).toMatchObject([
+      { id: offer.body.id, status: 'declined' },
+    ]);
     expect((await coach.client.get(`/api/pms/${pm.id}`)).status).toBe(404);
     expect((await pm.client.post(`/api/pairs/${offer.body.id}/accept`)).status).toBe(409);
     // A withdrawn offer by the coach reads as withdrawn, and a new offer can follow.
@@ -101,7 +115,9 @@ describe('privacy core', () => {
     await pm.client.get(`/api/pms/${pm.id}`);
     type Entry = { actor: { name: string }; action: string; resource: string };
     const others = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as Entry[];
-    expect(others.map((e) => [e.actor.name, e.action, e.resource])).toEqual([['Cora Coach', 'overview:read', 'overview']]);
+    expect(others.map((e) => [e.actor.name, e.action, e.resource])).toEqual([
+      ['Cora Coach', 'overview:read', 'overview'],
+    ]);
     const everyone = (await pm.client.get(`/api/pms/${pm.id}/access-log?who=everyone`)).body as Entry[];
     expect(everyone.map((e) => [e.actor.name, e.action, e.resource])).toEqual([
       ['Pat', 'overview:read', 'overview'],
@@ -113,9 +129,15 @@ describe('privacy core', () => {
   it('concurrent reads each leave their own entry, written before the answer', async () => {
     const coach = await buildWorkspace(app);
     const pm = await buildPm(app, coach);
-    const answers = await Promise.all(Array.from({ length: 25 }, () => coach.client.get(`/api/pms/${pm.id}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () => coach.client.get(`/api/pms/${pm.id}`)),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    const rows = await app.deps.db.selectFrom('access_log').select(['id', 'actor_id']).where('pm_id', '=', pm.id).execute();
+    const rows = await app.deps.db
+      .selectFrom('access_log')
+      .select(['id', 'actor_id'])
+      .where('pm_id', '=', pm.id)
+      .execute();
     expect(rows.filter((r) => r.actor_id === coach.id)).toHaveLength(25);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
   });
@@ -124,7 +146,9 @@ describe('privacy core', () => {
     const coach = await buildWorkspace(app);
     const pm = await buildPm(app, coach);
     await coach.client.get(`/api/pms/${pm.id}`);
-    await expect(app.deps.db.updateTable('access_log').set({ actor_id: pm.id }).execute()).rejects.toThrow(/append-only/);
+    await expect(app.deps.db.updateTable('access_log').set({ actor_id: pm.id }).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('the admin area lists members but no coaching data, and keeps one admin', async () => {
@@ -136,7 +160,9 @@ describe('privacy core', () => {
     const last = await admin.client.patch(`/api/members/${admin.id}`, { isAdmin: false });
     expect(last.status).toBe(409);
     expect((await admin.client.patch(`/api/members/${pm.id}`, { isAdmin: true })).body.isAdmin).toBe(true);
-    expect((await admin.client.patch(`/api/members/${admin.id}`, { isAdmin: false })).body.isAdmin).toBe(false);
+    expect((await admin.client.patch(`/api/members/${admin.id}`, { isAdmin: false })).body.isAdmin).toBe(
+      false,
+    );
     expect((await admin.client.get('/api/members')).status).toBe(403);
   });
 });

@@ -20,7 +20,9 @@ describe('theme ideas from the wheel', () => {
     expect(ideas.framework.areas.map((a: { key: string }) => a.key)).toContain('listen-and-learn');
     expect(ideas.framework.traits.map((t: { key: string }) => t.key)).toContain('empathy');
     const planning = ideas.exampleActions.find((s: { key: string }) => s.key === 'planning');
-    expect(planning.actions.some((a: { text: string }) => a.text.includes('Escaping the Build Trap'))).toBe(true);
+    expect(planning.actions.some((a: { text: string }) => a.text.includes('Escaping the Build Trap'))).toBe(
+      true,
+    );
     expect(ideas.exampleActions.find((s: { key: string }) => s.key === 'empathy').kind).toBe('trait');
   });
 
@@ -28,7 +30,10 @@ describe('theme ideas from the wheel', () => {
     const coach = await buildWorkspace(app);
     const pm = await buildPm(app, coach);
     for (let i = 0; i < 3; i++) await buildRound(pm, coach, { self: { team: 8 }, coach: 7 });
-    await buildRound(pm, coach, { self: { team: 4, planning: 9, agile: 5 }, coach: { team: 5, planning: 4, agile: 5 } });
+    await buildRound(pm, coach, {
+      self: { team: 4, planning: 9, agile: 5 },
+      coach: { team: 5, planning: 4, agile: 5 },
+    });
     const ideas = (await coach.client.get(`/api/pms/${pm.id}/plan/ideas`)).body;
     expect(ideas.round).not.toBeNull();
     const [first, second] = ideas.themeIdeas;

@@ -26,7 +26,13 @@ for (const row of sideRows) {
       for (const relation of relations.filter((r) => !row.allowed.includes(r))) {
         const { path, body } = await row.request(world, relation, app);
         const before = await snapshot(app.deps.db);
-        const res = await world.clientFor(relation).request(row.method, path, row.method === 'GET' || row.method === 'DELETE' ? undefined : (body ?? {}));
+        const res = await world
+          .clientFor(relation)
+          .request(
+            row.method,
+            path,
+            row.method === 'GET' || row.method === 'DELETE' ? undefined : (body ?? {}),
+          );
         const expected = relation === 'self' || relation === 'coach' ? 403 : 404;
         expect(res.status, `${relation}: ${res.text}`).toBe(expected);
         if (expected === 403) expect(res.body.error.message.length, relation).toBeGreaterThan(20);

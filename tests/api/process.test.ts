@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 async function databaseUrl() {
-  if (testEngine() === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'wheelhouse-proc-')), 'nested', 'wheelhouse.db');
+  if (testEngine() === 'sqlite')
+    return join(mkdtempSync(join(tmpdir(), 'wheelhouse-proc-')), 'nested', 'wheelhouse.db');
   const db = await createTestDatabase();
   await db.close();
   cleanups.push(db.drop);
@@ -51,7 +52,9 @@ it('finishes an in-flight request on SIGTERM, then closes the database and exits
   socket.on('data', (d) => (response += d));
   const body = '{"email":"nobody@example.com","password":"x"}';
   // Half a request is in flight when the signal arrives; the rest follows after it.
-  socket.write(`POST /api/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nX-CSRF-Token: ${csrf}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+  socket.write(
+    `POST /api/auth/sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nCookie: ${cookie}\r\nX-CSRF-Token: ${csrf}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+  );
   await new Promise((r) => setTimeout(r, 200));
   server.child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 200));
@@ -65,15 +68,16 @@ it('finishes an in-flight request on SIGTERM, then closes the database and exits
 });
 
 // One process per SQLite file; PostgreSQL is built for many instances, so this only applies to SQLite.
-if (testEngine() === 'sqlite') it('refuses to open a SQLite file another process holds', async () => {
-  const url = await databaseUrl();
-  const first = start({ PORT: '0', DATABASE_URL: url });
-  await waitForReady(first);
-  const second = start({ PORT: '0', DATABASE_URL: url });
-  expect(await second.exited).toBe(1);
-  expect(second.output()).toContain('is in use by another Wheelhouse process');
-  expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
-});
+if (testEngine() === 'sqlite')
+  it('refuses to open a SQLite file another process holds', async () => {
+    const url = await databaseUrl();
+    const first = start({ PORT: '0', DATABASE_URL: url });
+    await waitForReady(first);
+    const second = start({ PORT: '0', DATABASE_URL: url });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('is in use by another Wheelhouse process');
+    expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
 
 it('stops with one clear line per bad setting', async () => {
   const server = start({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: await databaseUrl() });

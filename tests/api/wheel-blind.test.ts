@@ -39,8 +39,15 @@ describe('the blind reveal', () => {
     const pm = await buildPm(app, coach);
     const round = (await coach.client.post(`/api/pms/${pm.id}/rounds`, {})).body;
     const selfScores = scoresFor(round, 9);
-    await pm.client.put(`/api/rounds/${round.id}/assessments/self`, { scores: selfScores, notes: { team: SECRET_NOTE }, nextBiggerChallenge: SECRET_NBC });
-    await coach.client.put(`/api/rounds/${round.id}/assessments/coach`, { scores: scoresFor(round, 3), notes: { team: 'Coach draft note' } });
+    await pm.client.put(`/api/rounds/${round.id}/assessments/self`, {
+      scores: selfScores,
+      notes: { team: SECRET_NOTE },
+      nextBiggerChallenge: SECRET_NBC,
+    });
+    await coach.client.put(`/api/rounds/${round.id}/assessments/coach`, {
+      scores: scoresFor(round, 3),
+      notes: { team: 'Coach draft note' },
+    });
 
     const check = async (stage: string) => {
       const coachSees = await everyRead(coach, pm.id, round.id);
@@ -52,7 +59,8 @@ describe('the blind reveal', () => {
       }
       const pmSees = await everyRead(pm, pm.id, round.id);
       expect(pmSees['/api/rounds/{round}/assessments/coach']!.status, stage).toBe(404);
-      for (const [path, res] of Object.entries(pmSees)) expect(res.text, `${stage}: ${path} leaks the coach's draft`).not.toContain('Coach draft note');
+      for (const [path, res] of Object.entries(pmSees))
+        expect(res.text, `${stage}: ${path} leaks the coach's draft`).not.toContain('Coach draft note');
       expect(JSON.parse(pmSees['/api/pms/{pm}/history']!.text).rounds).toEqual([]);
       const exported = JSON.parse(coachSees['/api/pms/{pm}/wheel/export']!.text);
       expect(exported.rounds[0].assessments.map((a: { side: string }) => a.side)).toEqual(['coach']);
@@ -62,13 +70,23 @@ describe('the blind reveal', () => {
     await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`);
     await check('PM submitted');
     // The coach cannot write the PM's side, nor the PM the coach's.
-    expect((await coach.client.put(`/api/rounds/${round.id}/assessments/self`, { scores: {} })).status).toBe(404);
+    expect((await coach.client.put(`/api/rounds/${round.id}/assessments/self`, { scores: {} })).status).toBe(
+      404,
+    );
     expect((await pm.client.post(`/api/rounds/${round.id}/assessments/coach/submit`)).status).toBe(404);
 
-    await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, { nextBiggerChallenge: 'Lead discovery for onboarding' });
+    await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+      nextBiggerChallenge: 'Lead discovery for onboarding',
+    });
     const revealed = await coach.client.get(`/api/rounds/${round.id}/assessments/self`);
-    expect(revealed.body).toMatchObject({ status: 'submitted', notes: { team: SECRET_NOTE }, nextBiggerChallenge: SECRET_NBC });
-    expect((await pm.client.get(`/api/rounds/${round.id}/assessments/coach`)).body.notes.team).toBe('Coach draft note');
+    expect(revealed.body).toMatchObject({
+      status: 'submitted',
+      notes: { team: SECRET_NOTE },
+      nextBiggerChallenge: SECRET_NBC,
+    });
+    expect((await pm.client.get(`/api/rounds/${round.id}/assessments/coach`)).body.notes.team).toBe(
+      'Coach draft note',
+    );
   });
 
   it('shows nothing to a former coach, an admin, or a coach who joined after the round', async () => {
@@ -77,7 +95,10 @@ describe('the blind reveal', () => {
     const pm = await buildPm(app, lead);
     const round = (await lead.client.post(`/api/pms/${pm.id}/rounds`, {})).body;
     await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, 7) });
-    await lead.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, { scores: scoresFor(round, 6), nextBiggerChallenge: 'Own the roadmap' });
+    await lead.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+      scores: scoresFor(round, 6),
+      nextBiggerChallenge: 'Own the roadmap',
+    });
 
     const newCoach = await buildMember(app, admin, 'Nico New');
     const offer = await newCoach.client.post('/api/pairs', { pmId: pm.id });
@@ -85,8 +106,12 @@ describe('the blind reveal', () => {
     const pairs = (await pm.client.get('/api/pairs')).body as { id: string; coach: { id: string } }[];
     await pm.client.post(`/api/pairs/${pairs.find((p) => p.coach.id === lead.id)!.id}/end`);
 
-    for (const [who, person] of [['former coach', lead], ['admin', admin]] as const) {
-      for (const [path, res] of Object.entries(await everyRead(person, pm.id, round.id))) expect(res.status, `${who}: ${path}`).toBe(404);
+    for (const [who, person] of [
+      ['former coach', lead],
+      ['admin', admin],
+    ] as const) {
+      for (const [path, res] of Object.entries(await everyRead(person, pm.id, round.id)))
+        expect(res.status, `${who}: ${path}`).toBe(404);
     }
     const fresh = await everyRead(newCoach, pm.id, round.id);
     expect(fresh['/api/rounds/{round}']!.status).toBe(404);

@@ -16,10 +16,18 @@ it('gives a newcomer a lived-in wheel: four PMs, two years of rounds, a dip and 
   await visitor.start();
   const res = await visitor.post('/api/demo');
   expect(res.status, res.text).toBe(200);
-  expect(res.body).toMatchObject({ setupNeeded: true, me: { name: 'Morgan Reyes', workspace: { isDemo: true } } });
+  expect(res.body).toMatchObject({
+    setupNeeded: true,
+    me: { name: 'Morgan Reyes', workspace: { isDemo: true } },
+  });
 
   const pairs = (await visitor.get('/api/pairs')).body as { pm: { id: string; name: string } }[];
-  expect(pairs.map((p) => p.pm.name).sort()).toEqual(['Amara Okafor', 'Jonas Berg', 'Lucas Ferreira', 'Priya Natarajan']);
+  expect(pairs.map((p) => p.pm.name).sort()).toEqual([
+    'Amara Okafor',
+    'Jonas Berg',
+    'Lucas Ferreira',
+    'Priya Natarajan',
+  ]);
   const pmId = (name: string) => pairs.find((p) => p.pm.name === name)!.pm.id;
 
   const dips = (await visitor.get(`/api/pms/${pmId('Amara Okafor')}/dips`)).body;

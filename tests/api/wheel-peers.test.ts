@@ -28,16 +28,27 @@ it('lets a peer score the PM once by link; the coach sees peer scores only when 
   const incomplete = await peer.post(`/api/peer-reviews/${token}`, { scores: { 'team.1': 4 } });
   expect(incomplete.status).toBe(400);
   expect(incomplete.body.error.message).toMatch(/^scores: /);
-  const offScale = await peer.post(`/api/peer-reviews/${token}`, { scores: { ...scoresFor(round, 4), 'team.1': 11 } });
+  const offScale = await peer.post(`/api/peer-reviews/${token}`, {
+    scores: { ...scoresFor(round, 4), 'team.1': 11 },
+  });
   expect(offScale.body.error.message).toBe('scores.team.1: must be a whole number from 1 to 10');
-  const answered = await peer.post(`/api/peer-reviews/${token}`, { scores: scoresFor(round, 4), notes: { team: 'Great in planning meetings' } });
+  const answered = await peer.post(`/api/peer-reviews/${token}`, {
+    scores: scoresFor(round, 4),
+    notes: { team: 'Great in planning meetings' },
+  });
   expect(answered.status).toBe(200);
-  expect(answered.body).toMatchObject({ status: 'submitted', mine: { notes: { team: 'Great in planning meetings' } } });
+  expect(answered.body).toMatchObject({
+    status: 'submitted',
+    mine: { notes: { team: 'Great in planning meetings' } },
+  });
   expect((await peer.post(`/api/peer-reviews/${token}`, { scores: scoresFor(round, 9) })).status).toBe(409);
   expect((await peer.get('/api/peer-reviews/not-a-real-token-but-long-enough')).status).toBe(404);
 
   await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, 8) });
-  await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, { scores: scoresFor(round, 6), nextBiggerChallenge: 'Run the Q3 planning' });
+  await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+    scores: scoresFor(round, 6),
+    nextBiggerChallenge: 'Run the Q3 planning',
+  });
 
   const pmView = (await pm.client.get(`/api/rounds/${round.id}/comparison`)).body;
   expect(pmView.peerCount).toBe(1);
@@ -52,8 +63,13 @@ it('lets a peer score the PM once by link; the coach sees peer scores only when 
   expect((await coach.client.get(`/api/rounds/${round.id}/comparison`)).body.areas[0].peers).toBe(4);
   expect((await coach.client.get(`/api/pms/${pm.id}/history`)).body.areas[0].points[0].peers).toBe(4);
 
-  const log = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as { action: string; resource: string }[];
-  expect(log.some((e) => e.action === 'peer-review:submit' && e.resource === 'peer review by Sam from design')).toBe(true);
+  const log = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as {
+    action: string;
+    resource: string;
+  }[];
+  expect(
+    log.some((e) => e.action === 'peer-review:submit' && e.resource === 'peer review by Sam from design'),
+  ).toBe(true);
 });
 
 it('refuses a withdrawn peer link', async () => {

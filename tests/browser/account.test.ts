@@ -10,7 +10,9 @@ describe('the account page in the browser', () => {
     const { page, problems } = await signedInPerson(ctx, admin.email);
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
-    expect(await page.getByRole('region', { name: 'Change password' }).textContent()).toContain('Every other browser or device');
+    expect(await page.getByRole('region', { name: 'Change password' }).textContent()).toContain(
+      'Every other browser or device',
+    );
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Current password').fill('not my password');

@@ -17,13 +17,18 @@ describe('the admin area in the browser', () => {
     await page.getByRole('note').getByText('Admins never see assessments, plans or notes.').waitFor();
     const members = page.getByRole('region', { name: 'Members', exact: true });
     await members.getByText('Casey Coach').waitFor();
-    expect(await page.getByRole('region', { name: 'Who coaches whom' }).textContent()).toContain('Ada Admin coaches Pat Park');
+    expect(await page.getByRole('region', { name: 'Who coaches whom' }).textContent()).toContain(
+      'Ada Admin coaches Pat Park',
+    );
     expect(await page.locator('a[href^="/pms/"]').count()).toBe(0);
     await expectNoAxeViolations(page);
 
     // The last admin cannot step down; the server's reason shows next to them.
     await page.getByRole('button', { name: 'Remove admin from Ada Admin' }).click();
-    await members.getByRole('alert').getByText('A workspace needs at least one admin.', { exact: false }).waitFor();
+    await members
+      .getByRole('alert')
+      .getByText('A workspace needs at least one admin.', { exact: false })
+      .waitFor();
     await page.getByRole('button', { name: 'Make Casey Coach an admin' }).click();
     await page.getByRole('button', { name: 'Remove admin from Casey Coach' }).waitFor();
     await page.getByRole('status').getByText('Casey Coach is now an admin.').waitFor();
@@ -33,13 +38,20 @@ describe('the admin area in the browser', () => {
     await invite.getByLabel('Email address').fill('cleo@example.com');
     await invite.getByRole('button', { name: 'Create invitation' }).click();
     await invite.getByRole('textbox', { name: 'Invitation link for cleo@example.com' }).waitFor();
-    await page.getByRole('region', { name: 'Invitations', exact: true }).getByText('Member, invited by Ada Admin', { exact: false }).first().waitFor();
+    await page
+      .getByRole('region', { name: 'Invitations', exact: true })
+      .getByText('Member, invited by Ada Admin', { exact: false })
+      .first()
+      .waitFor();
 
     const pairing = page.getByRole('region', { name: 'Pair two members' });
     await pairing.getByLabel('Coach', { exact: true }).selectOption({ label: 'Casey Coach' });
     await pairing.getByLabel('PM', { exact: true }).selectOption({ label: 'Pat Park' });
     await pairing.getByRole('button', { name: 'Pair them' }).click();
-    await page.getByRole('region', { name: 'Who coaches whom' }).getByText('waiting for Pat Park to accept', { exact: false }).waitFor();
+    await page
+      .getByRole('region', { name: 'Who coaches whom' })
+      .getByText('waiting for Pat Park to accept', { exact: false })
+      .waitFor();
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
 

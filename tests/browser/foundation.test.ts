@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, focusedName, newPerson, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  newPerson,
+  scrollsSideways,
+  signedInPerson,
+  useBrowserApp,
+} from '../support/browser.js';
 import { buildPm, buildWorkspace, PASSWORD } from '../support/factories.js';
 
 const ctx = useBrowserApp();
@@ -24,7 +31,9 @@ describe('foundation in the browser', () => {
     expect(await page.title()).toBe('Home · Wheelhouse');
     expect(await page.getByRole('banner').textContent()).toContain('Acme Product');
     await page.getByRole('heading', { name: 'Welcome to Acme Product' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Your PMs' }).textContent()).toContain('No PMs yet. Invite the first one');
+    expect(await page.getByRole('region', { name: 'Your PMs' }).textContent()).toContain(
+      'No PMs yet. Invite the first one',
+    );
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Email address').fill('pat@example.com');
@@ -33,7 +42,9 @@ describe('foundation in the browser', () => {
     await linkField.waitFor();
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${app.url}/invite/.{20,}$`));
-    expect(await page.getByRole('region', { name: 'Invite a PM' }).textContent()).toContain("Email isn't set up on this server");
+    expect(await page.getByRole('region', { name: 'Invite a PM' }).textContent()).toContain(
+      "Email isn't set up on this server",
+    );
     await page.getByRole('button', { name: 'Copy' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -44,7 +55,9 @@ describe('foundation in the browser', () => {
     const pat = await newPerson(browser, app.url);
     await pat.page.goto(link);
     await pat.page.getByRole('heading', { name: 'Join Acme Product' }).waitFor();
-    expect(await pat.page.getByRole('main').textContent()).toContain("Ada Lovelace invited you to join Acme Product on Wheelhouse, where they'll coach you.");
+    expect(await pat.page.getByRole('main').textContent()).toContain(
+      "Ada Lovelace invited you to join Acme Product on Wheelhouse, where they'll coach you.",
+    );
     expect(await pat.page.getByLabel('Email').inputValue()).toBe('pat@example.com');
     expect(await pat.page.getByLabel('Email').isEditable()).toBe(false);
     await expectNoAxeViolations(pat.page);
@@ -54,12 +67,16 @@ describe('foundation in the browser', () => {
 
     await pat.page.getByRole('heading', { name: 'Hello, Pat' }).waitFor();
     expect(new URL(pat.page.url()).pathname).toBe('/');
-    expect(await pat.page.getByRole('region', { name: 'Your coach', exact: true }).textContent()).toMatch(/Ada Lovelace.*Your coach since/);
+    expect(await pat.page.getByRole('region', { name: 'Your coach', exact: true }).textContent()).toMatch(
+      /Ada Lovelace.*Your coach since/,
+    );
     await expectNoAxeViolations(pat.page);
 
     await page.reload();
     await page.getByRole('region', { name: 'Your PMs' }).getByRole('link', { name: 'Pat Park' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Open invitations' }).textContent()).toContain('No open invitations');
+    expect(await page.getByRole('region', { name: 'Open invitations' }).textContent()).toContain(
+      'No open invitations',
+    );
     await expectNoAxeViolations(page);
     expect([...ada.problems, ...pat.problems]).toEqual([]);
   });
@@ -98,7 +115,8 @@ describe('foundation in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
-    for (let i = 0; i < 20 && (await focusedName(page)) !== 'Email address'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && (await focusedName(page)) !== 'Email address'; i++)
+      await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Email address');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.type('kim@example.com');
@@ -116,15 +134,24 @@ describe('foundation in the browser', () => {
   test('on a 375px-wide phone, home and admin do not scroll sideways', async () => {
     const admin = await buildWorkspace(ctx.app, 'A workspace with a rather long name for a small phone');
     await buildPm(ctx.app, admin, 'Maximiliana Featherstonehaugh-Worthington');
-    await admin.client.post('/api/invitations', { email: 'someone.with.a.very.long.address@subsidiary.example-company.com', kind: 'pm' });
+    await admin.client.post('/api/invitations', {
+      email: 'someone.with.a.very.long.address@subsidiary.example-company.com',
+      kind: 'pm',
+    });
     const { page } = await signedInPerson(ctx, admin.email, { width: 375 });
-    await page.getByRole('region', { name: 'Your PMs' }).getByRole('link', { name: /Maximiliana/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Your PMs' })
+      .getByRole('link', { name: /Maximiliana/ })
+      .waitFor();
     await page.getByText('someone.with.a.very.long.address@subsidiary.example-company.com').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
 
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Who coaches whom' }).waitFor();
-    await page.getByRole('region', { name: 'Who coaches whom' }).getByText(/coaches Maximiliana/).waitFor();
+    await page
+      .getByRole('region', { name: 'Who coaches whom' })
+      .getByText(/coaches Maximiliana/)
+      .waitFor();
     expect(await scrollsSideways(page)).toBe(false);
   });
 });

@@ -8,12 +8,20 @@ describe('invitation links in the browser', () => {
   test('a revoked link says it was withdrawn; used, expired and unknown links each get a clear page', async () => {
     const { app } = ctx;
     const admin = await buildWorkspace(app);
-    const invite = async (email: string) => (await admin.client.post('/api/invitations', { email, kind: 'pm' })).body as { id: string; link: string };
+    const invite = async (email: string) =>
+      (await admin.client.post('/api/invitations', { email, kind: 'pm' })).body as {
+        id: string;
+        link: string;
+      };
     const withdrawn = await invite('wren@example.com');
     const used = await invite('uma@example.com');
     const expired = await invite('eli@example.com');
     await signUpThrough(app, used.link, 'Uma Used');
-    await app.deps.db.updateTable('invitations').set({ expires_at: '2001-01-01T00:00:00.000Z' }).where('id', '=', expired.id).execute();
+    await app.deps.db
+      .updateTable('invitations')
+      .set({ expires_at: '2001-01-01T00:00:00.000Z' })
+      .where('id', '=', expired.id)
+      .execute();
 
     // The coach withdraws one from their home page.
     const { page } = await signedInPerson(ctx, admin.email);
@@ -21,7 +29,10 @@ describe('invitation links in the browser', () => {
     await open.getByText('wren@example.com').waitFor();
     expect(await open.textContent()).not.toContain('eli@example.com');
     await page.getByRole('button', { name: 'Revoke invitation for wren@example.com' }).click();
-    await page.getByRole('status').getByText('Invitation for wren@example.com revoked. Its link no longer works.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Invitation for wren@example.com revoked. Its link no longer works.')
+      .waitFor();
     await open.getByText('No open invitations.').waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open invitations');
 
@@ -47,11 +58,15 @@ describe('invitation links in the browser', () => {
 
   test('signing up shows the server message when the password is too short, and keeps what was typed', async () => {
     const admin = await buildWorkspace(ctx.app);
-    const { link } = (await admin.client.post('/api/invitations', { email: 'sam@example.com', kind: 'member' })).body as { link: string };
+    const { link } = (
+      await admin.client.post('/api/invitations', { email: 'sam@example.com', kind: 'member' })
+    ).body as { link: string };
     const { page } = await newPerson(ctx.browser, ctx.app.url);
     await page.goto(link);
     await page.getByRole('heading', { name: 'Join Acme Product' }).waitFor();
-    expect(await page.getByRole('main').textContent()).toContain('Ada Admin invited you to join Acme Product');
+    expect(await page.getByRole('main').textContent()).toContain(
+      'Ada Admin invited you to join Acme Product',
+    );
     await page.getByLabel('Your name').fill('Sam Sample');
     // Bypass the browser's own minlength check to see the server's message.
     await page.getByLabel('Password').evaluate((el) => el.removeAttribute('minlength'));
@@ -80,7 +95,10 @@ describe('invitation links in the browser', () => {
     await progress.waitFor();
     expect(await progress.isDisabled()).toBe(true);
     release();
-    await page.getByRole('alert').getByText('That person is already a member. Offer to coach them from your home page instead.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('That person is already a member. Offer to coach them from your home page instead.')
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Create invitation' }).isEnabled()).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, focusedName, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  scrollsSideways,
+  signedInPerson,
+  useBrowserApp,
+} from '../support/browser.js';
 import { focusRingShows, pairWithWheel, startPlan, tabTo } from './plan-support.js';
 
 const ctx = useBrowserApp();
@@ -36,7 +42,9 @@ describe('the plan editor with a keyboard and on a phone', () => {
     await page.keyboard.type('Write down why before every no');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedName(page)).toBe('Action 1');
-    expect(await page.getByRole('textbox', { name: 'Action 1' }).inputValue()).toBe('Write down why before every no');
+    expect(await page.getByRole('textbox', { name: 'Action 1' }).inputValue()).toBe(
+      'Write down why before every no',
+    );
 
     // The status changes with the arrow keys and saves at once.
     await tabTo(page, 'Status');
@@ -49,7 +57,11 @@ describe('the plan editor with a keyboard and on a phone', () => {
     await tabTo(page, 'Evidence');
     await page.keyboard.type('Said no to the reporting project, with a one-page why');
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await pm.client.get(`/api/pms/${pm.id}/plan`)).body.plan.themes[0].actions[0].evidence).toBe('Said no to the reporting project, with a one-page why');
+    await expect
+      .poll(
+        async () => (await pm.client.get(`/api/pms/${pm.id}/plan`)).body.plan.themes[0].actions[0].evidence,
+      )
+      .toBe('Said no to the reporting project, with a one-page why');
 
     // Removing the action sends focus to the actions heading, not to the top of the page.
     await page.getByRole('button', { name: 'Remove action 1 of theme 1' }).focus();
@@ -79,16 +91,30 @@ describe('the plan editor with a keyboard and on a phone', () => {
   test('on a 375px phone the plan (for the PM and the coach) and the vision fit the screen; private notes stay with their author', async () => {
     const { coach, pm } = await pairWithWheel(ctx.app);
     await startPlan(pm, [
-      { title: 'Talk to users every week, even when the sprint is full', areas: ['understand-the-problem', 'listen-and-learn'], traits: ['curiosity', 'empathy'], actions: [{ text: 'Interview five users about the onboarding', dueOn: '2030-01-31' }] },
+      {
+        title: 'Talk to users every week, even when the sprint is full',
+        areas: ['understand-the-problem', 'listen-and-learn'],
+        traits: ['curiosity', 'empathy'],
+        actions: [{ text: 'Interview five users about the onboarding', dueOn: '2030-01-31' }],
+      },
       { title: 'Plan with the team', areas: ['planning'], actions: [] },
     ]);
-    await pm.client.post(`/api/pms/${pm.id}/plan/comments`, { body: 'A private thought about this plan', private: true });
+    await pm.client.post(`/api/pms/${pm.id}/plan/comments`, {
+      body: 'A private thought about this plan',
+      private: true,
+    });
 
-    const { page, problems } = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/plan`, width: 375 });
+    const { page, problems } = await signedInPerson(ctx, pm.email, {
+      path: `/pms/${pm.id}/plan`,
+      width: 375,
+    });
     await page.getByRole('heading', { name: 'Themes (2)' }).waitFor();
     await page.getByText('Private: only you see this').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
-    await page.getByRole('article', { name: /^Theme 1:/ }).getByText('Example actions').click();
+    await page
+      .getByRole('article', { name: /^Theme 1:/ })
+      .getByText('Example actions')
+      .click();
     expect(await scrollsSideways(page)).toBe(false);
     await expectNoAxeViolations(page);
 

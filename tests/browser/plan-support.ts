@@ -18,8 +18,17 @@ export async function pairWithWheel(app: TestApp) {
 }
 
 /** Pat starts a plan over HTTP (so a test's browser steps are only the ones it is about). */
-export async function startPlan(pm: { id: string; client: { post: (path: string, body: unknown) => Promise<{ status: number; text: string; body: any }> } }, themes: unknown[] = []) {
-  const res = await pm.client.post(`/api/pms/${pm.id}/plan`, { headline: 'Own discovery end to end', themes });
+export async function startPlan(
+  pm: {
+    id: string;
+    client: { post: (path: string, body: unknown) => Promise<{ status: number; text: string; body: any }> };
+  },
+  themes: unknown[] = [],
+) {
+  const res = await pm.client.post(`/api/pms/${pm.id}/plan`, {
+    headline: 'Own discovery end to end',
+    themes,
+  });
   if (res.status !== 200) throw new Error(`start plan failed: ${res.text}`);
   return res.body as { id: string; themes: { id: string; actions: { id: string; status: string }[] }[] };
 }
@@ -35,4 +44,5 @@ export async function tabTo(page: Page, name: string | RegExp, max = 60) {
 }
 
 /** Whether the focused element shows a focus ring. */
-export const focusRingShows = (page: Page) => page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle !== 'none');
+export const focusRingShows = (page: Page) =>
+  page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle !== 'none');

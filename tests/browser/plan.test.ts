@@ -26,9 +26,14 @@ describe('the development plan in the browser', () => {
     await page.keyboard.press('Tab');
     await theme1.getByText('Saved').waitFor();
     await page.getByRole('heading', { name: 'Theme 1: Ship in small, safe slices' }).waitFor();
-    await page.getByText('A plan works best with 3 to 5 themes; this one has 1. That is fine while you draft.').waitFor();
+    await page
+      .getByText('A plan works best with 3 to 5 themes; this one has 1. That is fine while you draft.')
+      .waitFor();
     await theme1.getByText('Example actions').click();
-    await theme1.getByRole('button', { name: /^Add “/ }).first().click();
+    await theme1
+      .getByRole('button', { name: /^Add “/ })
+      .first()
+      .click();
     await page.getByRole('status').getByText('Action added to “Ship in small, safe slices”.').waitFor();
     expect(await theme1.getByRole('textbox', { name: 'Action 1' }).inputValue()).not.toBe('');
 
@@ -82,7 +87,9 @@ describe('the development plan in the browser', () => {
     await suggestions.getByRole('button', { name: 'Accept' }).click();
     await page.getByRole('status').getByText('Added to your plan: idea from Cora, adopted by you.').waitFor();
     await suggestions.getByText('No suggestions waiting.').waitFor();
-    expect(await theme1.getByRole('textbox', { name: 'Action 2' }).inputValue()).toBe('Pair with the design lead on one story map');
+    expect(await theme1.getByRole('textbox', { name: 'Action 2' }).inputValue()).toBe(
+      'Pair with the design lead on one story map',
+    );
     await theme1.getByText('Idea from Cora, adopted by you').waitFor();
     await page.getByText("You wrote 6 of 7 items; 1 adopted from your coach's suggestions.").waitFor();
 
@@ -94,10 +101,20 @@ describe('the development plan in the browser', () => {
 
   test('a quarterly refresh starts a new version as a copy; the old one stays readable', async () => {
     const { coach, pm } = await pairWithWheel(ctx.app);
-    await startPlan(pm, [{ title: 'Talk to users every week', areas: ['understand-the-problem'], actions: [{ text: 'Interview five users', status: 'done', evidence: 'Notes shared on 12 March' }] }]);
+    await startPlan(pm, [
+      {
+        title: 'Talk to users every week',
+        areas: ['understand-the-problem'],
+        actions: [{ text: 'Interview five users', status: 'done', evidence: 'Notes shared on 12 March' }],
+      },
+    ]);
     // A quarter has passed since this version started.
     const longAgo = new Date(Date.now() - 100 * 86_400_000).toISOString();
-    await ctx.app.deps.db.updateTable('plans').set({ created_at: longAgo }).where('pm_id', '=', pm.id).execute();
+    await ctx.app.deps.db
+      .updateTable('plans')
+      .set({ created_at: longAgo })
+      .where('pm_id', '=', pm.id)
+      .execute();
 
     const { page, problems } = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/plan` });
     const refresh = page.getByRole('region', { name: 'Quarterly refresh' });
@@ -109,7 +126,9 @@ describe('the development plan in the browser', () => {
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Start version' }).click();
     await page.getByRole('status').getByText('Version 2 started as a copy of version 1.').waitFor();
-    expect(await page.getByRole('textbox', { name: 'Headline', exact: true }).inputValue()).toBe('Discovery, now with the whole team');
+    expect(await page.getByRole('textbox', { name: 'Headline', exact: true }).inputValue()).toBe(
+      'Discovery, now with the whole team',
+    );
     // The copy keeps the themes and actions, ready to edit.
     expect(await page.getByRole('textbox', { name: 'Action 1' }).inputValue()).toBe('Interview five users');
     expect(await refresh.getByText('A refresh is due').count()).toBe(0);

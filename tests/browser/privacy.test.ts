@@ -13,14 +13,21 @@ describe('privacy pages in the browser', () => {
     await pm.page.getByRole('link', { name: 'Access log' }).click();
     await pm.page.getByRole('heading', { name: 'Access log' }).waitFor();
     expect(await pm.page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    await pm.page.getByText('Nothing recorded yet: no one else has opened your coaching data.', { exact: false }).waitFor();
+    await pm.page
+      .getByText('Nothing recorded yet: no one else has opened your coaching data.', { exact: false })
+      .waitFor();
     await expectNoAxeViolations(pm.page);
 
     const coach = await signedInPerson(ctx, admin.email);
-    await coach.page.getByRole('region', { name: 'Your PMs' }).getByRole('link', { name: 'Pat Park' }).click();
+    await coach.page
+      .getByRole('region', { name: 'Your PMs' })
+      .getByRole('link', { name: 'Pat Park' })
+      .click();
     await coach.page.getByRole('heading', { name: 'Pat Park', level: 1 }).waitFor();
     expect(new URL(coach.page.url()).pathname).toBe(`/pms/${pat.id}`);
-    expect(await coach.page.getByRole('region', { name: "Pat Park's coaches" }).textContent()).toMatch(/Ada Admin.*Coach since/);
+    expect(await coach.page.getByRole('region', { name: "Pat Park's coaches" }).textContent()).toMatch(
+      /Ada Admin.*Coach since/,
+    );
     await expectNoAxeViolations(coach.page);
 
     await pm.page.reload();
@@ -48,7 +55,10 @@ describe('privacy pages in the browser', () => {
     await page.getByRole('button', { name: 'End pairing with Ada Admin' }).click();
     await dialog.getByRole('button', { name: 'End pairing' }).click();
     await page.getByRole('status').getByText('Your pairing with Ada Admin has ended.').waitFor();
-    await page.getByRole('region', { name: 'Your coach', exact: true }).getByText('No one coaches you right now.', { exact: false }).waitFor();
+    await page
+      .getByRole('region', { name: 'Your coach', exact: true })
+      .getByText('No one coaches you right now.', { exact: false })
+      .waitFor();
     // Focus does not fall back to the top of the page when the ended pairing leaves the list.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your coach');
     expect(pm.problems).toEqual([]);
@@ -57,6 +67,9 @@ describe('privacy pages in the browser', () => {
     await coach.page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expectNoAxeViolations(coach.page);
     await coach.page.getByRole('link', { name: 'your home page' }).click();
-    await coach.page.getByRole('region', { name: 'Your PMs' }).getByText('No PMs yet', { exact: false }).waitFor();
+    await coach.page
+      .getByRole('region', { name: 'Your PMs' })
+      .getByText('No PMs yet', { exact: false })
+      .waitFor();
   });
 });

@@ -21,7 +21,9 @@ describe('the shared vision in the browser', () => {
     await c.getByRole('button', { name: 'Propose', exact: true }).click();
     await c.getByRole('status').getByText('Proposal sent.').waitFor();
     const proposed = c.getByRole('region', { name: 'Proposed' });
-    await proposed.getByText(/^You proposed this on .*Waiting for Pat to accept it or propose a change\.$/).waitFor();
+    await proposed
+      .getByText(/^You proposed this on .*Waiting for Pat to accept it or propose a change\.$/)
+      .waitFor();
     expect(await proposed.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     await expectNoAxeViolations(c);
 
@@ -29,7 +31,10 @@ describe('the shared vision in the browser', () => {
     const pat = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/vision` });
     const p = pat.page;
     await p.getByRole('heading', { name: 'Your shared vision', level: 1 }).waitFor();
-    await p.getByRole('region', { name: 'Proposed' }).getByText(/^Cora proposed this on/).waitFor();
+    await p
+      .getByRole('region', { name: 'Proposed' })
+      .getByText(/^Cora proposed this on/)
+      .waitFor();
     await expectNoAxeViolations(p);
     await p.getByRole('button', { name: 'Accept' }).click();
     await p.getByRole('status').getByText('Agreed. The shared vision is updated.').waitFor();
@@ -41,10 +46,16 @@ describe('the shared vision in the browser', () => {
     // Revisiting: the PM proposes a change; the coach accepts; the first version stays readable.
     await p.getByLabel('Career direction').fill('Start my own product studio in five years');
     await p.getByRole('button', { name: 'Propose', exact: true }).click();
-    await p.getByRole('region', { name: 'Proposed' }).getByText(/^You proposed this on/).waitFor();
+    await p
+      .getByRole('region', { name: 'Proposed' })
+      .getByText(/^You proposed this on/)
+      .waitFor();
     await c.reload();
     await c.getByRole('button', { name: 'Accept' }).click();
-    await c.getByRole('region', { name: 'Agreed' }).getByText('Start my own product studio in five years').waitFor();
+    await c
+      .getByRole('region', { name: 'Agreed' })
+      .getByText('Start my own product studio in five years')
+      .waitFor();
     const history = c.getByRole('region', { name: 'Earlier versions' });
     await history.getByText(/proposed by you/).click();
     await history.getByText('Head of product for a platform team').waitFor();

@@ -39,7 +39,9 @@ describe('frameworks in the browser', () => {
     await page.getByRole('button', { name: 'Move Get it done up' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Area 3: Get it done' }).waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Get it done up');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move Get it done up');
     await page.getByRole('heading', { name: 'Area 4: Planning' }).waitFor();
 
     await page.getByRole('button', { name: 'Save as version 2' }).click();
@@ -67,7 +69,10 @@ describe('frameworks in the browser', () => {
     const { page, problems, context } = await signedInPerson(ctx, admin.email, { path: '/frameworks' });
     await page.getByRole('link', { name: 'PMwheel' }).click();
     await page.getByRole('heading', { name: 'PMwheel', level: 1 }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export JSON' }).click(),
+    ]);
     const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
     expect(file).toMatchObject({ format: 'wheelhouse-framework', formatVersion: 1, name: 'PMwheel' });
     expect(file.areas).toHaveLength(8);
@@ -75,14 +80,31 @@ describe('frameworks in the browser', () => {
     await page.getByRole('link', { name: 'All frameworks' }).click();
     await page.getByRole('heading', { name: 'Frameworks', level: 1 }).waitFor();
     const bad = { ...file, areas: [{ ...file.areas[0], name: '' }, ...file.areas.slice(1)] };
-    await page.getByLabel('Framework file (.json)').setInputFiles({ name: 'compass.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-    await page.getByRole('alert').getByText('compass.json could not be imported: Area 1, name: is required').waitFor();
+    await page
+      .getByLabel('Framework file (.json)')
+      .setInputFiles({
+        name: 'compass.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(bad)),
+      });
+    await page
+      .getByRole('alert')
+      .getByText('compass.json could not be imported: Area 1, name: is required')
+      .waitFor();
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Framework file (.json)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+    await page
+      .getByLabel('Framework file (.json)')
+      .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
     await page.getByRole('alert').getByText('notes.json is not a JSON file').waitFor();
 
-    await page.getByLabel('Framework file (.json)').setInputFiles({ name: 'compass.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...file, name: 'Imported compass' })) });
+    await page
+      .getByLabel('Framework file (.json)')
+      .setInputFiles({
+        name: 'compass.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...file, name: 'Imported compass' })),
+      });
     await page.getByRole('heading', { name: 'Imported compass', level: 1 }).waitFor();
     await page.getByRole('status').getByText('Imported "Imported compass" as your own copy.').waitFor();
     expect(problems).toEqual([]);

@@ -13,7 +13,10 @@ describe('a full round in the browser', () => {
     // The PM starts a round from home.
     const pm = await signedInPerson(ctx, pat.email);
     const { page } = pm;
-    await page.getByRole('region', { name: 'Your wheel' }).getByRole('link', { name: 'Start a round' }).click();
+    await page
+      .getByRole('region', { name: 'Your wheel' })
+      .getByRole('link', { name: 'Start a round' })
+      .click();
     await page.getByRole('heading', { name: 'Your wheel', level: 1 }).waitFor();
     await expectNoAxeViolations(page);
     await page.getByLabel('Name of the round').fill('Q1 2027');
@@ -44,12 +47,22 @@ describe('a full round in the browser', () => {
     await page.getByRole('button', { name: 'Submit self-assessment' }).click();
     const total = frameworkVersion.areas.flatMap((a) => a.statements).length;
     const left = total - first!.statements.length;
-    await page.getByRole('alert').getByText(`${left} statements still need a score: ${rest[0]!.name} (${rest[0]!.statements.length})`).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(`${left} statements still need a score: ${rest[0]!.name} (${rest[0]!.statements.length})`)
+      .waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Your self-assessment', level: 1 }).waitFor();
     await page.getByText(`${first!.statements.length} of ${total} scored`).waitFor();
-    expect(await page.getByRole('group', { name: first!.statements[0]!.text, exact: true }).getByRole('radio', { name: '7', exact: true }).isChecked()).toBe(true);
-    expect(await page.getByLabel(`Your note on ${first!.name}`).inputValue()).toBe('Three customer calls a week now.');
+    expect(
+      await page
+        .getByRole('group', { name: first!.statements[0]!.text, exact: true })
+        .getByRole('radio', { name: '7', exact: true })
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByLabel(`Your note on ${first!.name}`).inputValue()).toBe(
+      'Three customer calls a week now.',
+    );
 
     // Ada saves part of her assessment first: a draft Pat must never see.
     const coach = await signedInPerson(ctx, ada.email, { path: `/rounds/${roundId}` });
@@ -83,9 +96,15 @@ describe('a full round in the browser', () => {
     await wheel.waitFor();
     expect(await wheel.evaluate((el) => el.tagName)).toBe('svg');
     const legend = coach.page.getByRole('list', { name: 'Legend' });
-    expect(await legend.getByRole('listitem').allTextContents()).toEqual(['Self-assessment', 'Coach assessment', 'Peers (average of 1)']);
+    expect(await legend.getByRole('listitem').allTextContents()).toEqual([
+      'Self-assessment',
+      'Coach assessment',
+      'Peers (average of 1)',
+    ]);
     const gaps = coach.page.getByRole('region', { name: 'Perception gaps' }).getByRole('listitem');
-    expect(await gaps.first().textContent()).toContain('Pat rates themselves 4.0 higher than you on Planning');
+    expect(await gaps.first().textContent()).toContain(
+      'Pat rates themselves 4.0 higher than you on Planning',
+    );
     await coach.page.getByRole('region', { name: 'Scores by area' }).getByRole('table').waitFor();
     expect(await coach.page.getByRole('row', { name: /Planning/ }).textContent()).toContain('9.0');
     await expectNoAxeViolations(coach.page);
@@ -93,15 +112,27 @@ describe('a full round in the browser', () => {
     await page.reload();
     await page.getByRole('img', { name: /Your wheel, Q1 2027/ }).waitFor();
     expect(await page.getByRole('list', { name: 'Legend' }).getByRole('listitem').count()).toBe(3);
-    expect(await page.getByRole('region', { name: 'Perception gaps' }).getByRole('listitem').first().textContent()).toContain('You rate yourself 4.0 higher than Ada on Planning');
-    expect(await page.getByRole('region', { name: 'Notes by area' }).textContent()).toContain('Three customer calls a week now.');
-    expect(await page.getByRole('region', { name: 'Next Bigger Challenge' }).textContent()).toContain('Lead the H2 strategy planning');
+    expect(
+      await page.getByRole('region', { name: 'Perception gaps' }).getByRole('listitem').first().textContent(),
+    ).toContain('You rate yourself 4.0 higher than Ada on Planning');
+    expect(await page.getByRole('region', { name: 'Notes by area' }).textContent()).toContain(
+      'Three customer calls a week now.',
+    );
+    expect(await page.getByRole('region', { name: 'Next Bigger Challenge' }).textContent()).toContain(
+      'Lead the H2 strategy planning',
+    );
     await expectNoAxeViolations(page);
 
     // The chart exports as SVG and PNG.
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
     expect(svg.suggestedFilename()).toBe('wheel-q1-2027.svg');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
     expect(png.suggestedFilename()).toBe('wheel-q1-2027.png');
     expect([...pm.problems, ...coach.problems, ...sam.problems]).toEqual([]);
     await Promise.all([pm.context.close(), coach.context.close(), sam.context.close()]);

@@ -18,10 +18,17 @@ export async function roundOf(page: Page, roundId: string): Promise<RoundShape> 
 export const roundIdIn = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
 
 /** Scores every statement of the given areas by clicking the radio buttons: `score(areaKey)` says which. */
-export async function scoreAreas(page: Page, areas: RoundShape['frameworkVersion']['areas'], score: (areaKey: string) => number) {
+export async function scoreAreas(
+  page: Page,
+  areas: RoundShape['frameworkVersion']['areas'],
+  score: (areaKey: string) => number,
+) {
   for (const area of areas) {
     for (const statement of area.statements) {
-      await page.getByRole('group', { name: statement.text, exact: true }).getByRole('radio', { name: String(score(area.key)), exact: true }).check();
+      await page
+        .getByRole('group', { name: statement.text, exact: true })
+        .getByRole('radio', { name: String(score(area.key)), exact: true })
+        .check();
     }
   }
 }

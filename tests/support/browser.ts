@@ -21,7 +21,15 @@ export async function ensureWebBuild() {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -30,7 +38,10 @@ export function launchBrowser(): Promise<Browser> {
  * (a CSP violation shows up as a console error), so a test can assert the page ran cleanly.
  */
 export async function newPerson(browser: Browser, baseURL: string, options: { width?: number } = {}) {
-  const context = await browser.newContext({ baseURL, viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -42,13 +53,17 @@ export async function newPerson(browser: Browser, baseURL: string, options: { wi
 }
 
 // Chromium logs every 4xx answer as a console error; an API refusal the page handles is not a fault.
-const isExpectedHttpError = (text: string) => /Failed to load resource: the server responded with a status of 4\d\d/.test(text);
+const isExpectedHttpError = (text: string) =>
+  /Failed to load resource: the server responded with a status of 4\d\d/.test(text);
 
 /** Signs a browser profile in over HTTP (no form), sharing the profile's cookie jar. */
 export async function signInOverHttp(context: BrowserContext, email: string, password = PASSWORD) {
   const session = await context.request.get('/api/session');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await context.request.post('/api/auth/sign-in', { data: { email, password }, headers: { 'x-csrf-token': csrfToken } });
+  const res = await context.request.post('/api/auth/sign-in', {
+    data: { email, password },
+    headers: { 'x-csrf-token': csrfToken },
+  });
   if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -57,13 +72,15 @@ export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map(
-    (v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+    (v) =>
+      `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
   );
   throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
 }
 
 /** True when the page is wider than the viewport (it scrolls sideways). */
-export const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /**
  * Registers the hooks of a browser test file: one Chromium for the file, a fresh app (and
@@ -88,7 +105,11 @@ export function useBrowserApp() {
 }
 
 /** A browser profile already signed in as `email` (over HTTP), on `path`. */
-export async function signedInPerson(ctx: { browser: Browser; app: TestApp }, email: string, options: { path?: string; width?: number } = {}) {
+export async function signedInPerson(
+  ctx: { browser: Browser; app: TestApp },
+  email: string,
+  options: { path?: string; width?: number } = {},
+) {
   const person = await newPerson(ctx.browser, ctx.app.url, options);
   await signInOverHttp(person.context, email);
   await person.page.goto(options.path ?? '/');

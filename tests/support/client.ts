@@ -52,7 +52,8 @@ export class Client {
     } catch {
       json = null;
     }
-    if (json && typeof json === 'object' && typeof json.csrfToken === 'string') this.csrfToken = json.csrfToken;
+    if (json && typeof json === 'object' && typeof json.csrfToken === 'string')
+      this.csrfToken = json.csrfToken;
     return { status: res.status, body: json, text, headers: res.headers };
   }
 

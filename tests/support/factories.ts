@@ -17,7 +17,12 @@ export async function buildWorkspace(app: TestApp, name = 'Acme Product'): Promi
   const client = new Client(app.url);
   await client.start();
   const email = `${unique('admin')}@example.com`;
-  const res = await client.post('/api/setup', { workspaceName: name, name: 'Ada Admin', email, password: PASSWORD });
+  const res = await client.post('/api/setup', {
+    workspaceName: name,
+    name: 'Ada Admin',
+    email,
+    password: PASSWORD,
+  });
   if (res.status !== 200) throw new Error(`setup failed: ${res.text}`);
   return { id: res.body.me.id, email, name: 'Ada Admin', client };
 }
@@ -41,7 +46,11 @@ export async function buildMember(app: TestApp, admin: Person, name = unique('Me
 }
 
 /** A PM invited by `coach`: the accepted invitation makes them an active pair. */
-export async function buildPm(app: TestApp, coach: Person, name = unique('Pat PM ')): Promise<Person & { pairId: string }> {
+export async function buildPm(
+  app: TestApp,
+  coach: Person,
+  name = unique('Pat PM '),
+): Promise<Person & { pairId: string }> {
   const email = `${unique('pm')}@example.com`;
   const inv = await coach.client.post('/api/invitations', { email, kind: 'pm' });
   if (inv.status !== 200) throw new Error(`invite failed: ${inv.text}`);
@@ -61,9 +70,14 @@ export async function signIn(app: TestApp, email: string, password = PASSWORD) {
 // --- The wheel (issue 3) ---
 
 /** Scores for every statement of a round's framework version: a number, or one per area key. */
-export function scoresFor(round: { frameworkVersion: { areas: { key: string; statements: { key: string }[] }[] } }, score: number | Record<string, number>) {
+export function scoresFor(
+  round: { frameworkVersion: { areas: { key: string; statements: { key: string }[] }[] } },
+  score: number | Record<string, number>,
+) {
   return Object.fromEntries(
-    round.frameworkVersion.areas.flatMap((a) => a.statements.map((s) => [s.key, typeof score === 'number' ? score : (score[a.key] ?? 5)])),
+    round.frameworkVersion.areas.flatMap((a) =>
+      a.statements.map((s) => [s.key, typeof score === 'number' ? score : (score[a.key] ?? 5)]),
+    ),
   );
 }
 
@@ -71,13 +85,25 @@ export function scoresFor(round: { frameworkVersion: { areas: { key: string; sta
 export async function buildRound(
   pm: Person,
   coach: Person,
-  options: { self?: number | Record<string, number>; coach?: number | Record<string, number>; selfNotes?: Record<string, string>; submit?: boolean; title?: string } = {},
+  options: {
+    self?: number | Record<string, number>;
+    coach?: number | Record<string, number>;
+    selfNotes?: Record<string, string>;
+    submit?: boolean;
+    title?: string;
+  } = {},
 ) {
-  const opened = await coach.client.post(`/api/pms/${pm.id}/rounds`, options.title ? { title: options.title } : {});
+  const opened = await coach.client.post(
+    `/api/pms/${pm.id}/rounds`,
+    options.title ? { title: options.title } : {},
+  );
   if (opened.status !== 200) throw new Error(`open round failed: ${opened.text}`);
   const round = opened.body;
   if (options.submit === false) return round;
-  const self = await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, options.self ?? 6), notes: options.selfNotes ?? {} });
+  const self = await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, {
+    scores: scoresFor(round, options.self ?? 6),
+    notes: options.selfNotes ?? {},
+  });
   if (self.status !== 200) throw new Error(`self submit failed: ${self.text}`);
   const coachSide = await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
     scores: scoresFor(round, options.coach ?? 6),

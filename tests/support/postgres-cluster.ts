@@ -17,7 +17,9 @@ export async function startPostgresCluster(): Promise<{ url: string; stop: () =>
     chmodSync(dir, 0o700);
   }
   const run = (cmd: string, args: string[]) => {
-    const full = owner ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const : [cmd, args] as const;
+    const full = owner
+      ? (['runuser', ['-u', 'postgres', '--', cmd, ...args]] as const)
+      : ([cmd, args] as const);
     const result = spawnSync(full[0], full[1], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
@@ -25,8 +27,16 @@ export async function startPostgresCluster(): Promise<{ url: string; stop: () =>
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   run('pg_ctl', [
-    '-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -46,7 +56,9 @@ function lookupPostgresUser() {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid, gid };
   } catch {
-    throw new Error('PostgreSQL will not run as root and there is no `postgres` user. Create one (useradd postgres) or set TEST_DATABASE_URL.');
+    throw new Error(
+      'PostgreSQL will not run as root and there is no `postgres` user. Create one (useradd postgres) or set TEST_DATABASE_URL.',
+    );
   }
 }
 
@@ -55,7 +67,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -14,7 +14,9 @@ export interface TestApp {
 }
 
 /** The real app over real HTTP on a loopback port, on its own fresh database. */
-export async function startTestApp(options: { engine?: TestEngine; smtpUrl?: string; webRoot?: string; publicUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { engine?: TestEngine; smtpUrl?: string; webRoot?: string; publicUrl?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options.engine);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let deps!: Deps;
@@ -22,7 +24,12 @@ export async function startTestApp(options: { engine?: TestEngine; smtpUrl?: str
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: options.publicUrl ?? url, DATABASE_URL: database.url, SMTP_URL: options.smtpUrl ?? '' });
+  const config = loadConfig({
+    PORT: String(port),
+    PUBLIC_URL: options.publicUrl ?? url,
+    DATABASE_URL: database.url,
+    SMTP_URL: options.smtpUrl ?? '',
+  });
   deps = {
     db: database.db,
     engine: database.engine,

@@ -9,16 +9,26 @@ import { migrateToLatest } from '../../server/db/migrate.js';
 export type TestEngine = 'sqlite' | 'postgres';
 
 /** The engine this vitest project runs on (set per project in vitest.config.ts). */
-export const testEngine = (): TestEngine => (process.env.WHEELHOUSE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite');
+export const testEngine = (): TestEngine =>
+  process.env.WHEELHOUSE_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A fresh, migrated database of its own: a temp SQLite file, or a new PostgreSQL database. */
-export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<OpenDatabase & { url: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  engine: TestEngine = testEngine(),
+): Promise<OpenDatabase & { url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
     const url = join(dir, 'test.db');
     const opened = openDatabase(url);
     await migrateToLatest(opened.db);
-    return { ...opened, url, drop: async () => { await opened.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...opened,
+      url,
+      drop: async () => {
+        await opened.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const adminUrl = inject('postgresUrl');
   const name = `wh_test_${Math.random().toString(36).slice(2, 12)}`;

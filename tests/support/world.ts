@@ -6,7 +6,16 @@ import { PASSWORD } from './factories.js';
 import type { TestApp } from './test-app.js';
 
 /** Every way a person can stand to "the PM" of a world; the authorization matrix tries each. */
-export const relations = ['self', 'coach', 'formerCoach', 'otherCoach', 'otherPm', 'admin', 'outsider', 'anonymous'] as const;
+export const relations = [
+  'self',
+  'coach',
+  'formerCoach',
+  'otherCoach',
+  'otherPm',
+  'admin',
+  'outsider',
+  'anonymous',
+] as const;
 export type Relation = (typeof relations)[number];
 
 export interface WorldPerson {
@@ -44,18 +53,33 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const tag = Math.random().toString(36).slice(2, 9);
   const workspaceId = newId();
   const outsideId = newId();
-  await db.insertInto('workspaces').values([
-    { id: workspaceId, name: `World ${tag}`, is_demo: 0, created_at: now },
-    { id: outsideId, name: `Elsewhere ${tag}`, is_demo: 0, created_at: now },
-  ]).execute();
+  await db
+    .insertInto('workspaces')
+    .values([
+      { id: workspaceId, name: `World ${tag}`, is_demo: 0, created_at: now },
+      { id: outsideId, name: `Elsewhere ${tag}`, is_demo: 0, created_at: now },
+    ])
+    .execute();
 
-  const person = async (role: string, options: { admin?: boolean; workspace?: string } = {}): Promise<WorldPerson> => {
+  const person = async (
+    role: string,
+    options: { admin?: boolean; workspace?: string } = {},
+  ): Promise<WorldPerson> => {
     const id = newId();
     const email = `${role.toLowerCase()}-${tag}@example.com`;
-    await db.insertInto('users').values({
-      id, workspace_id: options.workspace ?? workspaceId, email, name: `${role} ${tag}`, password_hash: hash,
-      is_admin: options.admin ? 1 : 0, created_at: now, password_changed_at: now,
-    }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        workspace_id: options.workspace ?? workspaceId,
+        email,
+        name: `${role} ${tag}`,
+        password_hash: hash,
+        is_admin: options.admin ? 1 : 0,
+        created_at: now,
+        password_changed_at: now,
+      })
+      .execute();
     const session = await createSession(db, id);
     return { id, email, client: new Client(app.url).useSession(session.token, session.csrfToken) };
   };
@@ -71,10 +95,20 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const spare = await person('Spare');
   const pair = async (coachId: string, pmId: string, status: 'pending' | 'active' | 'ended') => {
     const id = newId();
-    await db.insertInto('pairs').values({
-      id, workspace_id: workspaceId, coach_id: coachId, pm_id: pmId, status, created_by: coachId, created_at: now,
-      accepted_at: status === 'pending' ? null : now, ended_at: status === 'ended' ? now : null,
-    }).execute();
+    await db
+      .insertInto('pairs')
+      .values({
+        id,
+        workspace_id: workspaceId,
+        coach_id: coachId,
+        pm_id: pmId,
+        status,
+        created_by: coachId,
+        created_at: now,
+        accepted_at: status === 'pending' ? null : now,
+        ended_at: status === 'ended' ? now : null,
+      })
+      .execute();
     return id;
   };
   const activePairId = await pair(people.coach.id, people.self.id, 'active');
@@ -84,11 +118,23 @@ export async function buildWorld(app: TestApp): Promise<World> {
 
   const invitationToken = newToken();
   const invitationId = newId();
-  await db.insertInto('invitations').values({
-    id: invitationId, workspace_id: workspaceId, email: `invitee-${tag}@example.com`, kind: 'pm',
-    token_hash: hashToken(invitationToken), invited_by: people.coach.id, created_at: now,
-    expires_at: addMs(now, 86_400_000), accepted_at: null, accepted_by: null, revoked_at: null, mailed_at: null,
-  }).execute();
+  await db
+    .insertInto('invitations')
+    .values({
+      id: invitationId,
+      workspace_id: workspaceId,
+      email: `invitee-${tag}@example.com`,
+      kind: 'pm',
+      token_hash: hashToken(invitationToken),
+      invited_by: people.coach.id,
+      created_at: now,
+      expires_at: addMs(now, 86_400_000),
+      accepted_at: null,
+      accepted_by: null,
+      revoked_at: null,
+      mailed_at: null,
+    })
+    .execute();
 
   const anonymous = new Client(app.url);
   await anonymous.start();

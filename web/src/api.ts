@@ -25,14 +25,23 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError('network', 'Could not reach Wheelhouse. Check your connection and try again.', 0);
   }
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error;
-    throw new ApiError(err?.code ?? 'internal', err?.message ?? 'Something went wrong. Please try again.', res.status);
+    throw new ApiError(
+      err?.code ?? 'internal',
+      err?.message ?? 'Something went wrong. Please try again.',
+      res.status,
+    );
   }
   if (data && typeof data === 'object' && 'csrfToken' in data) setCsrfToken((data as SessionState).csrfToken);
   return data as T;

@@ -45,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('peers_shared', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   // (pm_id, created_at, id) is the order every history read wants, so no sort is needed.
-  await db.schema.createIndex('rounds_pm_created').on('assessment_rounds').columns(['pm_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('rounds_pm_created')
+    .on('assessment_rounds')
+    .columns(['pm_id', 'created_at', 'id'])
+    .execute();
 
   await db.schema
     .createTable('assessments')

@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('decided_at', 'text')
     .execute();
-  await db.schema.createIndex('vision_proposals_pm').on('vision_proposals').columns(['pm_id', 'proposed_at']).execute();
+  await db.schema
+    .createIndex('vision_proposals_pm')
+    .on('vision_proposals')
+    .columns(['pm_id', 'proposed_at'])
+    .execute();
 
   // One row per plan version; a quarterly refresh adds the next number and stamps replaced_at.
   await db.schema
@@ -53,7 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_themes_plan').on('plan_themes').columns(['plan_id', 'position']).execute();
+  await db.schema
+    .createIndex('plan_themes_plan')
+    .on('plan_themes')
+    .columns(['plan_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('plan_theme_targets')
@@ -85,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_actions_plan').on('plan_actions').columns(['plan_id', 'theme_id', 'position']).execute();
+  await db.schema
+    .createIndex('plan_actions_plan')
+    .on('plan_actions')
+    .columns(['plan_id', 'theme_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('plan_comments')
@@ -98,7 +110,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_private', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('plan_comments_plan').on('plan_comments').columns(['plan_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('plan_comments_plan')
+    .on('plan_comments')
+    .columns(['plan_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('plan_suggestions')
@@ -121,7 +137,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('result_theme_id', 'text')
     .addColumn('result_action_id', 'text')
     .execute();
-  await db.schema.createIndex('plan_suggestions_plan').on('plan_suggestions').columns(['plan_id', 'status']).execute();
+  await db.schema
+    .createIndex('plan_suggestions_plan')
+    .on('plan_suggestions')
+    .columns(['plan_id', 'status'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -10,7 +10,8 @@ export function registerAccessLogRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/access-log',
-      summary: "Who read or changed your coaching data, newest first (the PM only). By default others' access; who=everyone adds your own",
+      summary:
+        "Who read or changed your coaching data, newest first (the PM only). By default others' access; who=everyone adds your own",
       tags: ['Privacy'],
       request: {
         params: PmParams,
@@ -23,7 +24,13 @@ export function registerAccessLogRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { pmId } = c.req.valid('param');
-      await authorize({ db: deps.db, actor: c.get('actor'), action: 'access-log:read', pmId, resource: 'access log' });
+      await authorize({
+        db: deps.db,
+        actor: c.get('actor'),
+        action: 'access-log:read',
+        pmId,
+        resource: 'access log',
+      });
       const { limit, who } = c.req.valid('query');
       const rows = await listAccessLog({ db: deps.db, pmId, limit, includeOwn: who === 'everyone' });
       return c.json(

@@ -14,7 +14,15 @@ async function assessmentRow(db: Db, roundId: string, side: Side) {
   return db
     .selectFrom('assessments')
     .innerJoin('users', 'users.id', 'assessments.author_id')
-    .select(['assessments.id', 'assessments.next_bigger_challenge', 'assessments.updated_at', 'assessments.submitted_at', 'users.id as author_id', 'users.name as author_name', 'users.email as author_email'])
+    .select([
+      'assessments.id',
+      'assessments.next_bigger_challenge',
+      'assessments.updated_at',
+      'assessments.submitted_at',
+      'users.id as author_id',
+      'users.name as author_name',
+      'users.email as author_email',
+    ])
     .where('assessments.round_id', '=', roundId)
     .where('assessments.side', '=', side)
     .executeTakeFirstOrThrow();
@@ -43,28 +51,65 @@ export async function presentAssessment(db: Db, round: RoundRow, side: Side): Pr
 }
 
 /** One side's assessment: a draft to its author only; the other side's once the round is revealed. */
-export async function readAssessment(input: { db: Db; actor: Actor; roundId: string; side: Side }): Promise<Assessment> {
-  const { round, viewer } = await accessRound({ ...input, action: 'assessment:read', resource: `${input.side} assessment` });
+export async function readAssessment(input: {
+  db: Db;
+  actor: Actor;
+  roundId: string;
+  side: Side;
+}): Promise<Assessment> {
+  const { round, viewer } = await accessRound({
+    ...input,
+    action: 'assessment:read',
+    resource: `${input.side} assessment`,
+  });
   if (!canSeeAssessment(round, input.side, viewer)) throw notFound('That assessment');
   return presentAssessment(input.db, round, input.side);
 }
 
 /** Locks the round and the author's draft (no-op updates take row locks on PostgreSQL), refusing a submitted one. */
 async function lockDraft(tx: Db, roundId: string, side: Side, now: string) {
-  await tx.updateTable('assessment_rounds').set((eb) => ({ peers_shared: eb.ref('peers_shared') })).where('id', '=', roundId).execute();
-  const locked = await tx.updateTable('assessments').set({ updated_at: now }).where('round_id', '=', roundId).where('side', '=', side).where('submitted_at', 'is', null).executeTakeFirst();
-  if (Number(locked.numUpdatedRows) !== 1) throw new AppError('conflict', 'This assessment is already submitted and can no longer change.');
-  return (await tx.selectFrom('assessments').select('id').where('round_id', '=', roundId).where('side', '=', side).executeTakeFirstOrThrow()).id;
+  await tx
+    .updateTable('assessment_rounds')
+    .set((eb) => ({ peers_shared: eb.ref('peers_shared') }))
+    .where('id', '=', roundId)
+    .execute();
+  const locked = await tx
+    .updateTable('assessments')
+    .set({ updated_at: now })
+    .where('round_id', '=', roundId)
+    .where('side', '=', side)
+    .where('submitted_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(locked.numUpdatedRows) !== 1)
+    throw new AppError('conflict', 'This assessment is already submitted and can no longer change.');
+  return (
+    await tx
+      .selectFrom('assessments')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .where('side', '=', side)
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 async function authorRound(input: { db: Db; actor: Actor; roundId: string; side: Side }) {
-  const { round, viewer } = await accessRound({ ...input, action: 'assessment:write', resource: `${input.side} assessment` });
+  const { round, viewer } = await accessRound({
+    ...input,
+    action: 'assessment:write',
+    resource: `${input.side} assessment`,
+  });
   if (sideOf(round, viewer) !== input.side) throw notFound('That assessment');
   return round;
 }
 
 /** Saves part of a draft (autosave): only the fields sent change, nothing else is lost. */
-export async function saveDraft(input: { db: Db; actor: Actor; roundId: string; side: Side; draft: AssessmentDraftInput }): Promise<Assessment> {
+export async function saveDraft(input: {
+  db: Db;
+  actor: Actor;
+  roundId: string;
+  side: Side;
+  draft: AssessmentDraftInput;
+}): Promise<Assessment> {
   const { db, draft, side } = input;
   const round = await authorRound(input);
   checkAnswers((await loadVersion(db, round.framework_version_id)).content, draft);
@@ -77,7 +122,11 @@ function writeDraft(db: Db, roundId: string, side: Side, draft: AssessmentDraftI
     const id = await lockDraft(tx, roundId, side, nowIso());
     await writeAnswers(tx, id, draft);
     if (draft.nextBiggerChallenge !== undefined) {
-      await tx.updateTable('assessments').set({ next_bigger_challenge: draft.nextBiggerChallenge || null }).where('id', '=', id).execute();
+      await tx
+        .updateTable('assessments')
+        .set({ next_bigger_challenge: draft.nextBiggerChallenge || null })
+        .where('id', '=', id)
+        .execute();
     }
   });
 }
@@ -86,24 +135,59 @@ function writeDraft(db: Db, roundId: string, side: Side, draft: AssessmentDraftI
  * Submits a complete assessment. When the other side has already submitted, the round is revealed
  * in the same transaction (the round's row lock makes two simultaneous submits see each other).
  */
-export async function submitAssessment(input: { db: Db; actor: Actor; roundId: string; side: Side; draft: AssessmentDraftInput }): Promise<Assessment> {
+export async function submitAssessment(input: {
+  db: Db;
+  actor: Actor;
+  roundId: string;
+  side: Side;
+  draft: AssessmentDraftInput;
+}): Promise<Assessment> {
   const { db, side, draft } = input;
   const round = await authorRound(input);
   const { content } = await loadVersion(db, round.framework_version_id);
   checkAnswers(content, draft);
   // Answers sent with the submit are saved first, so a refused submit loses nothing.
-  if (draft.scores || draft.notes || draft.nextBiggerChallenge !== undefined) await writeDraft(db, round.id, side, draft);
+  if (draft.scores || draft.notes || draft.nextBiggerChallenge !== undefined)
+    await writeDraft(db, round.id, side, draft);
   await db.transaction().execute(async (tx) => {
     const now = nowIso();
     const id = await lockDraft(tx, round.id, side, now);
     const { scores } = await loadAnswers(tx, id);
     const missing = missingStatements(content, scores);
-    if (missing.length) throw new AppError('validation_failed', `scores: ${missing.length} statement(s) not scored yet (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`);
-    const nbc = await tx.selectFrom('assessments').select('next_bigger_challenge').where('id', '=', id).executeTakeFirstOrThrow();
-    if (side === 'coach' && !nbc.next_bigger_challenge) throw new AppError('validation_failed', 'nextBiggerChallenge: is required from the coach (what would this PM take on next, if ready?)');
-    await tx.updateTable('assessments').set({ submitted_at: now, area_scores: JSON.stringify(areaScores(content, scores)) }).where('id', '=', id).execute();
-    const waiting = await tx.selectFrom('assessments').select('id').where('round_id', '=', round.id).where('side', 'in', ['self', 'coach']).where('submitted_at', 'is', null).execute();
-    if (!waiting.length) await tx.updateTable('assessment_rounds').set({ revealed_at: now }).where('id', '=', round.id).where('revealed_at', 'is', null).execute();
+    if (missing.length)
+      throw new AppError(
+        'validation_failed',
+        `scores: ${missing.length} statement(s) not scored yet (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''})`,
+      );
+    const nbc = await tx
+      .selectFrom('assessments')
+      .select('next_bigger_challenge')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (side === 'coach' && !nbc.next_bigger_challenge)
+      throw new AppError(
+        'validation_failed',
+        'nextBiggerChallenge: is required from the coach (what would this PM take on next, if ready?)',
+      );
+    await tx
+      .updateTable('assessments')
+      .set({ submitted_at: now, area_scores: JSON.stringify(areaScores(content, scores)) })
+      .where('id', '=', id)
+      .execute();
+    const waiting = await tx
+      .selectFrom('assessments')
+      .select('id')
+      .where('round_id', '=', round.id)
+      .where('side', 'in', ['self', 'coach'])
+      .where('submitted_at', 'is', null)
+      .execute();
+    if (!waiting.length)
+      await tx
+        .updateTable('assessment_rounds')
+        .set({ revealed_at: now })
+        .where('id', '=', round.id)
+        .where('revealed_at', 'is', null)
+        .execute();
   });
   return presentAssessment(db, round, side);
 }

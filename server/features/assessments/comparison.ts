@@ -21,15 +21,34 @@ const onScaleOf = (from: RevealedRound, to: RevealedRound, scores: Record<string
  */
 export async function compareRound(input: { db: Db; actor: Actor; roundId: string }): Promise<Comparison> {
   const { db } = input;
-  const { round, viewer } = await accessRound({ ...input, action: 'comparison:read', resource: 'comparison' });
-  if (!round.revealed_at) throw new AppError('conflict', 'The comparison opens once both the PM and the coach have submitted.');
+  const { round, viewer } = await accessRound({
+    ...input,
+    action: 'comparison:read',
+    resource: 'comparison',
+  });
+  if (!round.revealed_at)
+    throw new AppError('conflict', 'The comparison opens once both the PM and the coach have submitted.');
   // This round and up to three earlier revealed rounds the viewer may see: enough for change and dips.
   const earlier = await db
     .selectFrom('assessment_rounds as r')
-    .select(['r.id', 'r.pm_id', 'r.coach_id', 'r.framework_version_id', 'r.title', 'r.created_at', 'r.revealed_at', 'r.peers_shared'])
+    .select([
+      'r.id',
+      'r.pm_id',
+      'r.coach_id',
+      'r.framework_version_id',
+      'r.title',
+      'r.created_at',
+      'r.revealed_at',
+      'r.peers_shared',
+    ])
     .where('r.pm_id', '=', round.pm_id)
     .where('r.revealed_at', 'is not', null)
-    .where((eb) => eb.or([eb('r.created_at', '<', round.created_at), eb.and([eb('r.created_at', '=', round.created_at), eb('r.id', '<', round.id)])]))
+    .where((eb) =>
+      eb.or([
+        eb('r.created_at', '<', round.created_at),
+        eb.and([eb('r.created_at', '=', round.created_at), eb('r.id', '<', round.id)]),
+      ]),
+    )
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(DIP_LOOKBACK_ROUNDS)
@@ -43,9 +62,13 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
   const [presented] = await presentRounds(db, [round], viewer, current.assessments);
   const ids = current.assessments.filter((a) => a.side !== 'peer').map((a) => a.id);
   const notes = await areaNotes(db, ids);
-  const noteOf = (side: 'self' | 'coach', area: string) => notes.get(current.assessments.find((a) => a.side === side)?.id ?? '')?.[area] ?? null;
+  const noteOf = (side: 'self' | 'coach', area: string) =>
+    notes.get(current.assessments.find((a) => a.side === side)?.id ?? '')?.[area] ?? null;
   const selfChange = changeSince(current.self, previous ? onScaleOf(previous, current, previous.self) : null);
-  const coachChange = changeSince(current.coach, previous ? onScaleOf(previous, current, previous.coach) : null);
+  const coachChange = changeSince(
+    current.coach,
+    previous ? onScaleOf(previous, current, previous.coach) : null,
+  );
   const areas = current.content.areas.map((a) => ({
     key: a.key,
     name: a.name,
@@ -56,7 +79,8 @@ export async function compareRound(input: { db: Db; actor: Actor; roundId: strin
     coachNote: noteOf('coach', a.key),
     change: { self: nullableRound(selfChange[a.key]), coach: nullableRound(coachChange[a.key]) },
   }));
-  const nbc = (side: 'self' | 'coach') => current.assessments.find((a) => a.side === side)?.next_bigger_challenge ?? null;
+  const nbc = (side: 'self' | 'coach') =>
+    current.assessments.find((a) => a.side === side)?.next_bigger_challenge ?? null;
   return {
     round: presented!,
     scale: current.scale,

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { dipThreshold, dipsOf, type SelfRound } from './dips.js';
 
 const ten = { min: 1, max: 10 };
-const round = (team: number, scale = ten): SelfRound => ({ roundId: `r${Math.random()}`, scale, self: { team } });
+const round = (team: number, scale = ten): SelfRound => ({
+  roundId: `r${Math.random()}`,
+  scale,
+  self: { team },
+});
 
 describe('dips', () => {
   it('flags a self-score 2 points below the mean of the last three rounds', () => {
@@ -29,23 +33,31 @@ describe('dips', () => {
   });
 
   it('flags exactly when the drop reaches the threshold (any history, any scale)', () => {
-    const scale = fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 2, max: 20 })).map(([min, span]) => ({ min, max: min + span }));
+    const scale = fc
+      .tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 2, max: 20 }))
+      .map(([min, span]) => ({ min, max: min + span }));
     fc.assert(
-      fc.property(scale, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), (s, fractions) => {
-        const rounds = fractions.map((f) => round(s.min + f * (s.max - s.min), s));
-        const last = rounds.length - 1;
-        const earlier = rounds.slice(Math.max(0, last - 3), last).map((r) => r.self.team!);
-        const recentMean = earlier.reduce((a, b) => a + b, 0) / earlier.length;
-        const flagged = dipsOf(rounds, last).length === 1;
-        expect(flagged).toBe(recentMean - rounds[last]!.self.team! >= dipThreshold(s) - 1e-9);
-      }),
+      fc.property(
+        scale,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }),
+        (s, fractions) => {
+          const rounds = fractions.map((f) => round(s.min + f * (s.max - s.min), s));
+          const last = rounds.length - 1;
+          const earlier = rounds.slice(Math.max(0, last - 3), last).map((r) => r.self.team!);
+          const recentMean = earlier.reduce((a, b) => a + b, 0) / earlier.length;
+          const flagged = dipsOf(rounds, last).length === 1;
+          expect(flagged).toBe(recentMean - rounds[last]!.self.team! >= dipThreshold(s) - 1e-9);
+        },
+      ),
     );
   });
 
   it('never flags a steady history', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 2, max: 10 }), (v, n) => {
-      const rounds = Array.from({ length: n }, () => round(v));
-      expect(dipsOf(rounds, n - 1)).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 2, max: 10 }), (v, n) => {
+        const rounds = Array.from({ length: n }, () => round(v));
+        expect(dipsOf(rounds, n - 1)).toEqual([]);
+      }),
+    );
   });
 });

@@ -17,13 +17,20 @@ describe('perceptionGaps', () => {
   });
 
   it('is sorted by size, keeps every area once, and its sign matches who rates higher', () => {
-    const area = fc.record({ self: fc.double({ min: 1, max: 10, noNaN: true }), coach: fc.double({ min: 1, max: 10, noNaN: true }) });
+    const area = fc.record({
+      self: fc.double({ min: 1, max: 10, noNaN: true }),
+      coach: fc.double({ min: 1, max: 10, noNaN: true }),
+    });
     fc.assert(
       fc.property(fc.array(area, { maxLength: 16 }), (raw) => {
         const areas = raw.map((a, i) => ({ ...a, key: `a${i}`, name: `Area ${i}` }));
         const gaps = perceptionGaps(areas);
         expect(gaps.map((g) => g.areaKey).sort()).toEqual(areas.map((a) => a.key).sort());
-        gaps.slice(1).forEach((g, i) => expect(Math.abs(g.difference)).toBeLessThanOrEqual(Math.abs(gaps[i]!.difference)));
+        gaps
+          .slice(1)
+          .forEach((g, i) =>
+            expect(Math.abs(g.difference)).toBeLessThanOrEqual(Math.abs(gaps[i]!.difference)),
+          );
         for (const g of gaps) {
           if (g.higher === 'self') expect(g.self).toBeGreaterThan(g.coach);
           if (g.higher === 'coach') expect(g.coach).toBeGreaterThan(g.self);

@@ -15,15 +15,26 @@ export function perceptionGaps(areas: AreaPair[]): PerceptionGap[] {
   return areas
     .map((a, index) => {
       const difference = a.self - a.coach;
-      const higher = Math.abs(difference) < SAME ? ('same' as const) : difference > 0 ? ('self' as const) : ('coach' as const);
-      return { index, gap: { areaKey: a.key, areaName: a.name, self: a.self, coach: a.coach, difference, higher } };
+      const higher =
+        Math.abs(difference) < SAME
+          ? ('same' as const)
+          : difference > 0
+            ? ('self' as const)
+            : ('coach' as const);
+      return {
+        index,
+        gap: { areaKey: a.key, areaName: a.name, self: a.self, coach: a.coach, difference, higher },
+      };
     })
     .sort((x, y) => Math.abs(y.gap.difference) - Math.abs(x.gap.difference) || x.index - y.index)
     .map((x) => x.gap);
 }
 
 /** The change of each area since an earlier round (null where the earlier round lacks the area). */
-export function changeSince(current: Record<string, number>, previous: Record<string, number> | null): Record<string, number | null> {
+export function changeSince(
+  current: Record<string, number>,
+  previous: Record<string, number> | null,
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const [key, value] of Object.entries(current)) {
     const before = previous?.[key];

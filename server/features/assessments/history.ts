@@ -15,7 +15,8 @@ async function visibleRevealed(db: Db, pmId: string, viewer: Viewer): Promise<Re
 /** Areas in the latest round's order, then areas only older rounds had (named as they were last). */
 function historyAreas(rounds: RevealedRound[]) {
   const names = new Map<string, string>();
-  for (const r of [...rounds].reverse()) for (const a of r.content.areas) if (!names.has(a.key)) names.set(a.key, a.name);
+  for (const r of [...rounds].reverse())
+    for (const a of r.content.areas) if (!names.has(a.key)) names.set(a.key, a.name);
   return [...names].map(([key, name]) => ({ key, name }));
 }
 
@@ -25,10 +26,16 @@ export async function wheelHistory(input: { db: Db; actor: Actor; pmId: string }
   const rounds = await visibleRevealed(input.db, input.pmId, viewer);
   const latest = rounds.at(-1);
   if (!latest) return { scale: null, rounds: [], areas: [] };
-  const on = (r: RevealedRound, v: number | undefined) => (v === undefined ? null : round2(toScale(v, r.scale, latest.scale)));
+  const on = (r: RevealedRound, v: number | undefined) =>
+    v === undefined ? null : round2(toScale(v, r.scale, latest.scale));
   return {
     scale: latest.scale,
-    rounds: rounds.map((r) => ({ id: r.row.id, title: r.row.title, createdAt: r.row.created_at, revealedAt: r.row.revealed_at! })),
+    rounds: rounds.map((r) => ({
+      id: r.row.id,
+      title: r.row.title,
+      createdAt: r.row.created_at,
+      revealedAt: r.row.revealed_at!,
+    })),
     areas: historyAreas(rounds).map(({ key, name }) => ({
       key,
       name,

@@ -18,29 +18,70 @@ export function registerInsightRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/rounds/{roundId}/comparison',
-      summary: 'The wheel of a revealed round: self, coach and peers per area, perception gaps largest first, change since last round, dips, Next Bigger Challenges (409 before the reveal)',
+      summary:
+        'The wheel of a revealed round: self, coach and peers per area, perception gaps largest first, change since last round, dips, Next Bigger Challenges (409 before the reveal)',
       tags,
       request: { params: z.object({ roundId: Id }) },
       response: Comparison,
     }),
-    async (c) => c.json(await compareRound({ db, actor: coachingActor(c.get('actor')), roundId: c.req.valid('param').roundId }), 200),
+    async (c) =>
+      c.json(
+        await compareRound({
+          db,
+          actor: coachingActor(c.get('actor')),
+          roundId: c.req.valid('param').roundId,
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/history', summary: "Each area's scores per revealed round, oldest first, on the latest round's scale", tags, request: { params: PmParams }, response: History }),
-    async (c) => c.json(await wheelHistory({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200),
+    jsonRoute({
+      method: 'get',
+      path: '/api/pms/{pmId}/history',
+      summary: "Each area's scores per revealed round, oldest first, on the latest round's scale",
+      tags,
+      request: { params: PmParams },
+      response: History,
+    }),
+    async (c) =>
+      c.json(
+        await wheelHistory({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/dips', summary: "Dips in the PM's latest revealed round, with the PM's note: topics for the next conversation", tags, request: { params: PmParams }, response: z.array(Dip) }),
-    async (c) => c.json(await latestDips({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200),
+    jsonRoute({
+      method: 'get',
+      path: '/api/pms/{pmId}/dips',
+      summary: "Dips in the PM's latest revealed round, with the PM's note: topics for the next conversation",
+      tags,
+      request: { params: PmParams },
+      response: z.array(Dip),
+    }),
+    async (c) =>
+      c.json(
+        await latestDips({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/wheel/export', summary: "Everything of the PM's wheel you may see, as one JSON document", tags, request: { params: PmParams }, response: WheelExport }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/pms/{pmId}/wheel/export',
+      summary: "Everything of the PM's wheel you may see, as one JSON document",
+      tags,
+      request: { params: PmParams },
+      response: WheelExport,
+    }),
     async (c) => {
       c.header('Content-Disposition', 'attachment; filename="wheel.json"');
-      return c.json(await exportWheel({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }), 200);
+      return c.json(
+        await exportWheel({ db, actor: coachingActor(c.get('actor')), pmId: c.req.valid('param').pmId }),
+        200,
+      );
     },
   );
 }

@@ -66,12 +66,17 @@ export const canSeeAssessment = (round: RoundAccess, side: Side, viewer: Viewer)
 
 /** Peer scores go to the PM; to the coach only when the PM shared them. Never before the reveal. */
 export const canSeePeerScores = (round: RoundAccess, viewer: Viewer) =>
-  canSeeRound(round, viewer) && round.revealed_at !== null && (viewer.relation === 'pm' || round.peers_shared === 1);
+  canSeeRound(round, viewer) &&
+  round.revealed_at !== null &&
+  (viewer.relation === 'pm' || round.peers_shared === 1);
 
 /** Whether the viewer may see how many peers were invited and answered. */
 export const canSeePeerStatus = (round: RoundAccess, viewer: Viewer) =>
   viewer.relation === 'pm' || (round.peers_shared === 1 && canSeeRound(round, viewer));
 
-export function assertCanSeeRound(round: RoundAccess | undefined, viewer: Viewer): asserts round is RoundAccess {
+export function assertCanSeeRound(
+  round: RoundAccess | undefined,
+  viewer: Viewer,
+): asserts round is RoundAccess {
   if (!round || !canSeeRound(round, viewer)) throw notFound('That round');
 }

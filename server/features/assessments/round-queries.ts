@@ -22,7 +22,17 @@ export const roundQuery = (db: Db) =>
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundQuery>['executeTakeFirstOrThrow']>>;
 
 /** What the wheel's reads need of a round (no coach name): visibility, title, dates, version. */
-export type RoundCore = Pick<RoundRow, 'id' | 'pm_id' | 'coach_id' | 'framework_version_id' | 'title' | 'created_at' | 'revealed_at' | 'peers_shared'>;
+export type RoundCore = Pick<
+  RoundRow,
+  | 'id'
+  | 'pm_id'
+  | 'coach_id'
+  | 'framework_version_id'
+  | 'title'
+  | 'created_at'
+  | 'revealed_at'
+  | 'peers_shared'
+>;
 
 export const findRound = (db: Db, id: string) => roundQuery(db).where('r.id', '=', id).executeTakeFirst();
 
@@ -53,7 +63,16 @@ export async function assessmentsOf(db: Db, roundIds: string[]): Promise<Assessm
     rows.push(
       ...(await db
         .selectFrom('assessments')
-        .select(['id', 'round_id', 'side', 'author_id', 'next_bigger_challenge', 'area_scores', 'updated_at', 'submitted_at'])
+        .select([
+          'id',
+          'round_id',
+          'side',
+          'author_id',
+          'next_bigger_challenge',
+          'area_scores',
+          'updated_at',
+          'submitted_at',
+        ])
         .where('round_id', 'in', roundIds.slice(i, i + 500))
         .execute()),
     );
@@ -80,4 +99,5 @@ export async function peerCounts(db: Db, roundIds: string[]) {
   return counts;
 }
 
-export const parseAreaScores = (json: string | null): Record<string, number> => (json ? (JSON.parse(json) as Record<string, number>) : {});
+export const parseAreaScores = (json: string | null): Record<string, number> =>
+  json ? (JSON.parse(json) as Record<string, number>) : {};

@@ -10,7 +10,12 @@ import { assessmentsOf, peerCounts, roundsOfPm, type AssessmentRow, type RoundRo
 import { canSeePeerStatus, canSeeRound, sideOf, type Viewer } from './round-policy.js';
 
 /** Presents rounds for a viewer: each side's status (never the other side's answers) and peer counts. */
-export async function presentRounds(db: Db, rows: RoundRow[], viewer: Viewer, loaded?: AssessmentRow[]): Promise<Round[]> {
+export async function presentRounds(
+  db: Db,
+  rows: RoundRow[],
+  viewer: Viewer,
+  loaded?: AssessmentRow[],
+): Promise<Round[]> {
   const ids = rows.map((r) => r.id);
   const assessments = loaded ?? (await assessmentsOf(db, ids));
   const peerIds = rows.filter((r) => canSeePeerStatus(r, viewer)).map((r) => r.id);
@@ -31,7 +36,12 @@ export async function presentRounds(db: Db, rows: RoundRow[], viewer: Viewer, lo
         revealedAt: r.revealed_at,
         status: r.revealed_at ? ('revealed' as const) : ('open' as const),
         coach: { id: r.coach_id, name: r.coach_name, email: r.coach_email },
-        framework: { id: version.frameworkId, versionId: version.id, version: version.number, name: version.content.name },
+        framework: {
+          id: version.frameworkId,
+          versionId: version.id,
+          version: version.number,
+          name: version.content.name,
+        },
         self: side('self'),
         coachSide: side('coach'),
         peers: canSeePeerStatus(r, viewer) ? { ...counts, shared: r.peers_shared === 1 } : null,
@@ -53,19 +63,34 @@ export async function getRound(input: { db: Db; actor: Actor; roundId: string })
   const { round, viewer } = await accessRound({ ...input, action: 'round:read' });
   const [presented] = await presentRounds(input.db, [round], viewer);
   const version = await loadVersion(input.db, round.framework_version_id);
-  const current = await input.db.selectFrom('frameworks').select('current_version_number').where('id', '=', version.frameworkId).executeTakeFirstOrThrow();
+  const current = await input.db
+    .selectFrom('frameworks')
+    .select('current_version_number')
+    .where('id', '=', version.frameworkId)
+    .executeTakeFirstOrThrow();
   return { ...presented!, frameworkVersion: presentVersion(version, current.current_version_number) };
 }
 
 async function chooseCoach(db: Db, actor: Actor, pmId: string, viewer: Viewer, coachId?: string) {
   if (viewer.relation === 'coach') return actor.id;
-  const coaches = await db.selectFrom('pairs').select('coach_id').where('pm_id', '=', pmId).where('status', '=', 'active').execute();
-  if (!coaches.length) throw new AppError('conflict', 'A round needs a coach. Ask a lead to coach you first.');
+  const coaches = await db
+    .selectFrom('pairs')
+    .select('coach_id')
+    .where('pm_id', '=', pmId)
+    .where('status', '=', 'active')
+    .execute();
+  if (!coaches.length)
+    throw new AppError('conflict', 'A round needs a coach. Ask a lead to coach you first.');
   if (coachId) {
-    if (!coaches.some((c) => c.coach_id === coachId)) throw new AppError('validation_failed', 'coachId: is not one of your current coaches');
+    if (!coaches.some((c) => c.coach_id === coachId))
+      throw new AppError('validation_failed', 'coachId: is not one of your current coaches');
     return coachId;
   }
-  if (coaches.length > 1) throw new AppError('validation_failed', 'coachId: you have several coaches; choose who assesses this round');
+  if (coaches.length > 1)
+    throw new AppError(
+      'validation_failed',
+      'coachId: you have several coaches; choose who assesses this round',
+    );
   return coaches[0]!.coach_id;
 }
 
@@ -81,33 +106,83 @@ async function chooseVersion(db: Db, pmId: string, workspaceId: string, framewor
       .executeTakeFirst();
     id = last?.framework_id ?? (await ensureDefaultFramework(db, workspaceId));
   }
-  const framework = await db.selectFrom('frameworks').select(['current_version_id', 'workspace_id', 'archived_at']).where('id', '=', id).executeTakeFirst();
+  const framework = await db
+    .selectFrom('frameworks')
+    .select(['current_version_id', 'workspace_id', 'archived_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!framework || framework.workspace_id !== workspaceId) throw notFound('That framework');
-  if (framework.archived_at && frameworkId) throw new AppError('conflict', 'That framework was removed. Choose another.');
+  if (framework.archived_at && frameworkId)
+    throw new AppError('conflict', 'That framework was removed. Choose another.');
   return framework.current_version_id!;
 }
 
-const defaultTitle = (at: Date) => at.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const defaultTitle = (at: Date) =>
+  at.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Opens a round for a PM on a framework's current version: empty drafts for the PM and the coach. */
-export async function openRound(input: { db: Db; actor: Actor; pmId: string; title?: string; frameworkId?: string; coachId?: string }): Promise<RoundDetail> {
+export async function openRound(input: {
+  db: Db;
+  actor: Actor;
+  pmId: string;
+  title?: string;
+  frameworkId?: string;
+  coachId?: string;
+}): Promise<RoundDetail> {
   const { db, actor, pmId } = input;
   const viewer = await accessPm({ db, actor, pmId, action: 'round:open', resource: 'rounds' });
-  const open = await db.selectFrom('assessment_rounds').select('title').where('pm_id', '=', pmId).where('revealed_at', 'is', null).executeTakeFirst();
-  if (open) throw new AppError('conflict', `The round "${open.title}" is still open. Finish it before starting another.`);
+  const open = await db
+    .selectFrom('assessment_rounds')
+    .select('title')
+    .where('pm_id', '=', pmId)
+    .where('revealed_at', 'is', null)
+    .executeTakeFirst();
+  if (open)
+    throw new AppError(
+      'conflict',
+      `The round "${open.title}" is still open. Finish it before starting another.`,
+    );
   const coachId = await chooseCoach(db, actor, pmId, viewer, input.coachId);
-  const pm = await db.selectFrom('users').select('workspace_id').where('id', '=', pmId).executeTakeFirstOrThrow();
+  const pm = await db
+    .selectFrom('users')
+    .select('workspace_id')
+    .where('id', '=', pmId)
+    .executeTakeFirstOrThrow();
   const versionId = await chooseVersion(db, pmId, pm.workspace_id, input.frameworkId);
   const id = newId();
   const now = nowIso();
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto('assessment_rounds')
-      .values({ id, workspace_id: pm.workspace_id, pm_id: pmId, coach_id: coachId, framework_version_id: versionId, title: input.title ?? defaultTitle(new Date(now)), opened_by: actor.id, created_at: now, revealed_at: null, peers_shared: 0 })
+      .values({
+        id,
+        workspace_id: pm.workspace_id,
+        pm_id: pmId,
+        coach_id: coachId,
+        framework_version_id: versionId,
+        title: input.title ?? defaultTitle(new Date(now)),
+        opened_by: actor.id,
+        created_at: now,
+        revealed_at: null,
+        peers_shared: 0,
+      })
       .execute();
     await tx
       .insertInto('assessments')
-      .values((['self', 'coach'] as const).map((side) => ({ id: newId(), round_id: id, side, author_id: side === 'self' ? pmId : coachId, peer_id: null, next_bigger_challenge: null, area_scores: null, created_at: now, updated_at: now, submitted_at: null })))
+      .values(
+        (['self', 'coach'] as const).map((side) => ({
+          id: newId(),
+          round_id: id,
+          side,
+          author_id: side === 'self' ? pmId : coachId,
+          peer_id: null,
+          next_bigger_challenge: null,
+          area_scores: null,
+          created_at: now,
+          updated_at: now,
+          submitted_at: null,
+        })),
+      )
       .execute();
   });
   return getRound({ db, actor, roundId: id });

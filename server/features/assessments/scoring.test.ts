@@ -16,15 +16,21 @@ describe('areaScores', () => {
 
   it('always lies between the lowest and highest statement score of the area', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 10 }), { minLength: keys(pmwheel).length, maxLength: keys(pmwheel).length }), (values) => {
-        const scores = Object.fromEntries(keys(pmwheel).map((k, i) => [k, values[i]!]));
-        const result = areaScores(pmwheel, scores);
-        for (const area of pmwheel.areas) {
-          const own = area.statements.map((s) => scores[s.key]!);
-          expect(result[area.key]!).toBeGreaterThanOrEqual(Math.min(...own) - 1e-9);
-          expect(result[area.key]!).toBeLessThanOrEqual(Math.max(...own) + 1e-9);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 }), {
+          minLength: keys(pmwheel).length,
+          maxLength: keys(pmwheel).length,
+        }),
+        (values) => {
+          const scores = Object.fromEntries(keys(pmwheel).map((k, i) => [k, values[i]!]));
+          const result = areaScores(pmwheel, scores);
+          for (const area of pmwheel.areas) {
+            const own = area.statements.map((s) => scores[s.key]!);
+            expect(result[area.key]!).toBeGreaterThanOrEqual(Math.min(...own) - 1e-9);
+            expect(result[area.key]!).toBeLessThanOrEqual(Math.max(...own) + 1e-9);
+          }
+        },
+      ),
     );
   });
 
@@ -44,14 +50,22 @@ describe('toScale', () => {
   });
 
   it('round-trips and keeps the order of scores', () => {
-    const scale = fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 2, max: 90 })).map(([min, span]) => ({ min, max: min + span }));
+    const scale = fc
+      .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 2, max: 90 }))
+      .map(([min, span]) => ({ min, max: min + span }));
     fc.assert(
-      fc.property(scale, scale, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (from, to, a, b) => {
-        const x = from.min + a * (from.max - from.min);
-        const y = from.min + b * (from.max - from.min);
-        expect(toScale(toScale(x, from, to), to, from)).toBeCloseTo(x, 6);
-        if (x < y) expect(toScale(x, from, to)).toBeLessThanOrEqual(toScale(y, from, to));
-      }),
+      fc.property(
+        scale,
+        scale,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (from, to, a, b) => {
+          const x = from.min + a * (from.max - from.min);
+          const y = from.min + b * (from.max - from.min);
+          expect(toScale(toScale(x, from, to), to, from)).toBeCloseTo(x, 6);
+          if (x < y) expect(toScale(x, from, to)).toBeLessThanOrEqual(toScale(y, from, to));
+        },
+      ),
     );
   });
 });

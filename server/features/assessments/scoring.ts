@@ -9,7 +9,10 @@ export const mean = (values: number[]): number | null =>
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Each area's score: the mean of its scored statements (null while none is scored). */
-export function areaScores(content: FrameworkContent, scores: Record<string, number>): Record<string, number | null> {
+export function areaScores(
+  content: FrameworkContent,
+  scores: Record<string, number>,
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const area of content.areas) {
     const scored = area.statements.flatMap((s) => (scores[s.key] === undefined ? [] : [scores[s.key]!]));
@@ -22,9 +25,11 @@ export function areaScores(content: FrameworkContent, scores: Record<string, num
 export const missingStatements = (content: FrameworkContent, scores: Record<string, number>) =>
   content.areas.flatMap((a) => a.statements.filter((s) => scores[s.key] === undefined).map((s) => s.key));
 
-export const statementCount = (content: FrameworkContent) => content.areas.reduce((n, a) => n + a.statements.length, 0);
+export const statementCount = (content: FrameworkContent) =>
+  content.areas.reduce((n, a) => n + a.statements.length, 0);
 
-export const isOnScale = (scale: Scale, score: number) => Number.isInteger(score) && score >= scale.min && score <= scale.max;
+export const isOnScale = (scale: Scale, score: number) =>
+  Number.isInteger(score) && score >= scale.min && score <= scale.max;
 
 /** Converts a score between scales linearly (a 4 on 1–5 is a 7.75 on 1–10), so history can mix versions. */
 export function toScale(score: number, from: Scale, to: Scale): number {

@@ -20,8 +20,17 @@ export interface RevealedRound {
 }
 
 /** Loads the area scores of some revealed rounds (oldest first, as given). */
-export async function loadRevealed(db: Db, rows: RoundCore[], loaded?: AssessmentRow[]): Promise<RevealedRound[]> {
-  const assessments = loaded ?? (await assessmentsOf(db, rows.map((r) => r.id)));
+export async function loadRevealed(
+  db: Db,
+  rows: RoundCore[],
+  loaded?: AssessmentRow[],
+): Promise<RevealedRound[]> {
+  const assessments =
+    loaded ??
+    (await assessmentsOf(
+      db,
+      rows.map((r) => r.id),
+    ));
   const byRound = new Map<string, AssessmentRow[]>();
   for (const a of assessments) {
     const list = byRound.get(a.round_id);
@@ -29,11 +38,14 @@ export async function loadRevealed(db: Db, rows: RoundCore[], loaded?: Assessmen
     else byRound.set(a.round_id, [a]);
   }
   const versions = new Map<string, FrameworkContent>();
-  for (const id of new Set(rows.map((r) => r.framework_version_id))) versions.set(id, (await loadVersion(db, id)).content);
+  for (const id of new Set(rows.map((r) => r.framework_version_id)))
+    versions.set(id, (await loadVersion(db, id)).content);
   return rows.map((row) => {
     const content = versions.get(row.framework_version_id)!;
     const own = byRound.get(row.id) ?? [];
-    const peers = own.filter((a) => a.side === 'peer' && a.submitted_at).map((a) => parseAreaScores(a.area_scores));
+    const peers = own
+      .filter((a) => a.side === 'peer' && a.submitted_at)
+      .map((a) => parseAreaScores(a.area_scores));
     return {
       row,
       content,
@@ -52,8 +64,25 @@ export async function revealedRoundsOfPm(db: Db, pmId: string): Promise<Revealed
   const joined = await db
     .selectFrom('assessment_rounds as r')
     .innerJoin('assessments as a', 'a.round_id', 'r.id')
-    .select(['r.id', 'r.pm_id', 'r.coach_id', 'r.framework_version_id', 'r.title', 'r.created_at', 'r.revealed_at', 'r.peers_shared'])
-    .select(['a.id as a_id', 'a.side', 'a.author_id', 'a.next_bigger_challenge', 'a.area_scores', 'a.updated_at', 'a.submitted_at'])
+    .select([
+      'r.id',
+      'r.pm_id',
+      'r.coach_id',
+      'r.framework_version_id',
+      'r.title',
+      'r.created_at',
+      'r.revealed_at',
+      'r.peers_shared',
+    ])
+    .select([
+      'a.id as a_id',
+      'a.side',
+      'a.author_id',
+      'a.next_bigger_challenge',
+      'a.area_scores',
+      'a.updated_at',
+      'a.submitted_at',
+    ])
     .where('r.pm_id', '=', pmId)
     .where('r.revealed_at', 'is not', null)
     .where('a.submitted_at', 'is not', null)
@@ -63,9 +92,19 @@ export async function revealedRoundsOfPm(db: Db, pmId: string): Promise<Revealed
   const rows = new Map<string, RoundCore>();
   const assessments: AssessmentRow[] = [];
   for (const j of joined) {
-    const { a_id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at, ...round } = j;
+    const { a_id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at, ...round } =
+      j;
     if (!rows.has(round.id)) rows.set(round.id, round);
-    assessments.push({ id: a_id, round_id: round.id, side, author_id, next_bigger_challenge, area_scores, updated_at, submitted_at });
+    assessments.push({
+      id: a_id,
+      round_id: round.id,
+      side,
+      author_id,
+      next_bigger_challenge,
+      area_scores,
+      updated_at,
+      submitted_at,
+    });
   }
   return loadRevealed(db, [...rows.values()], assessments);
 }
@@ -83,8 +122,13 @@ function peerMeans(content: FrameworkContent, peers: Record<string, number>[]): 
 export async function areaNotes(db: Db, assessmentIds: string[]) {
   const out = new Map<string, Record<string, string>>();
   if (!assessmentIds.length) return out;
-  const rows = await db.selectFrom('assessment_notes').select(['assessment_id', 'area_key', 'note']).where('assessment_id', 'in', assessmentIds).execute();
-  for (const r of rows) out.set(r.assessment_id, { ...(out.get(r.assessment_id) ?? {}), [r.area_key]: r.note });
+  const rows = await db
+    .selectFrom('assessment_notes')
+    .select(['assessment_id', 'area_key', 'note'])
+    .where('assessment_id', 'in', assessmentIds)
+    .execute();
+  for (const r of rows)
+    out.set(r.assessment_id, { ...(out.get(r.assessment_id) ?? {}), [r.area_key]: r.note });
   return out;
 }
 
@@ -95,7 +139,11 @@ export async function selfNotesOf(db: Db, round: RevealedRound | undefined) {
 }
 
 /** The dips of rounds[index] (against the rounds before it), with names and the PM's notes (from `notes`). */
-export function dipsFor(rounds: RevealedRound[], index: number, notes: Map<string, Record<string, string>>): Dip[] {
+export function dipsFor(
+  rounds: RevealedRound[],
+  index: number,
+  notes: Map<string, Record<string, string>>,
+): Dip[] {
   const series: SelfRound[] = rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self }));
   const found = dipsOf(series, index);
   const round = rounds[index];

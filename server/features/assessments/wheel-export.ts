@@ -19,8 +19,20 @@ export async function exportWheel(input: { db: Db; actor: Actor; pmId: string })
   const viewer = await accessPm({ db, actor, pmId, action: 'wheel:export', resource: 'wheel export' });
   const rows = (await roundsOfPm(db, pmId)).filter((r) => canSeeRound(r, viewer));
   const presented = await presentRounds(db, rows, viewer);
-  const pm = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', pmId).executeTakeFirstOrThrow();
-  const current = new Map((await db.selectFrom('frameworks').select(['id', 'current_version_number']).where('workspace_id', '=', actor.workspaceId).execute()).map((f) => [f.id, f.current_version_number]));
+  const pm = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', pmId)
+    .executeTakeFirstOrThrow();
+  const current = new Map(
+    (
+      await db
+        .selectFrom('frameworks')
+        .select(['id', 'current_version_number'])
+        .where('workspace_id', '=', actor.workspaceId)
+        .execute()
+    ).map((f) => [f.id, f.current_version_number]),
+  );
   const rounds = [];
   for (const [i, row] of rows.entries()) {
     const version = await loadVersion(db, row.framework_version_id);

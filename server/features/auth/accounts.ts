@@ -17,7 +17,8 @@ export async function createAccount(input: {
 }) {
   const { db, workspaceId, email, name, password, isAdmin } = input;
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
+  if (taken)
+    throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
   const now = nowIso();
   const id = newId();
   await db

@@ -20,7 +20,13 @@ export function registerAuthRoutes(app: App, deps: Deps) {
   const secure = deps.config.secureCookies;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/session', summary: 'Who is signed in, and the CSRF token', tags, response: SessionState }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/session',
+      summary: 'Who is signed in, and the CSRF token',
+      tags,
+      response: SessionState,
+    }),
     async (c) => {
       const session = c.get('session');
       const csrfToken = session ? session.csrfToken : anonymousCsrfToken(c, secure);
@@ -45,7 +51,13 @@ export function registerAuthRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/auth/sign-out', summary: 'Sign out of this browser (answers the signed-out state)', tags, response: SessionState }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/auth/sign-out',
+      summary: 'Sign out of this browser (answers the signed-out state)',
+      tags,
+      response: SessionState,
+    }),
     async (c) => {
       const session = c.get('session');
       if (session) await endSession(db, session.tokenHash);
@@ -60,7 +72,9 @@ export function registerAuthRoutes(app: App, deps: Deps) {
       path: '/api/auth/password',
       summary: 'Change password (ends every session, starts a new one here)',
       tags,
-      request: jsonBody(z.object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })),
+      request: jsonBody(
+        z.object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password }),
+      ),
       response: SessionState,
     }),
     async (c) => {

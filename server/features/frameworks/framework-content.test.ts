@@ -8,15 +8,21 @@ const input = (raw: unknown) => FrameworkInput.parse(raw);
 
 describe('assignKeys', () => {
   it('keeps the keys sent and gives new areas, statements and traits their own', () => {
-    const content = assignKeys(input({
-      name: 'Compass',
-      areas: [
-        { key: 'team', name: 'Team and stakeholders', statements: [{ key: 'team.1', text: 'A' }, { text: 'B' }] },
-        { name: 'Data fluency', statements: [{ text: 'C' }] },
-        { name: 'Team', statements: [{ text: 'D' }] },
-      ],
-      traits: [{ name: 'Curiosity' }],
-    }));
+    const content = assignKeys(
+      input({
+        name: 'Compass',
+        areas: [
+          {
+            key: 'team',
+            name: 'Team and stakeholders',
+            statements: [{ key: 'team.1', text: 'A' }, { text: 'B' }],
+          },
+          { name: 'Data fluency', statements: [{ text: 'C' }] },
+          { name: 'Team', statements: [{ text: 'D' }] },
+        ],
+        traits: [{ name: 'Curiosity' }],
+      }),
+    );
     expect(content.areas.map((a) => a.key)).toEqual(['team', 'data-fluency', 'team-2']);
     expect(content.areas[0]!.statements.map((s) => s.key)).toEqual(['team.1', 'team.2']);
     expect(content.areas[2]!.statements[0]!.key).toBe('team-2.1');
@@ -25,8 +31,16 @@ describe('assignKeys', () => {
   });
 
   it('refuses a key used twice, naming where', () => {
-    const twice = input({ name: 'X', areas: [{ name: 'A', statements: [{ key: 'a.1', text: 'x' }] }, { name: 'B', statements: [{ key: 'a.1', text: 'y' }] }] });
-    expect(() => assignKeys(twice)).toThrowError(new AppError('validation_failed', 'areas.1.statements.0.key: is used twice in this framework'));
+    const twice = input({
+      name: 'X',
+      areas: [
+        { name: 'A', statements: [{ key: 'a.1', text: 'x' }] },
+        { name: 'B', statements: [{ key: 'a.1', text: 'y' }] },
+      ],
+    });
+    expect(() => assignKeys(twice)).toThrowError(
+      new AppError('validation_failed', 'areas.1.statements.0.key: is used twice in this framework'),
+    );
   });
 
   it('leaves the default PMwheel unchanged (its keys are all set)', () => {

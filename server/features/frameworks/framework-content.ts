@@ -43,10 +43,21 @@ function assertUnique(keys: (string | undefined)[], path: (i: number) => string)
  * across versions) and gives new areas, statements and traits a fresh key. Keys must be unique.
  */
 export function assignKeys(input: FrameworkInput): FrameworkContent {
-  assertUnique(input.areas.map((a) => a.key), (i) => `areas.${i}.key`);
-  const statementKeys = input.areas.flatMap((a, ai) => a.statements.map((s, si) => ({ key: s.key, path: `areas.${ai}.statements.${si}.key` })));
-  assertUnique(statementKeys.map((s) => s.key), (i) => statementKeys[i]!.path);
-  assertUnique(input.traits.map((t) => t.key), (i) => `traits.${i}.key`);
+  assertUnique(
+    input.areas.map((a) => a.key),
+    (i) => `areas.${i}.key`,
+  );
+  const statementKeys = input.areas.flatMap((a, ai) =>
+    a.statements.map((s, si) => ({ key: s.key, path: `areas.${ai}.statements.${si}.key` })),
+  );
+  assertUnique(
+    statementKeys.map((s) => s.key),
+    (i) => statementKeys[i]!.path,
+  );
+  assertUnique(
+    input.traits.map((t) => t.key),
+    (i) => `traits.${i}.key`,
+  );
 
   const areaKeys = new Set(input.areas.flatMap((a) => (a.key ? [a.key] : [])));
   const takenStatements = new Set(statementKeys.flatMap((s) => (s.key ? [s.key] : [])));
@@ -60,7 +71,10 @@ export function assignKeys(input: FrameworkInput): FrameworkContent {
       return {
         ...area,
         key,
-        statements: area.statements.map((s) => ({ key: s.key ?? nextStatementKey(key, takenStatements), text: s.text })),
+        statements: area.statements.map((s) => ({
+          key: s.key ?? nextStatementKey(key, takenStatements),
+          text: s.text,
+        })),
       };
     }),
     traits: input.traits.map((t) => ({ ...t, key: t.key ?? unique(slug(t.name), traitKeys) })),

@@ -19,7 +19,17 @@ export async function exportFramework(input: { db: Db; actor: Actor; id: string 
 }
 
 /** Creates a framework from a file that already passed FrameworkFile validation at the edge. */
-export async function importFramework(input: { db: Db; actor: Actor; file: FrameworkFile; asTemplate: boolean }): Promise<Framework> {
+export async function importFramework(input: {
+  db: Db;
+  actor: Actor;
+  file: FrameworkFile;
+  asTemplate: boolean;
+}): Promise<Framework> {
   const { format: _f, formatVersion: _v, ...content } = input.file;
-  return createFramework({ db: input.db, actor: input.actor, content: assignKeys(content), asTemplate: input.asTemplate });
+  return createFramework({
+    db: input.db,
+    actor: input.actor,
+    content: assignKeys(content),
+    asTemplate: input.asTemplate,
+  });
 }

@@ -17,6 +17,9 @@ export const canEditFramework = (actor: Actor, f: FrameworkOwnership) =>
   canReadFramework(actor, f) && (f.owner_id === actor.id || (f.owner_id === null && actor.isAdmin));
 
 /** Refuses as not found when the actor may not read the framework. */
-export function assertCanRead(actor: Actor, f: FrameworkOwnership | undefined): asserts f is FrameworkOwnership {
+export function assertCanRead(
+  actor: Actor,
+  f: FrameworkOwnership | undefined,
+): asserts f is FrameworkOwnership {
   if (!f || !canReadFramework(actor, f)) throw notFound('That framework');
 }

@@ -23,20 +23,39 @@ export async function loadVersion(db: Db, versionId: string): Promise<LoadedVers
     .select(['id', 'framework_id', 'number', 'created_at', 'content'])
     .where('id', '=', versionId)
     .executeTakeFirstOrThrow();
-  const loaded = { id: row.id, frameworkId: row.framework_id, number: row.number, createdAt: row.created_at, content: JSON.parse(row.content) as FrameworkContent };
+  const loaded = {
+    id: row.id,
+    frameworkId: row.framework_id,
+    number: row.number,
+    createdAt: row.created_at,
+    content: JSON.parse(row.content) as FrameworkContent,
+  };
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(versionId, loaded);
   return loaded;
 }
 
 /** Writes a new, immutable version of a framework and makes it current. */
-export async function addVersion(input: { db: Db; frameworkId: string; number: number; content: FrameworkContent; createdBy: string | null }) {
+export async function addVersion(input: {
+  db: Db;
+  frameworkId: string;
+  number: number;
+  content: FrameworkContent;
+  createdBy: string | null;
+}) {
   const { db, frameworkId, number, content, createdBy } = input;
   const id = newId();
   const now = nowIso();
   await db
     .insertInto('framework_versions')
-    .values({ id, framework_id: frameworkId, number, content: JSON.stringify(content), created_by: createdBy, created_at: now })
+    .values({
+      id,
+      framework_id: frameworkId,
+      number,
+      content: JSON.stringify(content),
+      created_by: createdBy,
+      created_at: now,
+    })
     .execute();
   await db
     .updateTable('frameworks')

@@ -1,6 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import { Id } from '../../../common/schemas.js';
-import { Framework, FrameworkFile, FrameworkInput, FrameworkSummary, FrameworkVersion, FrameworkVersionInfo } from '../../../common/wheel.js';
+import {
+  Framework,
+  FrameworkFile,
+  FrameworkInput,
+  FrameworkSummary,
+  FrameworkVersion,
+  FrameworkVersionInfo,
+} from '../../../common/wheel.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { requireActor } from '../../http/session-middleware.js';
@@ -17,25 +24,49 @@ import {
 
 const tags = ['Frameworks'];
 const params = z.object({ id: Id });
-const asTemplate = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const asTemplate = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 
 /** Frameworks hold no coaching data: every workspace member reads them (decision 010). */
 export function registerFrameworkRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/frameworks', summary: "The workspace's frameworks (the default PMwheel is created on first use)", tags, response: z.array(FrameworkSummary) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/frameworks',
+      summary: "The workspace's frameworks (the default PMwheel is created on first use)",
+      tags,
+      response: z.array(FrameworkSummary),
+    }),
     async (c) => c.json(await listFrameworks({ db, actor: requireActor(c) }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/frameworks/{id}', summary: 'A framework with its current version: areas, statements, traits, scale', tags, request: { params }, response: Framework }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/frameworks/{id}',
+      summary: 'A framework with its current version: areas, statements, traits, scale',
+      tags,
+      request: { params },
+      response: Framework,
+    }),
     async (c) => c.json(await getFramework({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/frameworks/{id}/versions', summary: 'Every saved version of a framework, newest first', tags, request: { params }, response: z.array(FrameworkVersionInfo) }),
-    async (c) => c.json(await listFrameworkVersions({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
+    jsonRoute({
+      method: 'get',
+      path: '/api/frameworks/{id}/versions',
+      summary: 'Every saved version of a framework, newest first',
+      tags,
+      request: { params },
+      response: z.array(FrameworkVersionInfo),
+    }),
+    async (c) =>
+      c.json(await listFrameworkVersions({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
@@ -59,29 +90,74 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
       path: '/api/frameworks/{id}/copy',
       summary: 'Copy a framework to adapt it (your own copy; an admin may make a workspace template)',
       tags,
-      request: { params, ...jsonBody(z.object({ name: z.string().trim().min(1, 'is required').max(100).optional(), asTemplate: z.boolean().default(false) })) },
+      request: {
+        params,
+        ...jsonBody(
+          z.object({
+            name: z.string().trim().min(1, 'is required').max(100).optional(),
+            asTemplate: z.boolean().default(false),
+          }),
+        ),
+      },
       response: Framework,
     }),
-    async (c) => c.json(await copyFramework({ db, actor: requireActor(c), id: c.req.valid('param').id, ...c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await copyFramework({
+          db,
+          actor: requireActor(c),
+          id: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
+        200,
+      ),
   );
 
   app.openapi(
     jsonRoute({
       method: 'put',
       path: '/api/frameworks/{id}',
-      summary: 'Save an edited framework as a new version (its owner; an admin for templates). Send keys back to keep areas and statements',
+      summary:
+        'Save an edited framework as a new version (its owner; an admin for templates). Send keys back to keep areas and statements',
       tags,
-      request: { params, ...jsonBody(FrameworkInput.extend({ baseVersion: z.number().int().optional().describe('The version you edited; a newer one gives 409') })) },
+      request: {
+        params,
+        ...jsonBody(
+          FrameworkInput.extend({
+            baseVersion: z
+              .number()
+              .int()
+              .optional()
+              .describe('The version you edited; a newer one gives 409'),
+          }),
+        ),
+      },
       response: Framework,
     }),
     async (c) => {
       const { baseVersion, ...content } = c.req.valid('json');
-      return c.json(await saveFramework({ db, actor: requireActor(c), id: c.req.valid('param').id, content, baseVersion }), 200);
+      return c.json(
+        await saveFramework({
+          db,
+          actor: requireActor(c),
+          id: c.req.valid('param').id,
+          content,
+          baseVersion,
+        }),
+        200,
+      );
     },
   );
 
   app.openapi(
-    jsonRoute({ method: 'delete', path: '/api/frameworks/{id}', summary: 'Remove a framework from the list (rounds made on it keep their version)', tags, request: { params }, response: Ok }),
+    jsonRoute({
+      method: 'delete',
+      path: '/api/frameworks/{id}',
+      summary: 'Remove a framework from the list (rounds made on it keep their version)',
+      tags,
+      request: { params },
+      response: Ok,
+    }),
     async (c) => {
       await archiveFramework({ db, actor: requireActor(c), id: c.req.valid('param').id });
       return c.json({ ok: true as const }, 200);
@@ -89,10 +165,20 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/frameworks/{id}/export', summary: "A framework's current version as a JSON file to import elsewhere", tags, request: { params }, response: FrameworkFile }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/frameworks/{id}/export',
+      summary: "A framework's current version as a JSON file to import elsewhere",
+      tags,
+      request: { params },
+      response: FrameworkFile,
+    }),
     async (c) => {
       const file = await exportFramework({ db, actor: requireActor(c), id: c.req.valid('param').id });
-      c.header('Content-Disposition', `attachment; filename="framework-${file.name.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}.json"`);
+      c.header(
+        'Content-Disposition',
+        `attachment; filename="framework-${file.name.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}.json"`,
+      );
       return c.json(file, 200);
     },
   );
@@ -101,11 +187,21 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/frameworks/import',
-      summary: 'Import a framework file as your own copy (?asTemplate=true: a workspace template, admin only)',
+      summary:
+        'Import a framework file as your own copy (?asTemplate=true: a workspace template, admin only)',
       tags,
       request: { query: z.object({ asTemplate }), ...jsonBody(FrameworkFile) },
       response: Framework,
     }),
-    async (c) => c.json(await importFramework({ db, actor: requireActor(c), file: c.req.valid('json'), asTemplate: c.req.valid('query').asTemplate }), 200),
+    async (c) =>
+      c.json(
+        await importFramework({
+          db,
+          actor: requireActor(c),
+          file: c.req.valid('json'),
+          asTemplate: c.req.valid('query').asTemplate,
+        }),
+        200,
+      ),
   );
 }

@@ -1,4 +1,10 @@
-import type { Framework, FrameworkContent, FrameworkInput, FrameworkSummary, FrameworkVersionInfo } from '../../../common/wheel.js';
+import type {
+  Framework,
+  FrameworkContent,
+  FrameworkInput,
+  FrameworkSummary,
+  FrameworkVersionInfo,
+} from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -34,21 +40,40 @@ function presentSummary(actor: Actor, r: FrameworkRow): FrameworkSummary {
  * first uses: the unique default_for column lets exactly one insert win.
  */
 export async function ensureDefaultFramework(db: Db, workspaceId: string): Promise<string> {
-  const existing = await db.selectFrom('frameworks').select('id').where('default_for', '=', workspaceId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('frameworks')
+    .select('id')
+    .where('default_for', '=', workspaceId)
+    .executeTakeFirst();
   if (existing) return existing.id;
   return db.transaction().execute(async (tx) => {
     const id = newId();
     const now = nowIso();
     const inserted = await tx
       .insertInto('frameworks')
-      .values({ id, workspace_id: workspaceId, owner_id: null, default_for: workspaceId, current_version_id: null, current_version_number: 1, name: pmwheel.name, created_at: now, updated_at: now, archived_at: null })
+      .values({
+        id,
+        workspace_id: workspaceId,
+        owner_id: null,
+        default_for: workspaceId,
+        current_version_id: null,
+        current_version_number: 1,
+        name: pmwheel.name,
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      })
       .onConflict((oc) => oc.column('default_for').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
       await addVersion({ db: tx, frameworkId: id, number: 1, content: pmwheel, createdBy: null });
       return id;
     }
-    const winner = await tx.selectFrom('frameworks').select('id').where('default_for', '=', workspaceId).executeTakeFirstOrThrow();
+    const winner = await tx
+      .selectFrom('frameworks')
+      .select('id')
+      .where('default_for', '=', workspaceId)
+      .executeTakeFirstOrThrow();
     return winner.id;
   });
 }
@@ -76,7 +101,10 @@ async function frameworkFor(db: Db, actor: Actor, id: string): Promise<Framework
 export async function getFramework(input: { db: Db; actor: Actor; id: string }): Promise<Framework> {
   const row = await frameworkFor(input.db, input.actor, input.id);
   const version = await loadVersion(input.db, row.current_version_id!);
-  return { ...presentSummary(input.actor, row), current: presentVersion(version, row.current_version_number) };
+  return {
+    ...presentSummary(input.actor, row),
+    current: presentVersion(version, row.current_version_number),
+  };
 }
 
 /** One version of a framework (old rounds display with the version they were made on). */
@@ -93,12 +121,24 @@ export async function getFrameworkVersion(input: { db: Db; actor: Actor; id: str
 }
 
 /** Every version of a framework, newest first. */
-export async function listFrameworkVersions(input: { db: Db; actor: Actor; id: string }): Promise<FrameworkVersionInfo[]> {
+export async function listFrameworkVersions(input: {
+  db: Db;
+  actor: Actor;
+  id: string;
+}): Promise<FrameworkVersionInfo[]> {
   const row = await frameworkFor(input.db, input.actor, input.id);
   const versions = await input.db
     .selectFrom('framework_versions')
     .leftJoin('users', 'users.id', 'framework_versions.created_by')
-    .select(['framework_versions.id', 'framework_versions.number', 'framework_versions.created_at', 'framework_versions.content', 'users.id as user_id', 'users.name', 'users.email'])
+    .select([
+      'framework_versions.id',
+      'framework_versions.number',
+      'framework_versions.created_at',
+      'framework_versions.content',
+      'users.id as user_id',
+      'users.name',
+      'users.email',
+    ])
     .where('framework_id', '=', row.id)
     .orderBy('number', 'desc')
     .execute();
@@ -112,15 +152,32 @@ export async function listFrameworkVersions(input: { db: Db; actor: Actor; id: s
 }
 
 /** Creates a framework (a copy or an import): the actor's own, or a workspace template for an admin. */
-export async function createFramework(input: { db: Db; actor: Actor; content: FrameworkContent; asTemplate: boolean }): Promise<Framework> {
+export async function createFramework(input: {
+  db: Db;
+  actor: Actor;
+  content: FrameworkContent;
+  asTemplate: boolean;
+}): Promise<Framework> {
   const { db, actor, content, asTemplate } = input;
-  if (asTemplate && !actor.isAdmin) throw new AppError('forbidden', 'Only a workspace admin can create workspace templates.');
+  if (asTemplate && !actor.isAdmin)
+    throw new AppError('forbidden', 'Only a workspace admin can create workspace templates.');
   const id = newId();
   await db.transaction().execute(async (tx) => {
     const now = nowIso();
     await tx
       .insertInto('frameworks')
-      .values({ id, workspace_id: actor.workspaceId, owner_id: asTemplate ? null : actor.id, default_for: null, current_version_id: null, current_version_number: 1, name: content.name, created_at: now, updated_at: now, archived_at: null })
+      .values({
+        id,
+        workspace_id: actor.workspaceId,
+        owner_id: asTemplate ? null : actor.id,
+        default_for: null,
+        current_version_id: null,
+        current_version_number: 1,
+        name: content.name,
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+      })
       .execute();
     await addVersion({ db: tx, frameworkId: id, number: 1, content, createdBy: actor.id });
   });
@@ -128,27 +185,69 @@ export async function createFramework(input: { db: Db; actor: Actor; content: Fr
 }
 
 /** Copies a framework's current version to adapt it; keys are kept so history lines up. */
-export async function copyFramework(input: { db: Db; actor: Actor; id: string; name?: string; asTemplate: boolean }): Promise<Framework> {
+export async function copyFramework(input: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  name?: string;
+  asTemplate: boolean;
+}): Promise<Framework> {
   const source = await getFramework(input);
-  const { frameworkId: _f, versionId: _v, version: _n, isCurrent: _c, createdAt: _t, ...content } = source.current;
+  const {
+    frameworkId: _f,
+    versionId: _v,
+    version: _n,
+    isCurrent: _c,
+    createdAt: _t,
+    ...content
+  } = source.current;
   const name = input.name ?? `${content.name} (copy)`.slice(0, 100);
-  return createFramework({ db: input.db, actor: input.actor, content: { ...content, name }, asTemplate: input.asTemplate });
+  return createFramework({
+    db: input.db,
+    actor: input.actor,
+    content: { ...content, name },
+    asTemplate: input.asTemplate,
+  });
 }
 
 /** Saves an edit as a new immutable version; rounds made on older versions keep theirs. */
-export async function saveFramework(input: { db: Db; actor: Actor; id: string; content: FrameworkInput; baseVersion?: number }): Promise<Framework> {
+export async function saveFramework(input: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  content: FrameworkInput;
+  baseVersion?: number;
+}): Promise<Framework> {
   const { db, actor, id } = input;
   const row = await frameworkFor(db, actor, id);
-  if (!canEditFramework(actor, row)) throw new AppError('forbidden', 'Only its owner can change this framework. Copy it to adapt it.');
+  if (!canEditFramework(actor, row))
+    throw new AppError('forbidden', 'Only its owner can change this framework. Copy it to adapt it.');
   if (row.archived_at) throw new AppError('conflict', 'This framework was removed.');
   if (input.baseVersion !== undefined && input.baseVersion !== row.current_version_number) {
-    throw new AppError('conflict', `This framework changed since you opened it (now version ${row.current_version_number}). Reload it and apply your edits again.`);
+    throw new AppError(
+      'conflict',
+      `This framework changed since you opened it (now version ${row.current_version_number}). Reload it and apply your edits again.`,
+    );
   }
   const content = assignKeys(input.content);
   try {
-    await db.transaction().execute((tx) => addVersion({ db: tx, frameworkId: id, number: row.current_version_number + 1, content, createdBy: actor.id }));
+    await db
+      .transaction()
+      .execute((tx) =>
+        addVersion({
+          db: tx,
+          frameworkId: id,
+          number: row.current_version_number + 1,
+          content,
+          createdBy: actor.id,
+        }),
+      );
   } catch (error) {
-    if (error instanceof Error && /unique|duplicate/i.test(error.message)) throw new AppError('conflict', 'Someone saved this framework at the same moment. Reload it and try again.');
+    if (error instanceof Error && /unique|duplicate/i.test(error.message))
+      throw new AppError(
+        'conflict',
+        'Someone saved this framework at the same moment. Reload it and try again.',
+      );
     throw error;
   }
   return getFramework({ db, actor, id });
@@ -157,7 +256,9 @@ export async function saveFramework(input: { db: Db; actor: Actor; id: string; c
 /** Removes a framework from the list; rounds made on it keep their versions. The default stays. */
 export async function archiveFramework(input: { db: Db; actor: Actor; id: string }) {
   const row = await frameworkFor(input.db, input.actor, input.id);
-  if (!canEditFramework(input.actor, row)) throw new AppError('forbidden', 'Only its owner can remove this framework.');
-  if (row.default_for) throw new AppError('conflict', 'The workspace default cannot be removed. Edit it instead.');
+  if (!canEditFramework(input.actor, row))
+    throw new AppError('forbidden', 'Only its owner can remove this framework.');
+  if (row.default_for)
+    throw new AppError('conflict', 'The workspace default cannot be removed. Edit it instead.');
   await input.db.updateTable('frameworks').set({ archived_at: nowIso() }).where('id', '=', row.id).execute();
 }

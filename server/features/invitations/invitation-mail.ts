@@ -1,7 +1,12 @@
 import type { Mail } from '../../mail/mailer.js';
 
 /** The invitation email: plain text, says who invites and why, and the link. */
-export function invitationMail(input: { to: string; inviterName: string; kind: 'pm' | 'member'; link: string }): Mail {
+export function invitationMail(input: {
+  to: string;
+  inviterName: string;
+  kind: 'pm' | 'member';
+  link: string;
+}): Mail {
   const { to, inviterName, kind, link } = input;
   const why =
     kind === 'pm'
@@ -9,7 +14,10 @@ export function invitationMail(input: { to: string; inviterName: string; kind: '
       : `${inviterName} invited you to join their Wheelhouse workspace.`;
   return {
     to,
-    subject: kind === 'pm' ? `${inviterName} invited you to Wheelhouse coaching` : `Join ${inviterName} on Wheelhouse`,
+    subject:
+      kind === 'pm'
+        ? `${inviterName} invited you to Wheelhouse coaching`
+        : `Join ${inviterName} on Wheelhouse`,
     text: `${why}\n\nCreate your account here (the link works for 7 days):\n${link}\n\nIf you were not expecting this, you can ignore this email.\n`,
   };
 }

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { Email, Id, Invitation, InvitationPreview, Password, PersonName, SessionState } from '../../../common/schemas.js';
+import {
+  Email,
+  Id,
+  Invitation,
+  InvitationPreview,
+  Password,
+  PersonName,
+  SessionState,
+} from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { requireActor } from '../../http/session-middleware.js';
@@ -14,13 +22,21 @@ import {
 } from './invitations.js';
 
 const tags = ['Invitations'];
-const Token = z.object({ token: z.string().min(20, 'is not a valid invitation link').max(100, 'is not a valid invitation link') });
+const Token = z.object({
+  token: z.string().min(20, 'is not a valid invitation link').max(100, 'is not a valid invitation link'),
+});
 
 export function registerInvitationRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/invitations', summary: 'Invitations you sent (all of the workspace for an admin)', tags, response: z.array(Invitation) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/invitations',
+      summary: 'Invitations you sent (all of the workspace for an admin)',
+      tags,
+      response: z.array(Invitation),
+    }),
     async (c) => c.json(await listInvitations({ db, actor: requireActor(c) }), 200),
   );
 

@@ -28,11 +28,18 @@ export async function createInvitation(input: {
   if (kind === 'member' && !actor.isAdmin) {
     throw new AppError('forbidden', 'Only a workspace admin can invite members who are not your PMs.');
   }
-  const existing = await db.selectFrom('users').select('workspace_id').where('email', '=', email).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('workspace_id')
+    .where('email', '=', email)
+    .executeTakeFirst();
   // A member of this workspace is named (the inviter can see them anyway); an account elsewhere
   // is not revealed: the invitation goes out, and accepting it asks them to sign in instead.
   if (existing?.workspace_id === actor.workspaceId) {
-    throw new AppError('conflict', 'That person is already a member. Offer to coach them from your home page instead.');
+    throw new AppError(
+      'conflict',
+      'That person is already a member. Offer to coach them from your home page instead.',
+    );
   }
   const token = newToken();
   const now = nowIso();
@@ -117,13 +124,22 @@ export async function revokeInvitation(input: { db: Db; actor: Actor; id: string
   if (invitation.status !== 'open') {
     throw new AppError('conflict', `That invitation is already ${invitation.status}.`);
   }
-  await input.db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', input.id).execute();
+  await input.db
+    .updateTable('invitations')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', input.id)
+    .execute();
 }
 
 /** What the invitation page shows before the person signs up. */
 export async function previewInvitation(input: { db: Db; token: string }) {
   const row = await findUsableInvitation(input.db, input.token);
-  return { email: row.email, kind: row.kind, inviterName: row.inviter_name, workspaceName: row.workspace_name };
+  return {
+    email: row.email,
+    kind: row.kind,
+    inviterName: row.inviter_name,
+    workspaceName: row.workspace_name,
+  };
 }
 
 /** Signs up through an invitation: creates the account and, for a PM, the pair with the inviter. */
@@ -148,7 +164,8 @@ export async function acceptInvitation(input: { db: Db; token: string; name: str
       .where('accepted_at', 'is', null)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('gone', 'This invitation has already been used.');
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new AppError('gone', 'This invitation has already been used.');
     if (invitation.kind === 'pm') {
       await tx
         .insertInto('pairs')
@@ -181,6 +198,7 @@ async function findUsableInvitation(db: Db, token: string) {
   if (!row) throw notFound('That invitation');
   if (row.accepted_at) throw new AppError('gone', 'This invitation has already been used. Sign in instead.');
   if (row.revoked_at) throw new AppError('gone', 'This invitation was withdrawn. Ask for a new one.');
-  if (row.expires_at <= nowIso()) throw new AppError('gone', 'This invitation has expired. Ask for a new one.');
+  if (row.expires_at <= nowIso())
+    throw new AppError('gone', 'This invitation has expired. Ask for a new one.');
   return row;
 }

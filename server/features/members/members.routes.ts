@@ -11,7 +11,13 @@ export function registerMemberRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/members', summary: 'Workspace members (admin only)', tags, response: z.array(Member) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/members',
+      summary: 'Workspace members (admin only)',
+      tags,
+      response: z.array(Member),
+    }),
     async (c) => c.json(await listMembers({ db, actor: requireActor(c) }), 200),
   );
 
@@ -26,12 +32,21 @@ export function registerMemberRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { isAdmin } = c.req.valid('json');
-      return c.json(await setAdmin({ db, actor: requireActor(c), memberId: c.req.valid('param').id, isAdmin }), 200);
+      return c.json(
+        await setAdmin({ db, actor: requireActor(c), memberId: c.req.valid('param').id, isAdmin }),
+        200,
+      );
     },
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/people', summary: 'Names of the people in your workspace', tags, response: z.array(Person) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/people',
+      summary: 'Names of the people in your workspace',
+      tags,
+      response: z.array(Person),
+    }),
     async (c) => c.json(await listPeople({ db, actor: requireActor(c) }), 200),
   );
 }

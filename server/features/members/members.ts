@@ -16,7 +16,13 @@ export async function listMembers(input: { db: Db; actor: Actor }): Promise<Memb
     .where('workspace_id', '=', input.actor.workspaceId)
     .orderBy('name')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, email: r.email, isAdmin: r.is_admin === 1, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    isAdmin: r.is_admin === 1,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Everyone's name in the workspace, so a coach can offer to coach a colleague. */
@@ -30,7 +36,12 @@ export async function listPeople(input: { db: Db; actor: Actor }): Promise<Perso
 }
 
 /** Grants or removes workspace admin; the last admin cannot step down. */
-export async function setAdmin(input: { db: Db; actor: Actor; memberId: string; isAdmin: boolean }): Promise<Member> {
+export async function setAdmin(input: {
+  db: Db;
+  actor: Actor;
+  memberId: string;
+  isAdmin: boolean;
+}): Promise<Member> {
   const { db, actor, memberId, isAdmin } = input;
   assertAdmin(actor);
   return db.transaction().execute(async (tx) => {
@@ -48,9 +59,17 @@ export async function setAdmin(input: { db: Db; actor: Actor; memberId: string; 
         .where('workspace_id', '=', actor.workspaceId)
         .where('is_admin', '=', 1)
         .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) throw new AppError('conflict', 'A workspace needs at least one admin. Make someone else admin first.');
+      if (Number(admins.n) <= 1)
+        throw new AppError(
+          'conflict',
+          'A workspace needs at least one admin. Make someone else admin first.',
+        );
     }
-    await tx.updateTable('users').set({ is_admin: isAdmin ? 1 : 0 }).where('id', '=', memberId).execute();
+    await tx
+      .updateTable('users')
+      .set({ is_admin: isAdmin ? 1 : 0 })
+      .where('id', '=', memberId)
+      .execute();
     return { id: member.id, name: member.name, email: member.email, isAdmin, createdAt: member.created_at };
   });
 }

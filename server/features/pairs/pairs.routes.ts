@@ -12,12 +12,24 @@ export function registerPairRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pairs', summary: 'Your pairs, as coach and as PM', tags, response: z.array(Pair) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/pairs',
+      summary: 'Your pairs, as coach and as PM',
+      tags,
+      response: z.array(Pair),
+    }),
     async (c) => c.json(await listMyPairs({ db, actor: requireActor(c) }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/workspace/pairs', summary: 'Who coaches whom (admin only; no coaching data)', tags, response: z.array(Pair) }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/workspace/pairs',
+      summary: 'Who coaches whom (admin only; no coaching data)',
+      tags,
+      response: z.array(Pair),
+    }),
     async (c) => c.json(await listWorkspacePairs({ db, actor: requireActor(c) }), 200),
   );
 
@@ -34,17 +46,38 @@ export function registerPairRoutes(app: App, deps: Deps) {
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pairs/{id}/accept', summary: 'The PM accepts a proposed pair', tags, request: params, response: Pair }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pairs/{id}/accept',
+      summary: 'The PM accepts a proposed pair',
+      tags,
+      request: params,
+      response: Pair,
+    }),
     async (c) => c.json(await acceptPair({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pairs/{id}/decline', summary: 'The PM declines (or the coach withdraws) a proposed pair', tags, request: params, response: Pair }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pairs/{id}/decline',
+      summary: 'The PM declines (or the coach withdraws) a proposed pair',
+      tags,
+      request: params,
+      response: Pair,
+    }),
     async (c) => c.json(await declinePair({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pairs/{id}/end', summary: 'End a pair (history stays; the coach loses access)', tags, request: params, response: Pair }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pairs/{id}/end',
+      summary: 'End a pair (history stays; the coach loses access)',
+      tags,
+      request: params,
+      response: Pair,
+    }),
     async (c) => c.json(await endPair({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
   );
 }

@@ -66,7 +66,12 @@ export async function listWorkspacePairs(input: { db: Db; actor: Actor }): Promi
  * Proposes a pair. A member may offer to coach another member; an admin may pair any two
  * members. Either way the PM has to accept before the coach sees anything.
  */
-export async function proposePair(input: { db: Db; actor: Actor; coachId?: string; pmId: string }): Promise<Pair> {
+export async function proposePair(input: {
+  db: Db;
+  actor: Actor;
+  coachId?: string;
+  pmId: string;
+}): Promise<Pair> {
   const { db, actor, pmId } = input;
   const coachId = input.coachId ?? actor.id;
   if (coachId !== actor.id && !actor.isAdmin) {
@@ -87,7 +92,13 @@ export async function proposePair(input: { db: Db; actor: Actor; coachId?: strin
     .where('pm_id', '=', pmId)
     .where('status', 'in', ['pending', 'active'])
     .executeTakeFirst();
-  if (open) throw new AppError('conflict', open.status === 'active' ? 'These two are already paired.' : 'This pairing is already waiting for the PM to accept.');
+  if (open)
+    throw new AppError(
+      'conflict',
+      open.status === 'active'
+        ? 'These two are already paired.'
+        : 'This pairing is already waiting for the PM to accept.',
+    );
   const id = newId();
   await db
     .insertInto('pairs')
@@ -111,7 +122,12 @@ async function getPair(db: Db, id: string) {
 }
 
 /** Loads a pair the actor may act on, or refuses as not found. */
-async function pairFor(db: Db, actor: Actor, id: string, allowed: (p: Pair, isWorkspaceAdmin: boolean) => boolean) {
+async function pairFor(
+  db: Db,
+  actor: Actor,
+  id: string,
+  allowed: (p: Pair, isWorkspaceAdmin: boolean) => boolean,
+) {
   const row = await pairQuery(db).where('pairs.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('That pairing');
   const pair = presentPair(row);
@@ -125,7 +141,12 @@ export async function acceptPair(input: { db: Db; actor: Actor; id: string }): P
   const { db, actor, id } = input;
   const pair = await pairFor(db, actor, id, (p) => p.pm.id === actor.id);
   if (pair.status !== 'pending') throw new AppError('conflict', `This pairing is already ${pair.status}.`);
-  await db.updateTable('pairs').set({ status: 'active', accepted_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('pairs')
+    .set({ status: 'active', accepted_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
   return getPair(db, id);
 }
 
@@ -135,17 +156,33 @@ export async function acceptPair(input: { db: Db; actor: Actor; id: string }): P
  */
 export async function declinePair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
-  const pair = await pairFor(db, actor, id, (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin);
-  if (pair.status !== 'pending') throw new AppError('conflict', 'Only a pairing waiting for acceptance can be declined.');
+  const pair = await pairFor(
+    db,
+    actor,
+    id,
+    (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin,
+  );
+  if (pair.status !== 'pending')
+    throw new AppError('conflict', 'Only a pairing waiting for acceptance can be declined.');
   const status = pair.pm.id === actor.id ? 'declined' : 'withdrawn';
-  await db.updateTable('pairs').set({ status, ended_at: nowIso() }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('pairs')
+    .set({ status, ended_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
   return getPair(db, id);
 }
 
 /** Ends an active pair: history stays with the PM, the former coach loses access at once. */
 export async function endPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
-  const pair = await pairFor(db, actor, id, (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin);
+  const pair = await pairFor(
+    db,
+    actor,
+    id,
+    (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin,
+  );
   if (pair.status !== 'active') throw new AppError('conflict', 'Only an active pairing can be ended.');
   await db.updateTable('pairs').set({ status: 'ended', ended_at: nowIso() }).where('id', '=', id).execute();
   return getPair(db, id);

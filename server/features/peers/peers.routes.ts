@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { Id } from '../../../common/schemas.js';
-import { PeerInvitation, PeerInvitationInput, PeerReview, PeerReviewInput } from '../../../common/wheel-peers.js';
+import {
+  PeerInvitation,
+  PeerInvitationInput,
+  PeerReview,
+  PeerReviewInput,
+} from '../../../common/wheel-peers.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { coachingActor } from '../assessments/round-access.js';
@@ -16,8 +21,19 @@ export function registerPeerRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/rounds/{roundId}/peers', summary: 'The peers you asked to score you in this round (the PM only)', tags, request: { params: roundParams }, response: z.array(PeerInvitation) }),
-    async (c) => c.json(await listPeers({ db, actor: coachingActor(c.get('actor')), roundId: c.req.valid('param').roundId }), 200),
+    jsonRoute({
+      method: 'get',
+      path: '/api/rounds/{roundId}/peers',
+      summary: 'The peers you asked to score you in this round (the PM only)',
+      tags,
+      request: { params: roundParams },
+      response: z.array(PeerInvitation),
+    }),
+    async (c) =>
+      c.json(
+        await listPeers({ db, actor: coachingActor(c.get('actor')), roundId: c.req.valid('param').roundId }),
+        200,
+      ),
   );
 
   app.openapi(
@@ -31,12 +47,28 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const actor = coachingActor(c.get('actor'));
-      return c.json(await invitePeer({ db, actor, publicUrl: deps.config.publicUrl, roundId: c.req.valid('param').roundId, name: c.req.valid('json').name }), 200);
+      return c.json(
+        await invitePeer({
+          db,
+          actor,
+          publicUrl: deps.config.publicUrl,
+          roundId: c.req.valid('param').roundId,
+          name: c.req.valid('json').name,
+        }),
+        200,
+      );
     },
   );
 
   app.openapi(
-    jsonRoute({ method: 'delete', path: '/api/rounds/{roundId}/peers/{peerId}', summary: 'Withdraw an unused peer link (the PM only)', tags, request: { params: roundParams.extend({ peerId: Id }) }, response: Ok }),
+    jsonRoute({
+      method: 'delete',
+      path: '/api/rounds/{roundId}/peers/{peerId}',
+      summary: 'Withdraw an unused peer link (the PM only)',
+      tags,
+      request: { params: roundParams.extend({ peerId: Id }) },
+      response: Ok,
+    }),
     async (c) => {
       await revokePeer({ db, actor: coachingActor(c.get('actor')), ...c.req.valid('param') });
       return c.json({ ok: true as const }, 200);
@@ -52,11 +84,27 @@ export function registerPeerRoutes(app: App, deps: Deps) {
       request: { params: roundParams, ...jsonBody(z.object({ shared: z.boolean() })) },
       response: z.object({ shared: z.boolean() }),
     }),
-    async (c) => c.json(await setPeerSharing({ db, actor: coachingActor(c.get('actor')), roundId: c.req.valid('param').roundId, shared: c.req.valid('json').shared }), 200),
+    async (c) =>
+      c.json(
+        await setPeerSharing({
+          db,
+          actor: coachingActor(c.get('actor')),
+          roundId: c.req.valid('param').roundId,
+          shared: c.req.valid('json').shared,
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/peer-reviews/{token}', summary: 'What a peer link asks (no account needed); after answering, only what you wrote', tags, request: { params: Token }, response: PeerReview }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/peer-reviews/{token}',
+      summary: 'What a peer link asks (no account needed); after answering, only what you wrote',
+      tags,
+      request: { params: Token },
+      response: PeerReview,
+    }),
     async (c) => c.json(await previewPeerReview({ db, token: c.req.valid('param').token }), 200),
   );
 
@@ -69,6 +117,10 @@ export function registerPeerRoutes(app: App, deps: Deps) {
       request: { params: Token, ...jsonBody(PeerReviewInput) },
       response: PeerReview,
     }),
-    async (c) => c.json(await submitPeerReview({ db, token: c.req.valid('param').token, answers: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await submitPeerReview({ db, token: c.req.valid('param').token, answers: c.req.valid('json') }),
+        200,
+      ),
   );
 }

@@ -10,7 +10,8 @@ export interface CommentAccess {
   is_private: number;
 }
 
-export const canSeeComment = (c: CommentAccess, viewerId: string) => c.is_private === 0 || c.author_id === viewerId;
+export const canSeeComment = (c: CommentAccess, viewerId: string) =>
+  c.is_private === 0 || c.author_id === viewerId;
 
 /** Refuses removing a comment the viewer cannot see (404) or did not write (403). */
 export function assertCanRemoveComment(c: CommentAccess, viewerId: string) {

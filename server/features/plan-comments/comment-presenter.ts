@@ -9,7 +9,9 @@ export function visibleCommentRows(db: Db, planId: string, viewerId: string) {
     .selectAll('plan_comments')
     .select(['users.name as author_name', 'users.email as author_email'])
     .where('plan_comments.plan_id', '=', planId)
-    .where((eb) => eb.or([eb('plan_comments.is_private', '=', 0), eb('plan_comments.author_id', '=', viewerId)]))
+    .where((eb) =>
+      eb.or([eb('plan_comments.is_private', '=', 0), eb('plan_comments.author_id', '=', viewerId)]),
+    )
     .orderBy('plan_comments.created_at')
     .orderBy('plan_comments.id')
     .execute();

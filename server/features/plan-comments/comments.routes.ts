@@ -15,16 +15,33 @@ export function registerPlanCommentRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan/comments',
-      summary: 'Comment on the current plan, a theme (themeId) or an action (actionId); private: a note for yourself only (PM and current coaches)',
+      summary:
+        'Comment on the current plan, a theme (themeId) or an action (actionId); private: a note for yourself only (PM and current coaches)',
       tags,
       request: { params: PmParams, ...jsonBody(CommentInput) },
       response: Plan,
     }),
-    async (c) => c.json(await addComment({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId, comment: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await addComment({
+          db,
+          actor: c.get('actor'),
+          pmId: c.req.valid('param').pmId,
+          comment: c.req.valid('json'),
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'delete', path: '/api/pms/{pmId}/plan/comments/{commentId}', summary: 'Remove your own comment (its author only)', tags, request: { params: PmParams.extend({ commentId: Id }) }, response: Plan }),
+    jsonRoute({
+      method: 'delete',
+      path: '/api/pms/{pmId}/plan/comments/{commentId}',
+      summary: 'Remove your own comment (its author only)',
+      tags,
+      request: { params: PmParams.extend({ commentId: Id }) },
+      response: Plan,
+    }),
     async (c) => c.json(await removeComment({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 }

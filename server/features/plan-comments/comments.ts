@@ -18,10 +18,12 @@ interface Call {
 async function targetOf(c: Call, comment: CommentInput) {
   if (comment.actionId) {
     const action = await currentAction(c.db, c.pmId, comment.actionId);
-    if (comment.themeId && comment.themeId !== action.theme_id) throw new AppError('validation_failed', 'themeId: is not the theme of that action');
+    if (comment.themeId && comment.themeId !== action.theme_id)
+      throw new AppError('validation_failed', 'themeId: is not the theme of that action');
     return { themeId: action.theme_id, actionId: action.id };
   }
-  if (comment.themeId) return { themeId: (await currentTheme(c.db, c.pmId, comment.themeId)).id, actionId: null };
+  if (comment.themeId)
+    return { themeId: (await currentTheme(c.db, c.pmId, comment.themeId)).id, actionId: null };
   return { themeId: null, actionId: null };
 }
 
@@ -33,7 +35,16 @@ export async function addComment(input: Call & { comment: CommentInput }) {
   const target = await targetOf(input, comment);
   await db
     .insertInto('plan_comments')
-    .values({ id: newId(), plan_id: plan.id, theme_id: target.themeId, action_id: target.actionId, author_id: actor!.id, body: comment.body, is_private: comment.private ? 1 : 0, created_at: nowIso() })
+    .values({
+      id: newId(),
+      plan_id: plan.id,
+      theme_id: target.themeId,
+      action_id: target.actionId,
+      author_id: actor!.id,
+      body: comment.body,
+      is_private: comment.private ? 1 : 0,
+      created_at: nowIso(),
+    })
     .execute();
   return presentPlan({ db, row: plan, viewer: { id: actor!.id, side } });
 }
@@ -55,8 +66,19 @@ export async function removeComment(input: Call & { commentId: string }) {
     if (!comment) throw notFound('That comment');
     assertCanRemoveComment(comment, actor!.id);
   };
-  const side = await authorizePlan({ db, actor, pmId, action: 'plan:comment', resource: 'plan comments', check: mayRemove });
+  const side = await authorizePlan({
+    db,
+    actor,
+    pmId,
+    action: 'plan:comment',
+    resource: 'plan comments',
+    check: mayRemove,
+  });
   const comment = (await commentOf(db, pmId, commentId))!;
   await db.deleteFrom('plan_comments').where('id', '=', comment.id).execute();
-  return presentPlan({ db, row: (await findPlanRow(db, pmId, comment.number))!, viewer: { id: actor!.id, side } });
+  return presentPlan({
+    db,
+    row: (await findPlanRow(db, pmId, comment.number))!,
+    viewer: { id: actor!.id, side },
+  });
 }

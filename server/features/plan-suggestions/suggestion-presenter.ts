@@ -20,15 +20,25 @@ export function suggestionRows(db: Db, planId: string) {
 export const parseTargets = (json: string) => JSON.parse(json) as StoredTarget[];
 
 /** Presents a suggestion: what the coach proposes, and what became of it. */
-export function presentSuggestion(r: PlanSuggestionTable & { author_name: string; author_email: string }): PlanSuggestion {
+export function presentSuggestion(
+  r: PlanSuggestionTable & { author_name: string; author_email: string },
+): PlanSuggestion {
   const targets = parseTargets(r.targets);
-  const pick = (kind: 'area' | 'trait') => targets.filter((t) => t.kind === kind).map(({ key, name }) => ({ key, name }));
+  const pick = (kind: 'area' | 'trait') =>
+    targets.filter((t) => t.kind === kind).map(({ key, name }) => ({ key, name }));
   return {
     id: r.id,
     kind: r.kind,
     themeId: r.theme_id,
     actionId: r.action_id,
-    proposal: { title: r.title, why: r.why, text: r.text, dueOn: r.due_on, areas: pick('area'), traits: pick('trait') },
+    proposal: {
+      title: r.title,
+      why: r.why,
+      text: r.text,
+      dueOn: r.due_on,
+      areas: pick('area'),
+      traits: pick('trait'),
+    },
     message: r.message,
     author: { id: r.author_id, name: r.author_name, email: r.author_email },
     status: r.status,

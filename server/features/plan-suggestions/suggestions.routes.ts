@@ -16,26 +16,67 @@ export function registerPlanSuggestionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan/suggestions',
-      summary: 'Suggest a new theme, a new action, or new words for a theme or action (current coaches only; the PM edits directly)',
+      summary:
+        'Suggest a new theme, a new action, or new words for a theme or action (current coaches only; the PM edits directly)',
       tags,
       request: { params: PmParams, ...jsonBody(SuggestionInput) },
       response: Plan,
     }),
-    async (c) => c.json(await createSuggestion({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId, suggestion: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await createSuggestion({
+          db,
+          actor: c.get('actor'),
+          pmId: c.req.valid('param').pmId,
+          suggestion: c.req.valid('json'),
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/accept', summary: 'Adopt a suggestion into the plan, credited to the coach (PM only)', tags, request: { params: one }, response: Plan }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/accept',
+      summary: 'Adopt a suggestion into the plan, credited to the coach (PM only)',
+      tags,
+      request: { params: one },
+      response: Plan,
+    }),
     async (c) => c.json(await acceptSuggestion({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/decline', summary: 'Decline a suggestion, optionally saying why (PM only)', tags, request: { params: one, ...jsonBody(DeclineInput) }, response: Plan }),
-    async (c) => c.json(await declineSuggestion({ db, actor: c.get('actor'), ...c.req.valid('param'), reason: c.req.valid('json').reason }), 200),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/decline',
+      summary: 'Decline a suggestion, optionally saying why (PM only)',
+      tags,
+      request: { params: one, ...jsonBody(DeclineInput) },
+      response: Plan,
+    }),
+    async (c) =>
+      c.json(
+        await declineSuggestion({
+          db,
+          actor: c.get('actor'),
+          ...c.req.valid('param'),
+          reason: c.req.valid('json').reason,
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/withdraw', summary: 'Withdraw your open suggestion (its coach only)', tags, request: { params: one }, response: Plan }),
-    async (c) => c.json(await withdrawSuggestion({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pms/{pmId}/plan/suggestions/{suggestionId}/withdraw',
+      summary: 'Withdraw your open suggestion (its coach only)',
+      tags,
+      request: { params: one },
+      response: Plan,
+    }),
+    async (c) =>
+      c.json(await withdrawSuggestion({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 }

@@ -17,11 +17,13 @@ interface Call {
   pmId: string;
 }
 
-const planAfter = async (c: Call, side: 'pm' | 'coach') => presentPlan({ db: c.db, row: (await findPlanRow(c.db, c.pmId))!, viewer: { id: c.actor!.id, side } });
+const planAfter = async (c: Call, side: 'pm' | 'coach') =>
+  presentPlan({ db: c.db, row: (await findPlanRow(c.db, c.pmId))!, viewer: { id: c.actor!.id, side } });
 
 /** What a suggestion is about, checked against the current version. */
 async function subjectOf(c: Call, s: SuggestionInput) {
-  if (s.kind === 'new_theme') return { themeId: null, actionId: null, targets: await targetsFor(c.db, c.pmId, s.areas, s.traits) };
+  if (s.kind === 'new_theme')
+    return { themeId: null, actionId: null, targets: await targetsFor(c.db, c.pmId, s.areas, s.traits) };
   if (s.kind === 'reword_action') {
     const action = await currentAction(c.db, c.pmId, s.actionId);
     return { themeId: action.theme_id, actionId: action.id, targets: [] };
@@ -39,13 +41,24 @@ export async function createSuggestion(input: Call & { suggestion: SuggestionInp
   await db
     .insertInto('plan_suggestions')
     .values({
-      id: newId(), plan_id: plan.id, author_id: actor!.id, kind: s.kind, theme_id: subject.themeId, action_id: subject.actionId,
+      id: newId(),
+      plan_id: plan.id,
+      author_id: actor!.id,
+      kind: s.kind,
+      theme_id: subject.themeId,
+      action_id: subject.actionId,
       title: s.kind === 'new_theme' || s.kind === 'reword_theme' ? s.title : null,
       why: s.kind === 'new_theme' ? s.why : s.kind === 'reword_theme' ? (s.why ?? null) : null,
       text: s.kind === 'new_action' || s.kind === 'reword_action' ? s.text : null,
       due_on: s.kind === 'new_action' ? s.dueOn : null,
-      targets: JSON.stringify(subject.targets), message: s.message, status: 'open', created_at: nowIso(),
-      decided_at: null, decline_reason: null, result_theme_id: null, result_action_id: null,
+      targets: JSON.stringify(subject.targets),
+      message: s.message,
+      status: 'open',
+      created_at: nowIso(),
+      decided_at: null,
+      decline_reason: null,
+      result_theme_id: null,
+      result_action_id: null,
     })
     .execute();
   return planAfter(input, 'coach');
@@ -65,9 +78,19 @@ async function suggestionOf(db: Db, pmId: string, id: string) {
 }
 
 /** Moves an open suggestion to its decision; a second decision is a conflict. */
-async function decide(db: Db, id: string, set: { status: 'accepted' | 'declined' | 'withdrawn'; decline_reason?: string }) {
-  const done = await db.updateTable('plan_suggestions').set({ ...set, decided_at: nowIso() }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new AppError('conflict', 'This suggestion was already decided.');
+async function decide(
+  db: Db,
+  id: string,
+  set: { status: 'accepted' | 'declined' | 'withdrawn'; decline_reason?: string },
+) {
+  const done = await db
+    .updateTable('plan_suggestions')
+    .set({ ...set, decided_at: nowIso() })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1)
+    throw new AppError('conflict', 'This suggestion was already decided.');
 }
 
 /** The PM adopts a suggestion: it becomes part of the plan, credited to the coach. */
@@ -78,7 +101,11 @@ export async function acceptSuggestion(input: Call & { suggestionId: string }) {
   await db.transaction().execute(async (tx) => {
     await decide(tx, s.id, { status: 'accepted' });
     const result = await applySuggestion(tx, s);
-    await tx.updateTable('plan_suggestions').set({ result_theme_id: result.themeId, result_action_id: result.actionId }).where('id', '=', s.id).execute();
+    await tx
+      .updateTable('plan_suggestions')
+      .set({ result_theme_id: result.themeId, result_action_id: result.actionId })
+      .where('id', '=', s.id)
+      .execute();
   });
   return planAfter(input, 'pm');
 }
@@ -97,9 +124,17 @@ export async function withdrawSuggestion(input: Call & { suggestionId: string })
   const { db, actor, pmId } = input;
   const isAuthor = async () => {
     const s = await suggestionOf(db, pmId, input.suggestionId);
-    if (s.author_id !== actor!.id) throw new AppError('forbidden', 'Only the coach who made a suggestion withdraws it.');
+    if (s.author_id !== actor!.id)
+      throw new AppError('forbidden', 'Only the coach who made a suggestion withdraws it.');
   };
-  await authorizePlanRole({ db, actor, pmId, role: 'withdraw', resource: 'plan suggestions', check: isAuthor });
+  await authorizePlanRole({
+    db,
+    actor,
+    pmId,
+    role: 'withdraw',
+    resource: 'plan suggestions',
+    check: isAuthor,
+  });
   await decide(db, input.suggestionId, { status: 'withdrawn' });
   return planAfter(input, 'coach');
 }

@@ -8,7 +8,9 @@ interface Attributed {
  * How much of the plan the PM wrote versus adopted from the coach, counting themes and actions
  * alike. "Many from the coach" means more than half: the seed's manager-owned plan pitfall.
  */
-export function planOwnership(themes: readonly (Attributed & { actions: readonly Attributed[] })[]): Ownership {
+export function planOwnership(
+  themes: readonly (Attributed & { actions: readonly Attributed[] })[],
+): Ownership {
   const items = themes.flatMap((t) => [t, ...t.actions]);
   const fromCoach = items.filter((i) => i.attribution.origin === 'coach').length;
   const total = items.length;

@@ -3,7 +3,10 @@ import { addMonths, defaultPeriod, isRefreshDue, refreshDueAt } from './plan-dat
 
 describe('plan dates', () => {
   it('default to six months from today', () => {
-    expect(defaultPeriod(new Date('2025-03-12T15:00:00Z'))).toEqual({ start: '2025-03-12', end: '2025-09-12' });
+    expect(defaultPeriod(new Date('2025-03-12T15:00:00Z'))).toEqual({
+      start: '2025-03-12',
+      end: '2025-09-12',
+    });
   });
 
   it('keep to the last day of a shorter month', () => {

@@ -22,6 +22,8 @@ export function defaultPeriod(now = new Date()) {
 }
 
 /** A refresh is due a quarter after the version started. */
-export const refreshDueAt = (startedAt: string) => new Date(Date.parse(startedAt) + REFRESH_AFTER_DAYS * DAY_MS).toISOString();
+export const refreshDueAt = (startedAt: string) =>
+  new Date(Date.parse(startedAt) + REFRESH_AFTER_DAYS * DAY_MS).toISOString();
 
-export const isRefreshDue = (startedAt: string, now = new Date()) => Date.parse(refreshDueAt(startedAt)) <= now.getTime();
+export const isRefreshDue = (startedAt: string, now = new Date()) =>
+  Date.parse(refreshDueAt(startedAt)) <= now.getTime();

@@ -20,18 +20,32 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor | null; pmId: s
   const framework = await pmFramework(db, pmId);
   const { areas, traits } = framework.content;
   const exampleActions: ExampleActionSet[] = [
-    ...areas.map((a) => ({ kind: 'area' as const, key: a.key, name: a.name, actions: exampleActionsForArea(a.key) })),
-    ...traits.map((t) => ({ kind: 'trait' as const, key: t.key, name: t.name, actions: traitExampleActions[t.key] ?? [] })),
+    ...areas.map((a) => ({
+      kind: 'area' as const,
+      key: a.key,
+      name: a.name,
+      actions: exampleActionsForArea(a.key),
+    })),
+    ...traits.map((t) => ({
+      kind: 'trait' as const,
+      key: t.key,
+      name: t.name,
+      actions: traitExampleActions[t.key] ?? [],
+    })),
   ];
   return {
-    round: latest ? { id: latest.row.id, title: latest.row.title, revealedAt: latest.row.revealed_at! } : null,
+    round: latest
+      ? { id: latest.row.id, title: latest.row.title, revealedAt: latest.row.revealed_at! }
+      : null,
     framework: {
       versionId: framework.id,
       name: framework.content.name,
       areas: areas.map(({ key, name }) => ({ key, name })),
       traits: traits.map(({ key, name }) => ({ key, name })),
     },
-    themeIdeas: latest ? rankThemeIdeas({ areas: latestAreas(rounds), scale: latest.scale, examples: exampleActionsForArea }) : [],
+    themeIdeas: latest
+      ? rankThemeIdeas({ areas: latestAreas(rounds), scale: latest.scale, examples: exampleActionsForArea })
+      : [],
     exampleActions,
   };
 }

@@ -10,7 +10,8 @@ const statusLabel: Record<PlanAction['status'], string> = {
 /** One line: headings and list items must not break on a newline the PM typed. */
 const line = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
-const credit = (a: Attribution) => (a.origin === 'coach' && a.suggestedBy ? ` _(suggested by ${a.suggestedBy.name}, adopted)_` : '');
+const credit = (a: Attribution) =>
+  a.origin === 'coach' && a.suggestedBy ? ` _(suggested by ${a.suggestedBy.name}, adopted)_` : '';
 
 function renderAction(action: PlanAction): string[] {
   const box = action.status === 'done' ? '[x]' : '[ ]';
@@ -51,6 +52,11 @@ export function renderPlanMarkdown(plan: Plan, pmName: string): string {
 
 /** A file name for the export, e.g. plan-pat-pm-v2.md. */
 export function planFileName(pmName: string, version: number): string {
-  const slug = pmName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'pm';
+  const slug =
+    pmName
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'pm';
   return `plan-${slug}-v${version}.md`;
 }

@@ -12,7 +12,8 @@ export type PlanRow = PlanTable;
 /** The PM's current plan version, or a given version number. */
 export async function findPlanRow(db: Db, pmId: string, version?: number): Promise<PlanRow | undefined> {
   let query = db.selectFrom('plans').selectAll().where('pm_id', '=', pmId);
-  query = version === undefined ? query.where('replaced_at', 'is', null) : query.where('number', '=', version);
+  query =
+    version === undefined ? query.where('replaced_at', 'is', null) : query.where('number', '=', version);
   return query.executeTakeFirst();
 }
 
@@ -27,7 +28,9 @@ interface Attributed {
 
 const attributionOf = (r: Attributed): Attribution => ({
   origin: r.origin,
-  suggestedBy: r.suggested_by ? { id: r.suggested_by, name: r.suggester_name ?? '', email: r.suggester_email ?? '' } : null,
+  suggestedBy: r.suggested_by
+    ? { id: r.suggested_by, name: r.suggester_name ?? '', email: r.suggester_email ?? '' }
+    : null,
   adoptedAt: r.adopted_at,
   suggestionId: r.suggestion_id,
 });
@@ -43,7 +46,16 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
     .orderBy('position')
     .execute();
   if (!themes.length) return [];
-  const targets = await db.selectFrom('plan_theme_targets').selectAll().where('theme_id', 'in', themes.map((t) => t.id)).orderBy('position').execute();
+  const targets = await db
+    .selectFrom('plan_theme_targets')
+    .selectAll()
+    .where(
+      'theme_id',
+      'in',
+      themes.map((t) => t.id),
+    )
+    .orderBy('position')
+    .execute();
   const actions = await db
     .selectFrom('plan_actions')
     .leftJoin('users', 'users.id', 'plan_actions.suggested_by')
@@ -53,16 +65,43 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
     .orderBy('position')
     .execute();
   return themes.map((t) => {
-    const mine = (kind: 'area' | 'trait') => targets.filter((x) => x.theme_id === t.id && x.kind === kind).map((x) => ({ key: x.key, name: x.name }));
+    const mine = (kind: 'area' | 'trait') =>
+      targets
+        .filter((x) => x.theme_id === t.id && x.kind === kind)
+        .map((x) => ({ key: x.key, name: x.name }));
     const themeActions: PlanAction[] = actions
       .filter((a) => a.theme_id === t.id)
-      .map((a) => ({ id: a.id, lineageId: a.lineage_id, themeId: a.theme_id, text: a.text, dueOn: a.due_on, status: a.status, evidence: a.evidence, doneAt: a.done_at, attribution: attributionOf(a) }));
-    return { id: t.id, lineageId: t.lineage_id, title: t.title, why: t.why, areas: mine('area'), traits: mine('trait'), attribution: attributionOf(t), actions: themeActions };
+      .map((a) => ({
+        id: a.id,
+        lineageId: a.lineage_id,
+        themeId: a.theme_id,
+        text: a.text,
+        dueOn: a.due_on,
+        status: a.status,
+        evidence: a.evidence,
+        doneAt: a.done_at,
+        attribution: attributionOf(a),
+      }));
+    return {
+      id: t.id,
+      lineageId: t.lineage_id,
+      title: t.title,
+      why: t.why,
+      areas: mine('area'),
+      traits: mine('trait'),
+      attribution: attributionOf(t),
+      actions: themeActions,
+    };
   });
 }
 
 /** Presents a plan version for one viewer: themes, ownership, warnings, comments, suggestions. */
-export async function presentPlan(input: { db: Db; row: PlanRow; viewer: { id: string; side: 'pm' | 'coach' }; now?: Date }): Promise<Plan> {
+export async function presentPlan(input: {
+  db: Db;
+  row: PlanRow;
+  viewer: { id: string; side: 'pm' | 'coach' };
+  now?: Date;
+}): Promise<Plan> {
   const { db, row, viewer, now = new Date() } = input;
   const themes = await loadThemes(db, row.id);
   const isCurrent = row.replaced_at === null;
@@ -86,9 +125,16 @@ export async function presentPlan(input: { db: Db; row: PlanRow; viewer: { id: s
     refreshDue,
     themes,
     ownership,
-    warnings: planWarnings({ themes, ownership, refreshDue, periodEnd: row.period_end, isCurrent }, today(now)),
+    warnings: planWarnings(
+      { themes, ownership, refreshDue, periodEnd: row.period_end, isCurrent },
+      today(now),
+    ),
     comments,
     suggestions,
-    viewer: { side: viewer.side, canEdit: isCurrent && viewer.side === 'pm', canSuggest: isCurrent && viewer.side === 'coach' },
+    viewer: {
+      side: viewer.side,
+      canEdit: isCurrent && viewer.side === 'pm',
+      canSuggest: isCurrent && viewer.side === 'coach',
+    },
   };
 }

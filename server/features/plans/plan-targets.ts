@@ -22,21 +22,37 @@ export async function pmFramework(db: Db, pmId: string): Promise<LoadedVersion> 
     .limit(1)
     .executeTakeFirst();
   if (round) return loadVersion(db, round.framework_version_id);
-  const pm = await db.selectFrom('users').select('workspace_id').where('id', '=', pmId).executeTakeFirstOrThrow();
+  const pm = await db
+    .selectFrom('users')
+    .select('workspace_id')
+    .where('id', '=', pmId)
+    .executeTakeFirstOrThrow();
   const frameworkId = await ensureDefaultFramework(db, pm.workspace_id);
-  const framework = await db.selectFrom('frameworks').select('current_version_id').where('id', '=', frameworkId).executeTakeFirstOrThrow();
+  const framework = await db
+    .selectFrom('frameworks')
+    .select('current_version_id')
+    .where('id', '=', frameworkId)
+    .executeTakeFirstOrThrow();
   return loadVersion(db, framework.current_version_id!);
 }
 
 /** Checks area and trait keys against the framework and names them; unknown keys are a 400. */
-export function resolveTargets(framework: LoadedVersion, areas: readonly string[], traits: readonly string[], field = ''): StoredTarget[] {
+export function resolveTargets(
+  framework: LoadedVersion,
+  areas: readonly string[],
+  traits: readonly string[],
+  field = '',
+): StoredTarget[] {
   const { content } = framework;
   const pick = (kind: 'area' | 'trait', keys: readonly string[], known: { key: string; name: string }[]) =>
     [...new Set(keys)].map((key) => {
       const found = known.find((k) => k.key === key);
       if (!found) {
         const choices = known.map((k) => k.key).join(', ');
-        throw new AppError('validation_failed', `${field}${kind}s: “${key}” is not ${kind === 'area' ? 'an area' : 'a trait'} of ${content.name} (choose from ${choices})`);
+        throw new AppError(
+          'validation_failed',
+          `${field}${kind}s: “${key}” is not ${kind === 'area' ? 'an area' : 'a trait'} of ${content.name} (choose from ${choices})`,
+        );
       }
       return { kind, key, name: found.name };
     });
@@ -44,7 +60,13 @@ export function resolveTargets(framework: LoadedVersion, areas: readonly string[
 }
 
 /** Resolves keys against the PM's framework in one call. */
-export async function targetsFor(db: Db, pmId: string, areas: readonly string[], traits: readonly string[], field = '') {
+export async function targetsFor(
+  db: Db,
+  pmId: string,
+  areas: readonly string[],
+  traits: readonly string[],
+  field = '',
+) {
   if (!areas.length && !traits.length) return [];
   return resolveTargets(await pmFramework(db, pmId), areas, traits, field);
 }

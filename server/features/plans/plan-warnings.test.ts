@@ -3,11 +3,28 @@ import { planOwnership } from './ownership.js';
 import { planWarnings } from './plan-warnings.js';
 
 type Origin = { attribution: { origin: 'pm' | 'coach' } };
-const theme = (id: string, actions = 1, areas = 1): Origin & { id: string; title: string; areas: unknown[]; traits: unknown[]; actions: Origin[] } => ({
-  id, title: `Theme ${id}`, areas: Array(areas).fill({}), traits: [], actions: Array(actions).fill({ attribution: { origin: 'pm' } }), attribution: { origin: 'pm' },
+const theme = (
+  id: string,
+  actions = 1,
+  areas = 1,
+): Origin & { id: string; title: string; areas: unknown[]; traits: unknown[]; actions: Origin[] } => ({
+  id,
+  title: `Theme ${id}`,
+  areas: Array(areas).fill({}),
+  traits: [],
+  actions: Array(actions).fill({ attribution: { origin: 'pm' } }),
+  attribution: { origin: 'pm' },
 });
-const plan = (themes: ReturnType<typeof theme>[], extra: Partial<{ refreshDue: boolean; periodEnd: string; isCurrent: boolean }> = {}) => ({
-  themes, ownership: planOwnership(themes), refreshDue: false, periodEnd: '2030-01-01', isCurrent: true, ...extra,
+const plan = (
+  themes: ReturnType<typeof theme>[],
+  extra: Partial<{ refreshDue: boolean; periodEnd: string; isCurrent: boolean }> = {},
+) => ({
+  themes,
+  ownership: planOwnership(themes),
+  refreshDue: false,
+  periodEnd: '2030-01-01',
+  isCurrent: true,
+  ...extra,
 });
 const codes = (p: ReturnType<typeof plan>) => planWarnings(p, '2025-06-01').map((w) => w.code);
 
@@ -24,12 +41,23 @@ describe('plan warnings', () => {
 
   it('name the theme without actions or without an area or trait', () => {
     const warnings = planWarnings(plan([theme('a', 0), theme('b', 1, 0), theme('c')]), '2025-06-01');
-    expect(warnings.map((w) => [w.code, w.themeId])).toEqual([['theme_without_actions', 'a'], ['theme_without_focus', 'b']]);
+    expect(warnings.map((w) => [w.code, w.themeId])).toEqual([
+      ['theme_without_actions', 'a'],
+      ['theme_without_focus', 'b'],
+    ]);
   });
 
   it('mention a due refresh, a finished period, and a plan mostly from the coach', () => {
-    const fromCoach = ['a', 'b', 'c'].map((id) => ({ ...theme(id), attribution: { origin: 'coach' as const }, actions: [{ attribution: { origin: 'coach' as const } }] }));
-    expect(codes(plan(fromCoach, { refreshDue: true, periodEnd: '2025-05-31' }))).toEqual(['many_from_coach', 'refresh_due', 'period_over']);
+    const fromCoach = ['a', 'b', 'c'].map((id) => ({
+      ...theme(id),
+      attribution: { origin: 'coach' as const },
+      actions: [{ attribution: { origin: 'coach' as const } }],
+    }));
+    expect(codes(plan(fromCoach, { refreshDue: true, periodEnd: '2025-05-31' }))).toEqual([
+      'many_from_coach',
+      'refresh_due',
+      'period_over',
+    ]);
   });
 
   it('leave old versions alone', () => {

@@ -6,12 +6,18 @@ import type { StoredTarget } from './plan-targets.js';
 import { findPlanRow, type PlanRow } from './plan-reading.js';
 
 /** Who a theme or action comes from: the PM, or the coach whose suggestion the PM adopted. */
-export type Origin = { origin: 'pm' } | { origin: 'coach'; suggestedBy: string; suggestionId: string; adoptedAt: string };
+export type Origin =
+  { origin: 'pm' } | { origin: 'coach'; suggestedBy: string; suggestionId: string; adoptedAt: string };
 
 const originColumns = (o: Origin) =>
   o.origin === 'pm'
     ? { origin: 'pm' as const, suggested_by: null, suggestion_id: null, adopted_at: null }
-    : { origin: 'coach' as const, suggested_by: o.suggestedBy, suggestion_id: o.suggestionId, adopted_at: o.adoptedAt };
+    : {
+        origin: 'coach' as const,
+        suggested_by: o.suggestedBy,
+        suggestion_id: o.suggestionId,
+        adopted_at: o.adoptedAt,
+      };
 
 /** The PM's current plan version, for a change; none yet is a 404 with a hint. */
 export async function currentPlanOrFail(db: Db, pmId: string): Promise<PlanRow> {
@@ -31,7 +37,11 @@ export async function currentTheme(db: Db, pmId: string, themeId: string) {
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
   if (!theme) throw notFound('That theme');
-  if (theme.replaced_at) throw new AppError('conflict', 'That theme belongs to an older version of the plan, which stays as it was. Change the current version.');
+  if (theme.replaced_at)
+    throw new AppError(
+      'conflict',
+      'That theme belongs to an older version of the plan, which stays as it was. Change the current version.',
+    );
   return theme;
 }
 
@@ -46,55 +56,116 @@ export async function currentAction(db: Db, pmId: string, actionId: string) {
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
   if (!action) throw notFound('That action');
-  if (action.replaced_at) throw new AppError('conflict', 'That action belongs to an older version of the plan, which stays as it was. Change the current version.');
+  if (action.replaced_at)
+    throw new AppError(
+      'conflict',
+      'That action belongs to an older version of the plan, which stays as it was. Change the current version.',
+    );
   return action;
 }
 
-export const touchPlan = (db: Db, planId: string) => db.updateTable('plans').set({ updated_at: nowIso() }).where('id', '=', planId).execute();
+export const touchPlan = (db: Db, planId: string) =>
+  db.updateTable('plans').set({ updated_at: nowIso() }).where('id', '=', planId).execute();
 
 /** Replaces a theme's areas and traits. */
 export async function writeTargets(db: Db, themeId: string, targets: readonly StoredTarget[]) {
   await db.deleteFrom('plan_theme_targets').where('theme_id', '=', themeId).execute();
   if (targets.length) {
-    await db.insertInto('plan_theme_targets').values(targets.map((t, position) => ({ theme_id: themeId, ...t, position }))).execute();
+    await db
+      .insertInto('plan_theme_targets')
+      .values(targets.map((t, position) => ({ theme_id: themeId, ...t, position })))
+      .execute();
   }
 }
 
 /** Adds a theme at the end of a version. */
-export async function insertTheme(db: Db, input: { planId: string; title: string; why: string; targets: readonly StoredTarget[]; origin: Origin; lineageId?: string }) {
+export async function insertTheme(
+  db: Db,
+  input: {
+    planId: string;
+    title: string;
+    why: string;
+    targets: readonly StoredTarget[];
+    origin: Origin;
+    lineageId?: string;
+  },
+) {
   const id = newId();
   const now = nowIso();
-  const last = await db.selectFrom('plan_themes').select((eb) => eb.fn.max('position').as('max')).where('plan_id', '=', input.planId).executeTakeFirst();
+  const last = await db
+    .selectFrom('plan_themes')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('plan_id', '=', input.planId)
+    .executeTakeFirst();
   const position = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
   await db
     .insertInto('plan_themes')
-    .values({ id, plan_id: input.planId, lineage_id: input.lineageId ?? id, position, title: input.title, why: input.why, ...originColumns(input.origin), created_at: now, updated_at: now })
+    .values({
+      id,
+      plan_id: input.planId,
+      lineage_id: input.lineageId ?? id,
+      position,
+      title: input.title,
+      why: input.why,
+      ...originColumns(input.origin),
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   await writeTargets(db, id, input.targets);
   return id;
 }
 
 /** Adds an action at the end of a theme. */
-export async function insertAction(db: Db, input: { planId: string; themeId: string; action: ActionInput; origin: Origin; lineageId?: string; doneAt?: string | null }) {
+export async function insertAction(
+  db: Db,
+  input: {
+    planId: string;
+    themeId: string;
+    action: ActionInput;
+    origin: Origin;
+    lineageId?: string;
+    doneAt?: string | null;
+  },
+) {
   const id = newId();
   const now = nowIso();
   const { action } = input;
-  const last = await db.selectFrom('plan_actions').select((eb) => eb.fn.max('position').as('max')).where('theme_id', '=', input.themeId).executeTakeFirst();
+  const last = await db
+    .selectFrom('plan_actions')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('theme_id', '=', input.themeId)
+    .executeTakeFirst();
   const position = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
   await db
     .insertInto('plan_actions')
     .values({
-      id, plan_id: input.planId, theme_id: input.themeId, lineage_id: input.lineageId ?? id, position,
-      text: action.text, due_on: action.dueOn, status: action.status, evidence: action.evidence,
+      id,
+      plan_id: input.planId,
+      theme_id: input.themeId,
+      lineage_id: input.lineageId ?? id,
+      position,
+      text: action.text,
+      due_on: action.dueOn,
+      status: action.status,
+      evidence: action.evidence,
       done_at: input.doneAt !== undefined ? input.doneAt : action.status === 'done' ? now : null,
-      ...originColumns(input.origin), created_at: now, updated_at: now,
+      ...originColumns(input.origin),
+      created_at: now,
+      updated_at: now,
     })
     .execute();
   return id;
 }
 
 /** Moves one row to `position` among its siblings (0 = first) and renumbers them. */
-export async function moveTo(db: Db, table: 'plan_themes' | 'plan_actions', siblingIds: string[], id: string, position: number) {
+export async function moveTo(
+  db: Db,
+  table: 'plan_themes' | 'plan_actions',
+  siblingIds: string[],
+  id: string,
+  position: number,
+) {
   const order = siblingIds.filter((s) => s !== id);
   order.splice(Math.min(position, order.length), 0, id);
   for (const [index, rowId] of order.entries()) {

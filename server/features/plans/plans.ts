@@ -11,10 +11,12 @@ import { copyPlanContent } from './plan-refresh.js';
 import { targetsFor } from './plan-targets.js';
 import { currentPlanOrFail, insertAction, insertTheme } from './plan-writing.js';
 
-const isUniqueViolation = (error: unknown) => error instanceof Error && /unique|duplicate/i.test(error.message);
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Error && /unique|duplicate/i.test(error.message);
 
 function checkPeriod(start: string, end: string) {
-  if (end <= start) throw new AppError('validation_failed', 'periodEnd: must be after the start of the period');
+  if (end <= start)
+    throw new AppError('validation_failed', 'periodEnd: must be after the start of the period');
 }
 
 /** The PM's current plan as the actor sees it (null before the PM starts one). */
@@ -35,34 +37,74 @@ export async function getPlanVersion(input: { db: Db; actor: Actor | null; pmId:
 }
 
 /** Every version of the plan, newest first. */
-export async function listPlanVersions(input: { db: Db; actor: Actor | null; pmId: string }): Promise<PlanVersionInfo[]> {
+export async function listPlanVersions(input: {
+  db: Db;
+  actor: Actor | null;
+  pmId: string;
+}): Promise<PlanVersionInfo[]> {
   const { db, pmId } = input;
   await authorizePlan({ ...input, action: 'plan:read', resource: 'plan versions' });
-  const rows = await db.selectFrom('plans').selectAll().where('pm_id', '=', pmId).orderBy('number', 'desc').execute();
-  return rows.map((r) => ({ version: r.number, headline: r.headline, focus: r.focus, startedAt: r.created_at, replacedAt: r.replaced_at, isCurrent: r.replaced_at === null }));
+  const rows = await db
+    .selectFrom('plans')
+    .selectAll()
+    .where('pm_id', '=', pmId)
+    .orderBy('number', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    version: r.number,
+    headline: r.headline,
+    focus: r.focus,
+    startedAt: r.created_at,
+    replacedAt: r.replaced_at,
+    isCurrent: r.replaced_at === null,
+  }));
 }
 
 /** The PM starts their plan: headline, period (six months from today by default), first themes. */
 export async function createPlan(input: { db: Db; actor: Actor | null; pmId: string; plan: PlanInput }) {
   const { db, actor, pmId, plan } = input;
   await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
-  if (await findPlanRow(db, pmId)) throw new AppError('conflict', 'There is already a plan. Change it, or start a quarterly refresh for a new version.');
+  if (await findPlanRow(db, pmId))
+    throw new AppError(
+      'conflict',
+      'There is already a plan. Change it, or start a quarterly refresh for a new version.',
+    );
   const period = defaultPeriod();
   const start = plan.periodStart ?? period.start;
   const end = plan.periodEnd ?? addMonths(start, 6);
   checkPeriod(start, end);
-  const targets = await Promise.all(plan.themes.map((t, i) => targetsFor(db, pmId, t.areas, t.traits, `themes.${i}.`)));
+  const targets = await Promise.all(
+    plan.themes.map((t, i) => targetsFor(db, pmId, t.areas, t.traits, `themes.${i}.`)),
+  );
   const id = newId();
   const now = nowIso();
   try {
     await db.transaction().execute(async (tx) => {
       await tx
         .insertInto('plans')
-        .values({ id, pm_id: pmId, number: 1, headline: plan.headline, focus: plan.focus, period_start: start, period_end: end, created_at: now, updated_at: now, replaced_at: null })
+        .values({
+          id,
+          pm_id: pmId,
+          number: 1,
+          headline: plan.headline,
+          focus: plan.focus,
+          period_start: start,
+          period_end: end,
+          created_at: now,
+          updated_at: now,
+          replaced_at: null,
+        })
         .execute();
       for (const [i, theme] of plan.themes.entries()) {
-        const themeId = await insertTheme(tx, { planId: id, title: theme.title, why: theme.why, targets: targets[i]!, origin: { origin: 'pm' } });
-        for (const action of theme.actions) await insertAction(tx, { planId: id, themeId, action, origin: { origin: 'pm' } });
+        const themeId = await insertTheme(tx, {
+          planId: id,
+          title: theme.title,
+          why: theme.why,
+          targets: targets[i]!,
+          origin: { origin: 'pm' },
+        });
+        for (const action of theme.actions)
+          await insertAction(tx, { planId: id, themeId, action, origin: { origin: 'pm' } });
       }
     });
   } catch (error) {
@@ -80,7 +122,13 @@ export async function updatePlan(input: { db: Db; actor: Actor | null; pmId: str
   checkPeriod(patch.periodStart ?? row.period_start, patch.periodEnd ?? row.period_end);
   await db
     .updateTable('plans')
-    .set({ headline: patch.headline, focus: patch.focus, period_start: patch.periodStart, period_end: patch.periodEnd, updated_at: nowIso() })
+    .set({
+      headline: patch.headline,
+      focus: patch.focus,
+      period_start: patch.periodStart,
+      period_end: patch.periodEnd,
+      updated_at: nowIso(),
+    })
     .where('id', '=', row.id)
     .execute();
   return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
@@ -90,7 +138,12 @@ export async function updatePlan(input: { db: Db; actor: Actor | null; pmId: str
  * Quarterly refresh: a new version with a new headline or focus starts as a copy of the current
  * one, which stays readable as it was. Open suggestions move to the new version.
  */
-export async function refreshPlan(input: { db: Db; actor: Actor | null; pmId: string; refresh: RefreshInput }) {
+export async function refreshPlan(input: {
+  db: Db;
+  actor: Actor | null;
+  pmId: string;
+  refresh: RefreshInput;
+}) {
   const { db, actor, pmId, refresh } = input;
   await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
   const current = await currentPlanOrFail(db, pmId);
@@ -101,26 +154,50 @@ export async function refreshPlan(input: { db: Db; actor: Actor | null; pmId: st
   const now = nowIso();
   try {
     await db.transaction().execute(async (tx) => {
-      const replaced = await tx.updateTable('plans').set({ replaced_at: now }).where('id', '=', current.id).where('replaced_at', 'is', null).executeTakeFirst();
-      if (Number(replaced.numUpdatedRows) !== 1) throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
+      const replaced = await tx
+        .updateTable('plans')
+        .set({ replaced_at: now })
+        .where('id', '=', current.id)
+        .where('replaced_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(replaced.numUpdatedRows) !== 1)
+        throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
       const id = newId();
       await tx
         .insertInto('plans')
-        .values({ id, pm_id: pmId, number: current.number + 1, headline: refresh.headline, focus: refresh.focus, period_start: start, period_end: end, created_at: now, updated_at: now, replaced_at: null })
+        .values({
+          id,
+          pm_id: pmId,
+          number: current.number + 1,
+          headline: refresh.headline,
+          focus: refresh.focus,
+          period_start: start,
+          period_end: end,
+          created_at: now,
+          updated_at: now,
+          replaced_at: null,
+        })
         .execute();
       await copyPlanContent(tx, current, id);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
     throw error;
   }
   return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
 }
 
 /** The plan (current, or a given version) as a Markdown file. */
-export async function exportPlanMarkdown(input: { db: Db; actor: Actor | null; pmId: string; version?: number }) {
+export async function exportPlanMarkdown(input: {
+  db: Db;
+  actor: Actor | null;
+  pmId: string;
+  version?: number;
+}) {
   const { db, pmId, version } = input;
-  const plan = version === undefined ? await getCurrentPlan(input) : await getPlanVersion({ ...input, version });
+  const plan =
+    version === undefined ? await getCurrentPlan(input) : await getPlanVersion({ ...input, version });
   if (!plan) throw new AppError('not_found', 'There is no plan yet to export.');
   const pm = await db.selectFrom('users').select('name').where('id', '=', pmId).executeTakeFirstOrThrow();
   return { fileName: planFileName(pm.name, plan.version), markdown: renderPlanMarkdown(plan, pm.name) };

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { rankThemeIdeas, type AreaReading } from './theme-ideas.js';
 
-const area = (key: string, self: number | null, coach: number | null, dip: AreaReading['dip'] = null): AreaReading => ({ key, name: key.toUpperCase(), self, coach, dip });
-const rank = (areas: AreaReading[]) => rankThemeIdeas({ areas, scale: { min: 1, max: 10 }, examples: (k) => (k === 'a' ? [{ kind: 'book', text: 'Read', detail: '' }] : []) });
+const area = (
+  key: string,
+  self: number | null,
+  coach: number | null,
+  dip: AreaReading['dip'] = null,
+): AreaReading => ({ key, name: key.toUpperCase(), self, coach, dip });
+const rank = (areas: AreaReading[]) =>
+  rankThemeIdeas({
+    areas,
+    scale: { min: 1, max: 10 },
+    examples: (k) => (k === 'a' ? [{ kind: 'book', text: 'Read', detail: '' }] : []),
+  });
 
 describe('theme ideas from the wheel', () => {
   it('put dips first, then the biggest gaps, then the lowest areas, one idea per area', () => {
     const ideas = rank([
-      area('a', 8, 8), area('b', 7, 7), area('c', 3, 4), area('d', 9, 5),
-      area('e', 5, 5, { drop: 2.5, recentMean: 7.5 }), area('f', 6, 6), area('g', 7, 9),
+      area('a', 8, 8),
+      area('b', 7, 7),
+      area('c', 3, 4),
+      area('d', 9, 5),
+      area('e', 5, 5, { drop: 2.5, recentMean: 7.5 }),
+      area('f', 6, 6),
+      area('g', 7, 9),
     ]);
     expect(ideas.map((i) => [i.areaKey, i.reasons])).toEqual([
       ['e', ['dip', 'low']],

@@ -26,11 +26,18 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function whyOf(area: AreaReading, reasons: ThemeIdea['reasons']): string {
   const parts: string[] = [];
   if (reasons.includes('dip') && area.dip && area.self !== null) {
-    parts.push(`Your self-score fell to ${round1(area.self)} from an average of ${round1(area.dip.recentMean)} in earlier rounds: worth talking about what changed.`);
+    parts.push(
+      `Your self-score fell to ${round1(area.self)} from an average of ${round1(area.dip.recentMean)} in earlier rounds: worth talking about what changed.`,
+    );
   }
   if (reasons.includes('gap') && area.self !== null && area.coach !== null) {
-    const higher = area.self > area.coach ? 'you rate yourself higher than your coach does' : 'your coach rates you higher than you do';
-    parts.push(`You scored ${round1(area.self)} and your coach ${round1(area.coach)}: ${higher}, a gap worth understanding.`);
+    const higher =
+      area.self > area.coach
+        ? 'you rate yourself higher than your coach does'
+        : 'your coach rates you higher than you do';
+    parts.push(
+      `You scored ${round1(area.self)} and your coach ${round1(area.coach)}: ${higher}, a gap worth understanding.`,
+    );
   }
   if (reasons.includes('low')) parts.push('It is among the lowest areas on your latest wheel.');
   return parts.join(' ');
@@ -40,16 +47,23 @@ function whyOf(area: AreaReading, reasons: ThemeIdea['reasons']): string {
  * Theme ideas from the latest revealed wheel: dips first (a dip often hides something else),
  * then the biggest perception gaps, then the lowest areas; one idea per area, at most five.
  */
-export function rankThemeIdeas(input: { areas: AreaReading[]; scale: Scale; examples: (areaKey: string) => ExampleAction[] }): ThemeIdea[] {
+export function rankThemeIdeas(input: {
+  areas: AreaReading[];
+  scale: Scale;
+  examples: (areaKey: string) => ExampleAction[];
+}): ThemeIdea[] {
   const { areas, scale } = input;
   const reasons = new Map<string, ThemeIdea['reasons']>();
-  const add = (key: string, reason: ThemeIdea['reasons'][number]) => reasons.set(key, [...(reasons.get(key) ?? []), reason]);
+  const add = (key: string, reason: ThemeIdea['reasons'][number]) =>
+    reasons.set(key, [...(reasons.get(key) ?? []), reason]);
 
   const dips = areas.filter((a) => a.dip).sort((a, b) => b.dip!.drop - a.dip!.drop);
   dips.forEach((a) => add(a.key, 'dip'));
 
   const gapOf = (a: AreaReading) => (a.self === null || a.coach === null ? 0 : Math.abs(a.self - a.coach));
-  const gaps = areas.filter((a) => gapOf(a) >= GAP_SHARE * (scale.max - scale.min)).sort((a, b) => gapOf(b) - gapOf(a));
+  const gaps = areas
+    .filter((a) => gapOf(a) >= GAP_SHARE * (scale.max - scale.min))
+    .sort((a, b) => gapOf(b) - gapOf(a));
   gaps.forEach((a) => add(a.key, 'gap'));
 
   const level = (a: AreaReading) => mean([a.self, a.coach].filter((s): s is number => s !== null));

@@ -11,7 +11,12 @@ import type { AreaReading } from './theme-ideas.js';
  * Reads the wheel for the plan through the wheel's own code (issue 3), so the same visibility
  * applies: revealed rounds only, and for a coach only the rounds the wheel lets them see.
  */
-export async function visibleRevealedRounds(db: Db, actor: Actor, pmId: string, relation: Relation): Promise<RevealedRound[]> {
+export async function visibleRevealedRounds(
+  db: Db,
+  actor: Actor,
+  pmId: string,
+  relation: Relation,
+): Promise<RevealedRound[]> {
   const viewer = await viewerFor(db, actor, pmId, relation);
   const rows = (await roundsOfPm(db, pmId, { revealedOnly: true })).filter((r) => canSeeRound(r, viewer));
   return loadRevealed(db, rows);
@@ -21,7 +26,10 @@ export async function visibleRevealedRounds(db: Db, actor: Actor, pmId: string, 
 export function latestAreas(rounds: RevealedRound[]): AreaReading[] {
   const latest = rounds.at(-1);
   if (!latest) return [];
-  const dips = dipsOf(rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self })), rounds.length - 1);
+  const dips = dipsOf(
+    rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self })),
+    rounds.length - 1,
+  );
   return latest.content.areas.map((area) => {
     const dip = dips.find((d) => d.areaKey === area.key);
     return {

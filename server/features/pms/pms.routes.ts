@@ -17,8 +17,17 @@ export function registerPmRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { pmId } = c.req.valid('param');
-      const relation = await authorize({ db: deps.db, actor: c.get('actor'), action: 'overview:read', pmId, resource: 'overview' });
-      return c.json({ ...(await pmOverview(deps.db, pmId)), viewerRelation: relation as 'pm' | 'coach' }, 200);
+      const relation = await authorize({
+        db: deps.db,
+        actor: c.get('actor'),
+        action: 'overview:read',
+        pmId,
+        resource: 'overview',
+      });
+      return c.json(
+        { ...(await pmOverview(deps.db, pmId)), viewerRelation: relation as 'pm' | 'coach' },
+        200,
+      );
     },
   );
 }

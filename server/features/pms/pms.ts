@@ -2,7 +2,11 @@ import type { Db } from '../../db/database.js';
 
 /** The PM and who coaches them now. Call only after authorize() has let the actor in. */
 export async function pmOverview(db: Db, pmId: string) {
-  const pm = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', pmId).executeTakeFirstOrThrow();
+  const pm = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', pmId)
+    .executeTakeFirstOrThrow();
   const coaches = await db
     .selectFrom('pairs')
     .innerJoin('users', 'users.id', 'pairs.coach_id')

@@ -18,7 +18,10 @@ export async function setUpWorkspace(input: {
       throw new AppError('conflict', 'Wheelhouse is already set up. Sign in instead.');
     }
     const workspaceId = newId();
-    await tx.insertInto('workspaces').values({ id: workspaceId, name: workspaceName, is_demo: 0, created_at: nowIso() }).execute();
+    await tx
+      .insertInto('workspaces')
+      .values({ id: workspaceId, name: workspaceName, is_demo: 0, created_at: nowIso() })
+      .execute();
     return createAccount({ db: tx, workspaceId, email, name, password, isAdmin: true });
   });
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { assertCanAccept, assertCanWithdraw, canAcceptProposal } from './vision-policy.js';
 import { isRevisitDue, revisitDueAt } from './vision-revisit.js';
 
-const proposal = (side: 'pm' | 'coach', status = 'open') => ({ proposed_by: side === 'pm' ? 'pat' : 'cora', proposed_side: side, status });
+const proposal = (side: 'pm' | 'coach', status = 'open') => ({
+  proposed_by: side === 'pm' ? 'pat' : 'cora',
+  proposed_side: side,
+  status,
+});
 
 describe('shared vision rules', () => {
   it('take both sides to agree: the other side accepts', () => {

@@ -13,7 +13,15 @@ export function registerVisionRoutes(app: App, deps: Deps) {
   const { db } = deps;
 
   app.openapi(
-    jsonRoute({ method: 'get', path: '/api/pms/{pmId}/vision', summary: 'The shared vision: agreed, proposed (by whom), when last revisited, and every earlier version (PM and current coaches)', tags, request: { params: PmParams }, response: Vision }),
+    jsonRoute({
+      method: 'get',
+      path: '/api/pms/{pmId}/vision',
+      summary:
+        'The shared vision: agreed, proposed (by whom), when last revisited, and every earlier version (PM and current coaches)',
+      tags,
+      request: { params: PmParams },
+      response: Vision,
+    }),
     async (c) => c.json(await getVision({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
   );
 
@@ -21,21 +29,45 @@ export function registerVisionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/vision/proposals',
-      summary: 'Propose the Next Bigger Challenge and career direction, or a change to the open proposal (PM and current coaches)',
+      summary:
+        'Propose the Next Bigger Challenge and career direction, or a change to the open proposal (PM and current coaches)',
       tags,
       request: { params: PmParams, ...jsonBody(VisionProposalInput) },
       response: Vision,
     }),
-    async (c) => c.json(await proposeVision({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId, proposal: c.req.valid('json') }), 200),
+    async (c) =>
+      c.json(
+        await proposeVision({
+          db,
+          actor: c.get('actor'),
+          pmId: c.req.valid('param').pmId,
+          proposal: c.req.valid('json'),
+        }),
+        200,
+      ),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/vision/proposals/{proposalId}/accept', summary: 'Agree to the open proposal (the other side only: the PM a coach’s, a coach the PM’s)', tags, request: { params: one }, response: Vision }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pms/{pmId}/vision/proposals/{proposalId}/accept',
+      summary: 'Agree to the open proposal (the other side only: the PM a coach’s, a coach the PM’s)',
+      tags,
+      request: { params: one },
+      response: Vision,
+    }),
     async (c) => c.json(await acceptVision({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 
   app.openapi(
-    jsonRoute({ method: 'post', path: '/api/pms/{pmId}/vision/proposals/{proposalId}/withdraw', summary: 'Withdraw your open proposal (its proposer only)', tags, request: { params: one }, response: Vision }),
+    jsonRoute({
+      method: 'post',
+      path: '/api/pms/{pmId}/vision/proposals/{proposalId}/withdraw',
+      summary: 'Withdraw your open proposal (its proposer only)',
+      tags,
+      request: { params: one },
+      response: Vision,
+    }),
     async (c) => c.json(await withdrawVision({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 }

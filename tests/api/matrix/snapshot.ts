@@ -5,7 +5,10 @@ const ignored = new Set(['sessions', 'sign_in_throttle', 'kysely_migration', 'ky
 
 /** Every row of every data table, in a stable order: equal snapshots mean nothing changed. */
 export async function snapshot(db: Db): Promise<Record<string, string[]>> {
-  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !ignored.has(n)).sort();
+  const tables = (await db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => !ignored.has(n))
+    .sort();
   const out: Record<string, string[]> = {};
   for (const table of tables) {
     const rows = await (db as any).selectFrom(table).selectAll().execute();

@@ -14,11 +14,24 @@ export interface MatrixRow {
   coachingData?: boolean;
   /** Status every refused relation gets, when it is not an access refusal (e.g. 409 for setup). */
   refusedStatus?: number;
-  request: (world: World, relation: Relation, app: TestApp) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
+  request: (
+    world: World,
+    relation: Relation,
+    app: TestApp,
+  ) => { path: string; body?: unknown } | Promise<{ path: string; body?: unknown }>;
   /** For list routes: who must find the world's item in the answer (the rest must not). */
   sees?: { relations: readonly Relation[]; find: (body: any, world: World) => boolean };
 }
 
-export const everyone: readonly Relation[] = ['self', 'coach', 'formerCoach', 'otherCoach', 'otherPm', 'admin', 'outsider', 'anonymous'];
+export const everyone: readonly Relation[] = [
+  'self',
+  'coach',
+  'formerCoach',
+  'otherCoach',
+  'otherPm',
+  'admin',
+  'outsider',
+  'anonymous',
+];
 export const signedIn: readonly Relation[] = everyone.filter((r) => r !== 'anonymous');
 export const workspaceMembers: readonly Relation[] = signedIn.filter((r) => r !== 'outsider');

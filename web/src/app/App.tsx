@@ -35,7 +35,10 @@ export function App() {
   }, []);
   useEffect(() => void refresh(), [refresh]);
   const path = usePath();
-  const session = useMemo<SessionValue | null>(() => (state ? { state, setState, refresh } : null), [state, refresh]);
+  const session = useMemo<SessionValue | null>(
+    () => (state ? { state, setState, refresh } : null),
+    [state, refresh],
+  );
 
   if (!session) return <Starting error={error} retry={refresh} />;
   const me = session.state.me;

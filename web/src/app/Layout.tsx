@@ -77,7 +77,12 @@ function Nav({ isAdmin, meId }: { isAdmin: boolean; meId: string }) {
             </li>
           ))}
         <li>
-          <button type="button" className="nav-button" onClick={() => void signOut.run()} disabled={signOut.pending}>
+          <button
+            type="button"
+            className="nav-button"
+            onClick={() => void signOut.run()}
+            disabled={signOut.pending}
+          >
             {signOut.pending ? 'Signing out…' : 'Sign out'}
           </button>
         </li>

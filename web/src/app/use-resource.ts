@@ -36,5 +36,10 @@ export function useResource<T>(path: string | null): Resource<T> {
   }, [path, version, refresh]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const current = state.path === path;
-  return { data: current ? state.data : undefined, error: current ? state.error : undefined, loading: !current || state.loading, reload };
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: !current || state.loading,
+    reload,
+  };
 }

@@ -9,9 +9,24 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 };
 
 /** A button that shows progress while its action runs. */
-export function Button({ pending = false, pendingLabel = 'Saving…', variant = 'primary', disabled, children, className, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  pending = false,
+  pendingLabel = 'Saving…',
+  variant = 'primary',
+  disabled,
+  children,
+  className,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={`button button-${variant} ${className ?? ''}`} disabled={disabled || pending} aria-busy={pending || undefined} {...rest}>
+    <button
+      type={type}
+      className={`button button-${variant} ${className ?? ''}`}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      {...rest}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

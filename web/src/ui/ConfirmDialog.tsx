@@ -15,7 +15,16 @@ interface ConfirmDialogProps {
 }
 
 /** A modal question before something that cannot be undone. */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} pending={pending} onCancel={onCancel}>
       {(titleId) => (

@@ -8,7 +8,10 @@ interface CopyFieldProps {
 }
 
 /** A read-only value (an invitation link) with a Copy button. */
-export const CopyField = forwardRef<HTMLInputElement, CopyFieldProps>(function CopyField({ label, value, hint }, ref) {
+export const CopyField = forwardRef<HTMLInputElement, CopyFieldProps>(function CopyField(
+  { label, value, hint },
+  ref,
+) {
   const id = useId();
   const announce = useAnnounce();
   const [copied, setCopied] = useState(false);
@@ -34,7 +37,15 @@ export const CopyField = forwardRef<HTMLInputElement, CopyFieldProps>(function C
         </p>
       )}
       <div className="copy-row">
-        <input id={id} ref={ref} type="text" readOnly value={value} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={id}
+          ref={ref}
+          type="text"
+          readOnly
+          value={value}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="button button-secondary" onClick={copy}>
           {copied ? 'Copied' : 'Copy'}
         </button>

@@ -16,7 +16,17 @@ interface FormDialogProps {
 }
 
 /** A modal form: a short form that starts something new. */
-export function FormDialog({ open, title, children, submitLabel, pendingLabel, pending, error, onSubmit, onCancel }: FormDialogProps) {
+export function FormDialog({
+  open,
+  title,
+  children,
+  submitLabel,
+  pendingLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: FormDialogProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit();

@@ -12,12 +12,21 @@ import { describeAction, describeActor } from './describe';
 export default function AccessLogPage() {
   const me = useMe();
   const [includeOwn, setIncludeOwn] = useState(false);
-  const log = useResource<AccessLogEntry[]>(`/api/pms/${me.id}/access-log${includeOwn ? '?who=everyone' : ''}`);
+  const log = useResource<AccessLogEntry[]>(
+    `/api/pms/${me.id}/access-log${includeOwn ? '?who=everyone' : ''}`,
+  );
   return (
-    <Page title="Access log" lead="Who opened or changed your coaching data, and when. Only you see this log.">
+    <Page
+      title="Access log"
+      lead="Who opened or changed your coaching data, and when. Only you see this log."
+    >
       <section className="card" aria-label="Access log entries">
         <label className="checkbox">
-          <input type="checkbox" checked={includeOwn} onChange={(e) => setIncludeOwn(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={includeOwn}
+            onChange={(e) => setIncludeOwn(e.currentTarget.checked)}
+          />
           Show my own activity too
         </label>
         <Loaded resource={log}>
@@ -28,8 +37,8 @@ export default function AccessLogPage() {
                   {includeOwn
                     ? 'Nothing recorded yet.'
                     : 'Nothing recorded yet: no one else has opened your coaching data.'}{' '}
-                  Each time a coach opens or changes your overview, assessments, plan or notes, it's listed here: who, what and when, never the
-                  content.
+                  Each time a coach opens or changes your overview, assessments, plan or notes, it's listed
+                  here: who, what and when, never the content.
                 </p>
               </EmptyState>
             ) : (

@@ -26,7 +26,7 @@ export function describeAction(entry: Pick<AccessLogEntry, 'action' | 'resource'
   const known = actions[entry.action];
   if (known) return known;
   const [, verb] = entry.action.split(':');
-  const doing = verb === 'read' ? 'Viewed' : verb === 'write' ? 'Changed' : verb ?? entry.action;
+  const doing = verb === 'read' ? 'Viewed' : verb === 'write' ? 'Changed' : (verb ?? entry.action);
   return `${doing} your ${entry.resource}`;
 }
 

@@ -18,7 +18,10 @@ export default function AccountPage() {
   const announce = useAnnounce();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const change = useAction(() => api<SessionState>('POST', '/api/auth/password', { currentPassword, newPassword }), labels);
+  const change = useAction(
+    () => api<SessionState>('POST', '/api/auth/password', { currentPassword, newPassword }),
+    labels,
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,10 +51,30 @@ export default function AccountPage() {
       </section>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
-        <p>You stay signed in on this device. Every other browser or device where you're signed in is signed out.</p>
+        <p>
+          You stay signed in on this device. Every other browser or device where you're signed in is signed
+          out.
+        </p>
         <form className="form narrow" onSubmit={submit}>
-          <Field label="Current password" type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrent(e.target.value)} />
-          <Field label="New password" hint="At least 10 characters." type="password" autoComplete="new-password" required minLength={10} maxLength={200} value={newPassword} onChange={(e) => setNew(e.target.value)} />
+          <Field
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+          <Field
+            label="New password"
+            hint="At least 10 characters."
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            maxLength={200}
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+          />
           <FormError message={change.error} />
           <Button type="submit" pending={change.pending}>
             Change password

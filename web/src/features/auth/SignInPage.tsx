@@ -26,8 +26,24 @@ export function SignInPage() {
   return (
     <Page title="Sign in" lead="Welcome back. Sign in to your Wheelhouse workspace.">
       <form className="card form narrow" onSubmit={submit}>
-        <Field label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <Field label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <Field
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <FormError message={signIn.error} />
         <Button type="submit" pending={signIn.pending} pendingLabel="Signing in…">
           Sign in

@@ -23,7 +23,10 @@ export function DemoNotice() {
       <h2 id="demo-notice-heading" className="notice-title">
         You're exploring demo data
       </h2>
-      <p>Everyone here is made up. Open a PM's wheel to see rounds, gaps and a dip; nothing you do here reaches a real workspace.</p>
+      <p>
+        Everyone here is made up. Open a PM's wheel to see rounds, gaps and a dip; nothing you do here reaches
+        a real workspace.
+      </p>
       <div className="toolbar">
         {state.setupNeeded && (
           <Link className="button button-primary" to="/setup">
@@ -46,7 +49,10 @@ export function DemoNotice() {
           remove.clearError();
         }}
       >
-        <p>The demo coach, its PMs and all their rounds are deleted, and you are signed out of the demo. Real workspaces are not touched.</p>
+        <p>
+          The demo coach, its PMs and all their rounds are deleted, and you are signed out of the demo. Real
+          workspaces are not touched.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -19,9 +19,17 @@ export function ExploreDemo() {
   return (
     <section className="card narrow" aria-labelledby="demo-heading">
       <h2 id="demo-heading">Just looking?</h2>
-      <p>Explore a demo workspace first: a coach with four PMs and two years of quarterly rounds, with a dip and a few perception gaps. It's clearly marked, and you can remove it at any time.</p>
+      <p>
+        Explore a demo workspace first: a coach with four PMs and two years of quarterly rounds, with a dip
+        and a few perception gaps. It's clearly marked, and you can remove it at any time.
+      </p>
       <FormError message={start.error} />
-      <Button variant="secondary" onClick={() => void run()} pending={start.pending} pendingLabel="Preparing the demo…">
+      <Button
+        variant="secondary"
+        onClick={() => void run()}
+        pending={start.pending}
+        pendingLabel="Preparing the demo…"
+      >
         Explore with demo data
       </Button>
     </section>

@@ -16,7 +16,12 @@ export function CopyFramework({ framework, primary }: { framework: Framework; pr
   };
   return (
     <>
-      <Button variant={primary ? 'primary' : 'secondary'} onClick={() => void run()} pending={copy.pending} pendingLabel="Copying…">
+      <Button
+        variant={primary ? 'primary' : 'secondary'}
+        onClick={() => void run()}
+        pending={copy.pending}
+        pendingLabel="Copying…"
+      >
         Copy and adapt
       </Button>
       {copy.error && <FormError message={copy.error} />}

@@ -27,9 +27,13 @@ export function FrameworkContent({ version }: { version: FrameworkVersion }) {
       ))}
       <section className="card" aria-labelledby="traits-heading">
         <h2 id="traits-heading">Personality traits</h2>
-        <p className="section-intro">Described in words, never scored: they sit beside the skills when you plan what to grow.</p>
+        <p className="section-intro">
+          Described in words, never scored: they sit beside the skills when you plan what to grow.
+        </p>
         {version.traits.length === 0 ? (
-          <p className="empty-state">This framework names no traits yet. A coach can add some when adapting it.</p>
+          <p className="empty-state">
+            This framework names no traits yet. A coach can add some when adapting it.
+          </p>
         ) : (
           <dl className="traits">
             {version.traits.map((t) => (

@@ -22,14 +22,23 @@ export function FrameworkEditor({ framework }: { framework: Framework }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(framework.current));
   const save = useAction(async () => {
     try {
-      return await api<Framework>('PUT', `/api/frameworks/${framework.id}`, { ...toInput(draft), baseVersion: framework.currentVersion });
+      return await api<Framework>('PUT', `/api/frameworks/${framework.id}`, {
+        ...toInput(draft),
+        baseVersion: framework.currentVersion,
+      });
     } catch (e) {
-      if (e instanceof Error) e.message = frameworkMessage(e.message, draft.areas.map((a) => a.name));
+      if (e instanceof Error)
+        e.message = frameworkMessage(
+          e.message,
+          draft.areas.map((a) => a.name),
+        );
       throw e;
     }
   });
   const scaleKey = `${draft.scale.min}-${draft.scale.max}`;
-  const choices = scaleChoices.some((c) => `${c.min}-${c.max}` === scaleKey) ? scaleChoices : [...scaleChoices, { ...draft.scale, label: `${draft.scale.min} to ${draft.scale.max}` }];
+  const choices = scaleChoices.some((c) => `${c.min}-${c.max}` === scaleKey)
+    ? scaleChoices
+    : [...scaleChoices, { ...draft.scale, label: `${draft.scale.min} to ${draft.scale.max}` }];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -54,8 +63,20 @@ export function FrameworkEditor({ framework }: { framework: Framework }) {
     <form className="framework-editor" onSubmit={submit} noValidate>
       <section className="card form" aria-labelledby="framework-heading">
         <h2 id="framework-heading">Framework</h2>
-        <Field label="Framework name" value={draft.name} required maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
-        <TextArea label="Description" hint="Shown above the assessment: how to read the scale, what the framework is for." value={draft.description} maxLength={1000} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+        <Field
+          label="Framework name"
+          value={draft.name}
+          required
+          maxLength={100}
+          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        />
+        <TextArea
+          label="Description"
+          hint="Shown above the assessment: how to read the scale, what the framework is for."
+          value={draft.description}
+          maxLength={1000}
+          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        />
         <Select
           label="Score scale"
           value={scaleKey}

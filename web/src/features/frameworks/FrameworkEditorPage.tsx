@@ -17,7 +17,10 @@ export default function FrameworkEditorPage({ frameworkId }: { frameworkId: stri
   const f = framework.data;
   if (!f.canEdit) {
     return (
-      <Page title={`Adapt ${f.name}`} lead="Only its owner (or, for workspace templates, an admin) edits this framework. Make your own copy to adapt it.">
+      <Page
+        title={`Adapt ${f.name}`}
+        lead="Only its owner (or, for workspace templates, an admin) edits this framework. Make your own copy to adapt it."
+      >
         <div className="toolbar">
           <CopyFramework framework={f} primary />
           <Link className="toolbar-link" to={`/frameworks/${f.id}`}>
@@ -28,7 +31,10 @@ export default function FrameworkEditorPage({ frameworkId }: { frameworkId: stri
     );
   }
   return (
-    <Page title={`Edit ${f.name}`} lead={`Version ${f.currentVersion}. Rename, reorder, add or remove areas and statements, then save: it becomes version ${f.currentVersion + 1}, and rounds already made keep theirs.`}>
+    <Page
+      title={`Edit ${f.name}`}
+      lead={`Version ${f.currentVersion}. Rename, reorder, add or remove areas and statements, then save: it becomes version ${f.currentVersion + 1}, and rounds already made keep theirs.`}
+    >
       <FrameworkEditor framework={f} />
     </Page>
   );

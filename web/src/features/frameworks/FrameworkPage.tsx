@@ -10,7 +10,11 @@ import { FrameworkContent } from './FrameworkContent';
 import { FrameworkVersions } from './FrameworkVersions';
 import '../../styles/wheel.css';
 
-const kindLabel = { default: 'The workspace default', template: 'A workspace template', own: 'Your own copy' } as const;
+const kindLabel = {
+  default: 'The workspace default',
+  template: 'A workspace template',
+  own: 'Your own copy',
+} as const;
 
 /** `/frameworks/{id}` (current version) and `/frameworks/{id}/versions/{n}` (an older one, as rounds saw it). */
 export default function FrameworkPage({ frameworkId, version }: { frameworkId: string; version?: number }) {
@@ -30,13 +34,15 @@ export default function FrameworkPage({ frameworkId, version }: { frameworkId: s
       lead={
         <>
           {kind} · Version {shown.version}
-          {shown.isCurrent ? ' (current)' : ''} · saved {formatDate(shown.createdAt)} · scores from {shown.scale.min} to {shown.scale.max}
+          {shown.isCurrent ? ' (current)' : ''} · saved {formatDate(shown.createdAt)} · scores from{' '}
+          {shown.scale.min} to {shown.scale.max}
         </>
       }
     >
       {!shown.isCurrent && (
         <p className="notice">
-          You're looking at an older version, as rounds made on it were assessed. <Link to={`/frameworks/${f.id}`}>See the current version {f.currentVersion}</Link>.
+          You're looking at an older version, as rounds made on it were assessed.{' '}
+          <Link to={`/frameworks/${f.id}`}>See the current version {f.currentVersion}</Link>.
         </p>
       )}
       {shown.description && <p className="framework-description">{shown.description}</p>}

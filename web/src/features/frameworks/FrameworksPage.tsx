@@ -15,7 +15,10 @@ const kindBadge = { default: 'Default', template: 'Template', own: 'Own copy' } 
 export default function FrameworksPage() {
   const frameworks = useResource<FrameworkSummary[]>('/api/frameworks');
   return (
-    <Page title="Frameworks" lead="What good looks like for a PM here: skill areas with concrete statements to score, and traits described in words. Start with the PMwheel; copy and adapt it in minutes.">
+    <Page
+      title="Frameworks"
+      lead="What good looks like for a PM here: skill areas with concrete statements to score, and traits described in words. Start with the PMwheel; copy and adapt it in minutes."
+    >
       <Section title="Your workspace's frameworks">
         <Loaded resource={frameworks}>
           {(list) =>
@@ -29,7 +32,8 @@ export default function FrameworksPage() {
                   <li key={f.id} className="list-item">
                     <div className="item-main">
                       <p className="item-title">
-                        <Link to={`/frameworks/${f.id}`}>{f.name}</Link> <span className="badge">{kindBadge[f.kind]}</span>
+                        <Link to={`/frameworks/${f.id}`}>{f.name}</Link>{' '}
+                        <span className="badge">{kindBadge[f.kind]}</span>
                       </p>
                       <p className="item-meta">
                         Version {f.currentVersion} · updated {formatDate(f.updatedAt)}
@@ -44,7 +48,10 @@ export default function FrameworksPage() {
           }
         </Loaded>
       </Section>
-      <Section title="Import a framework" intro="A JSON file exported from Wheelhouse (another workspace, or a backup). It becomes your own copy.">
+      <Section
+        title="Import a framework"
+        intro="A JSON file exported from Wheelhouse (another workspace, or a backup). It becomes your own copy."
+      >
         <ImportFramework />
       </Section>
     </Page>

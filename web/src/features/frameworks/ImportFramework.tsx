@@ -22,7 +22,11 @@ export function ImportFramework() {
       try {
         parsed = JSON.parse(await file.text());
       } catch {
-        throw new ApiError('validation_failed', `${file.name} is not a JSON file (it could not be read as JSON).`, 400);
+        throw new ApiError(
+          'validation_failed',
+          `${file.name} is not a JSON file (it could not be read as JSON).`,
+          400,
+        );
       }
       const areas = (parsed as { areas?: { name?: unknown }[] } | null)?.areas;
       const names = Array.isArray(areas) ? areas.map((a) => (typeof a?.name === 'string' ? a.name : '')) : [];
@@ -30,7 +34,12 @@ export function ImportFramework() {
         const created = await api<Framework>('POST', '/api/frameworks/import', parsed);
         go(`/frameworks/${created.id}`, `Imported "${created.name}" as your own copy.`);
       } catch (err) {
-        if (err instanceof ApiError) throw new ApiError(err.code, `${file.name} could not be imported: ${frameworkMessage(err.message, names)}`, err.status);
+        if (err instanceof ApiError)
+          throw new ApiError(
+            err.code,
+            `${file.name} could not be imported: ${frameworkMessage(err.message, names)}`,
+            err.status,
+          );
         throw err;
       }
     } catch (err) {
@@ -44,7 +53,14 @@ export function ImportFramework() {
     <div className="form">
       <div className="field">
         <label htmlFor={id}>Framework file (.json)</label>
-        <input id={id} type="file" accept="application/json,.json" onChange={(e) => void choose(e)} disabled={pending} aria-describedby={`${id}-status`} />
+        <input
+          id={id}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void choose(e)}
+          disabled={pending}
+          aria-describedby={`${id}-status`}
+        />
         <p className="hint" id={`${id}-status`} aria-live="polite">
           {pending ? 'Importing…' : 'Choosing a file imports it at once.'}
         </p>

@@ -13,7 +13,15 @@ interface MoveButtonsProps {
 }
 
 /** Up / down / remove buttons: reordering works with the keyboard, no dragging needed. */
-export function MoveButtons({ what, idPrefix, index, count, onMove, onRemove, removeLabel = 'Remove' }: MoveButtonsProps) {
+export function MoveButtons({
+  what,
+  idPrefix,
+  index,
+  count,
+  onMove,
+  onRemove,
+  removeLabel = 'Remove',
+}: MoveButtonsProps) {
   const moveAndKeepFocus = (delta: -1 | 1) => {
     onMove(delta);
     // The element moved in the DOM and lost focus; give it back on the next frame.
@@ -23,14 +31,33 @@ export function MoveButtons({ what, idPrefix, index, count, onMove, onRemove, re
   };
   return (
     <div className="move-buttons">
-      <Button id={`${idPrefix}-up`} variant="secondary" className="button-small" aria-label={`Move ${what} up`} disabled={index === 0} onClick={() => moveAndKeepFocus(-1)}>
+      <Button
+        id={`${idPrefix}-up`}
+        variant="secondary"
+        className="button-small"
+        aria-label={`Move ${what} up`}
+        disabled={index === 0}
+        onClick={() => moveAndKeepFocus(-1)}
+      >
         ↑
       </Button>
-      <Button id={`${idPrefix}-down`} variant="secondary" className="button-small" aria-label={`Move ${what} down`} disabled={index === count - 1} onClick={() => moveAndKeepFocus(1)}>
+      <Button
+        id={`${idPrefix}-down`}
+        variant="secondary"
+        className="button-small"
+        aria-label={`Move ${what} down`}
+        disabled={index === count - 1}
+        onClick={() => moveAndKeepFocus(1)}
+      >
         ↓
       </Button>
       {onRemove && (
-        <Button variant="secondary" className="button-small" aria-label={`${removeLabel} ${what}`} onClick={onRemove}>
+        <Button
+          variant="secondary"
+          className="button-small"
+          aria-label={`${removeLabel} ${what}`}
+          onClick={onRemove}
+        >
           {removeLabel}
         </Button>
       )}

@@ -4,7 +4,15 @@ import { move, newStatement, update, type DraftArea } from './framework-draft';
 import { MoveButtons } from './MoveButtons';
 
 /** The "is good at …" statements of one area: edit, reorder, add, remove (at least one stays). */
-export function StatementsEditor({ area, areaLabel, onChange }: { area: DraftArea; areaLabel: string; onChange: (area: DraftArea) => void }) {
+export function StatementsEditor({
+  area,
+  areaLabel,
+  onChange,
+}: {
+  area: DraftArea;
+  areaLabel: string;
+  onChange: (area: DraftArea) => void;
+}) {
   const announce = useAnnounce();
   const statements = area.statements;
   const set = (next: DraftArea['statements']) => onChange({ ...area, statements: next });

@@ -42,7 +42,11 @@ export function toDraft(version: FrameworkVersion): Draft {
     name: version.name,
     description: version.description,
     scale: { ...version.scale },
-    areas: version.areas.map((a) => ({ ...a, id: localId(), statements: a.statements.map((s) => ({ ...s, id: localId() })) })),
+    areas: version.areas.map((a) => ({
+      ...a,
+      id: localId(),
+      statements: a.statements.map((s) => ({ ...s, id: localId() })),
+    })),
     traits: version.traits.map((t) => ({ ...t, id: localId() })),
   };
 }
@@ -53,12 +57,23 @@ export function toInput(draft: Draft): FrameworkInput {
     name: draft.name,
     description: draft.description,
     scale: draft.scale,
-    areas: draft.areas.map(({ id: _id, statements, ...area }) => ({ ...area, statements: statements.map(({ id: _s, ...s }) => s) })),
+    areas: draft.areas.map(({ id: _id, statements, ...area }) => ({
+      ...area,
+      statements: statements.map(({ id: _s, ...s }) => s),
+    })),
     traits: draft.traits.map(({ id: _id, ...t }) => t),
   };
 }
 
-export const newArea = (): DraftArea => ({ id: localId(), name: '', description: '', low: '', middle: '', high: '', statements: [newStatement()] });
+export const newArea = (): DraftArea => ({
+  id: localId(),
+  name: '',
+  description: '',
+  low: '',
+  middle: '',
+  high: '',
+  statements: [newStatement()],
+});
 export const newStatement = (): DraftStatement => ({ id: localId(), text: '' });
 export const newTrait = (): DraftTrait => ({ id: localId(), name: '', description: '' });
 

@@ -3,7 +3,10 @@
  * "areas.2.statements.0.text: is required" → "Area 3 (Planning), statement 1: is required".
  */
 export function frameworkMessage(message: string, areaNames: string[] = []): string {
-  return message.replace(/(^|; )([\w.]+): /g, (_whole, sep: string, path: string) => `${sep}${describePath(path, areaNames)}: `);
+  return message.replace(
+    /(^|; )([\w.]+): /g,
+    (_whole, sep: string, path: string) => `${sep}${describePath(path, areaNames)}: `,
+  );
 }
 
 const fieldNames: Record<string, string> = {
@@ -38,7 +41,10 @@ function describePath(path: string, areaNames: string[]): string {
       i++;
     } else if (part === 'scale') {
       words.push('Scale');
-    } else if (i === 0 && ['name', 'description', 'format', 'formatVersion', 'areas', 'traits'].includes(part)) {
+    } else if (
+      i === 0 &&
+      ['name', 'description', 'format', 'formatVersion', 'areas', 'traits'].includes(part)
+    ) {
       words.push(part === 'name' ? 'Framework name' : part === 'formatVersion' ? 'formatVersion' : part);
     } else {
       words.push(fieldNames[part] ?? part);

@@ -19,7 +19,15 @@ interface CoachSectionsProps {
 }
 
 /** The coach's side of home: their PMs, inviting new ones, and offers to colleagues. */
-export function CoachSections({ meId, pairs, myPms, offersISent, invitations, onPairsChanged, onInvitationsChanged }: CoachSectionsProps) {
+export function CoachSections({
+  meId,
+  pairs,
+  myPms,
+  offersISent,
+  invitations,
+  onPairsChanged,
+  onInvitationsChanged,
+}: CoachSectionsProps) {
   const open = invitations.filter((i) => i.status === 'open' && i.invitedBy.id === meId && i.kind === 'pm');
   return (
     <>
@@ -28,7 +36,10 @@ export function CoachSections({ meId, pairs, myPms, offersISent, invitations, on
       </Section>
       <CoachDipsSection myPms={myPms} />
       <CoachPlansSection myPms={myPms} />
-      <Section title="Invite a PM" intro="They'll get a link to create their account. As soon as they sign up, you're their coach.">
+      <Section
+        title="Invite a PM"
+        intro="They'll get a link to create their account. As soon as they sign up, you're their coach."
+      >
         <InviteForm kinds={['pm']} onInvited={onInvitationsChanged} />
       </Section>
       <Section title="Open invitations">

@@ -26,7 +26,8 @@ export function HomePage() {
     const pairs = myPairs.pairs;
     const split = splitPairs(pairs, me.id);
     const isPm = split.myCoaches.length + split.offersToMe.length + split.endedAsPm.length > 0;
-    const isCoach = pairs.some((p) => p.coach.id === me.id) || invitations.data.some((i) => i.invitedBy.id === me.id);
+    const isCoach =
+      pairs.some((p) => p.coach.id === me.id) || invitations.data.some((i) => i.invitedBy.id === me.id);
     const coach = (
       <CoachSections
         meId={me.id}
@@ -42,7 +43,14 @@ export function HomePage() {
       <>
         {me.workspace.isDemo && <DemoNotice />}
         {!isPm && !isCoach && <Welcome me={me} />}
-        {isPm && <PmSections meId={me.id} myCoaches={split.myCoaches} offersToMe={split.offersToMe} onChanged={myPairs.reload} />}
+        {isPm && (
+          <PmSections
+            meId={me.id}
+            myCoaches={split.myCoaches}
+            offersToMe={split.offersToMe}
+            onChanged={myPairs.reload}
+          />
+        )}
         {isPm && !isCoach ? (
           <details className="card more">
             <summary>Do you coach someone too?</summary>

@@ -6,7 +6,17 @@ import { PmWheelSection } from '../wheel/PmWheelSection';
 import { PmPlanSection } from '../plans/PlanHomeSections';
 
 /** The PM's side of home: offers to accept, and who coaches them. */
-export function PmSections({ meId, myCoaches, offersToMe, onChanged }: { meId: string; myCoaches: Pair[]; offersToMe: Pair[]; onChanged: () => void }) {
+export function PmSections({
+  meId,
+  myCoaches,
+  offersToMe,
+  onChanged,
+}: {
+  meId: string;
+  myCoaches: Pair[];
+  offersToMe: Pair[];
+  onChanged: () => void;
+}) {
   return (
     <>
       {offersToMe.length > 0 && (

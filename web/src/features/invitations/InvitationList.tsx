@@ -30,13 +30,26 @@ export function InvitationList({ invitations, onChanged, showInviter = false, em
   return (
     <ul className="list">
       {invitations.map((invitation) => (
-        <InvitationItem key={invitation.id} invitation={invitation} onChanged={onChanged} showInviter={showInviter} />
+        <InvitationItem
+          key={invitation.id}
+          invitation={invitation}
+          onChanged={onChanged}
+          showInviter={showInviter}
+        />
       ))}
     </ul>
   );
 }
 
-function InvitationItem({ invitation, onChanged, showInviter }: { invitation: Invitation; onChanged: () => void; showInviter: boolean }) {
+function InvitationItem({
+  invitation,
+  onChanged,
+  showInviter,
+}: {
+  invitation: Invitation;
+  onChanged: () => void;
+  showInviter: boolean;
+}) {
   const announce = useAnnounce();
   const [revoked, setRevoked] = useState(false);
   const revoke = useAction(() => api('DELETE', `/api/invitations/${invitation.id}`));
@@ -54,21 +67,31 @@ function InvitationItem({ invitation, onChanged, showInviter }: { invitation: In
       <div className="item-main">
         <p className="item-title">{invitation.email}</p>
         <p className="item-meta">
-          {invitation.kind === 'pm' ? `PM to be coached by ${showInviter ? invitation.invitedBy.name : 'you'}` : `Member, invited by ${showInviter ? invitation.invitedBy.name : 'you'}`}
+          {invitation.kind === 'pm'
+            ? `PM to be coached by ${showInviter ? invitation.invitedBy.name : 'you'}`
+            : `Member, invited by ${showInviter ? invitation.invitedBy.name : 'you'}`}
           {' · '}
           {open ? (
             <>
               Expires {fromNow(invitation.expiresAt)} ({formatDate(invitation.expiresAt)})
             </>
           ) : (
-            <span className={`badge badge-${revoked ? 'revoked' : invitation.status}`}>{revoked ? statusText.revoked : statusText[invitation.status]}</span>
+            <span className={`badge badge-${revoked ? 'revoked' : invitation.status}`}>
+              {revoked ? statusText.revoked : statusText[invitation.status]}
+            </span>
           )}
           {invitation.mailed && ' · Emailed'}
         </p>
         <FormError message={revoke.error} />
       </div>
       {open && (
-        <Button variant="secondary" pending={revoke.pending} pendingLabel="Revoking…" onClick={onRevoke} aria-label={`Revoke invitation for ${invitation.email}`}>
+        <Button
+          variant="secondary"
+          pending={revoke.pending}
+          pendingLabel="Revoking…"
+          onClick={onRevoke}
+          aria-label={`Revoke invitation for ${invitation.email}`}
+        >
           Revoke
         </Button>
       )}

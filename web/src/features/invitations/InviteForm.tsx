@@ -29,7 +29,9 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'pm');
   const [created, setCreated] = useState<Invitation | null>(null);
   const linkField = useRef<HTMLInputElement>(null);
-  const invite = useAction(() => api<Invitation>('POST', '/api/invitations', { email, kind }), { email: 'Email' });
+  const invite = useAction(() => api<Invitation>('POST', '/api/invitations', { email, kind }), {
+    email: 'Email',
+  });
 
   useEffect(() => {
     if (created) linkField.current?.focus();
@@ -59,7 +61,15 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
             ))}
           </fieldset>
         )}
-        <Field label="Email address" type="email" name="email" autoComplete="off" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <Field
+          label="Email address"
+          type="email"
+          name="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <Button type="submit" pending={invite.pending} pendingLabel="Inviting…">
           Create invitation
         </Button>
@@ -68,7 +78,9 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
       {created?.link && (
         <div className="notice">
           <p className="notice-title">
-            {created.mailed ? `We emailed an invitation to ${created.email}.` : `Invitation for ${created.email} is ready. Email isn't set up on this server, so send them the link yourself.`}
+            {created.mailed
+              ? `We emailed an invitation to ${created.email}.`
+              : `Invitation for ${created.email} is ready. Email isn't set up on this server, so send them the link yourself.`}
           </p>
           <CopyField
             ref={linkField}

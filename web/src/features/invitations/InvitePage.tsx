@@ -23,7 +23,10 @@ export default function InvitePage({ token }: { token: string }) {
   const preview = useResource<Preview>(`/api/invitations/by-token/${encodeURIComponent(token)}`);
   if (preview.error?.status === 404 || preview.error?.status === 400) {
     return (
-      <Page title="This invitation link isn't valid" lead="Check that you opened the whole link from the message you received, or ask the person who invited you for a new one.">
+      <Page
+        title="This invitation link isn't valid"
+        lead="Check that you opened the whole link from the message you received, or ask the person who invited you for a new one."
+      >
         <p>
           Already have an account? <Link to="/">Sign in</Link>.
         </p>
@@ -49,7 +52,11 @@ function SignUp({ token, preview }: { token: string; preview: Preview }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const accept = useAction(
-    () => api<SessionState>('POST', `/api/invitations/by-token/${encodeURIComponent(token)}/accept`, { name, password }),
+    () =>
+      api<SessionState>('POST', `/api/invitations/by-token/${encodeURIComponent(token)}/accept`, {
+        name,
+        password,
+      }),
     { name: 'Your name', password: 'Password' },
   );
   const submit = async (e: FormEvent) => {
@@ -67,13 +74,39 @@ function SignUp({ token, preview }: { token: string; preview: Preview }) {
     <Page title={`Join ${preview.workspaceName}`} lead={lead}>
       {state.me && (
         <p className="notice">
-          You're signed in as {state.me.name}. Creating this account signs you out of that one in this browser.
+          You're signed in as {state.me.name}. Creating this account signs you out of that one in this
+          browser.
         </p>
       )}
       <form className="card form narrow" onSubmit={submit}>
-        <Field label="Email" type="email" value={preview.email} readOnly hint="The invitation was sent to this address." />
-        <Field label="Your name" name="name" autoComplete="name" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-        <Field label="Password" hint="At least 10 characters." type="password" name="password" autoComplete="new-password" required minLength={10} maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label="Email"
+          type="email"
+          value={preview.email}
+          readOnly
+          hint="The invitation was sent to this address."
+        />
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <Field
+          label="Password"
+          hint="At least 10 characters."
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <FormError message={accept.error} />
         <Button type="submit" pending={accept.pending} pendingLabel="Creating your account…">
           Create account

@@ -25,25 +25,42 @@ export default function AdminPage() {
   return (
     <Page title="Admin" lead={`Membership of ${me.workspace.name}.`}>
       <p className="banner" role="note">
-        <strong>Admins never see assessments, plans or notes.</strong> This area is about who is in the workspace and who coaches whom; coaching data stays
-        between each PM and their coaches.
+        <strong>Admins never see assessments, plans or notes.</strong> This area is about who is in the
+        workspace and who coaches whom; coaching data stays between each PM and their coaches.
       </p>
       <Section title="Members">
-        <Loaded resource={members}>{(list) => <MemberList members={list} meId={me.id} onChanged={members.reload} />}</Loaded>
+        <Loaded resource={members}>
+          {(list) => <MemberList members={list} meId={me.id} onChanged={members.reload} />}
+        </Loaded>
       </Section>
-      <Section title="Invite someone" intro="Invite another coach as a member, or a PM you will coach yourself.">
+      <Section
+        title="Invite someone"
+        intro="Invite another coach as a member, or a PM you will coach yourself."
+      >
         <InviteForm kinds={['member', 'pm']} onInvited={invitations.reload} />
       </Section>
       <Section title="Invitations">
         <Loaded resource={invitations}>
-          {(list) => <InvitationList invitations={list} onChanged={invitations.reload} showInviter empty="No invitations yet. Invite someone above; every invitation in the workspace shows here." />}
+          {(list) => (
+            <InvitationList
+              invitations={list}
+              onChanged={invitations.reload}
+              showInviter
+              empty="No invitations yet. Invite someone above; every invitation in the workspace shows here."
+            />
+          )}
         </Loaded>
       </Section>
       <Section title="Who coaches whom">
         <Loaded resource={pairs}>{(list) => <WorkspacePairs pairs={list} onChanged={pairsChanged} />}</Loaded>
       </Section>
-      <Section title="Pair two members" intro="Propose that one member coaches another. The PM accepts or declines on their home page.">
-        <Loaded resource={members}>{(list) => <PairTwoMembers members={list} onPaired={pairsChanged} />}</Loaded>
+      <Section
+        title="Pair two members"
+        intro="Propose that one member coaches another. The PM accepts or declines on their home page."
+      >
+        <Loaded resource={members}>
+          {(list) => <PairTwoMembers members={list} onPaired={pairsChanged} />}
+        </Loaded>
       </Section>
     </Page>
   );

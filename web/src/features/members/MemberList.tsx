@@ -8,7 +8,15 @@ import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-action';
 
 /** The workspace's members; an admin grants or removes admin rights. */
-export function MemberList({ members, meId, onChanged }: { members: Member[]; meId: string; onChanged: () => void }) {
+export function MemberList({
+  members,
+  meId,
+  onChanged,
+}: {
+  members: Member[];
+  meId: string;
+  onChanged: () => void;
+}) {
   if (members.length === 0) return <EmptyState>No members yet.</EmptyState>;
   return (
     <ul className="list">
@@ -21,7 +29,9 @@ export function MemberList({ members, meId, onChanged }: { members: Member[]; me
 
 function MemberItem({ member, isMe, onChanged }: { member: Member; isMe: boolean; onChanged: () => void }) {
   const announce = useAnnounce();
-  const toggle = useAction(() => api<Member>('PATCH', `/api/members/${member.id}`, { isAdmin: !member.isAdmin }));
+  const toggle = useAction(() =>
+    api<Member>('PATCH', `/api/members/${member.id}`, { isAdmin: !member.isAdmin }),
+  );
   const onToggle = async () => {
     const updated = await toggle.run();
     if (!updated) return;

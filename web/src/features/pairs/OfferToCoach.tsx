@@ -31,7 +31,9 @@ export function OfferToCoach({ meId, pairs, onOffered }: OfferToCoachProps) {
   if (candidates.length === 0) {
     return (
       <EmptyState>
-        <p>No colleagues to offer coaching to yet. Invite a PM above: new people join through an invitation.</p>
+        <p>
+          No colleagues to offer coaching to yet. Invite a PM above: new people join through an invitation.
+        </p>
       </EmptyState>
     );
   }

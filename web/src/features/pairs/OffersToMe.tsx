@@ -38,15 +38,29 @@ function Offer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
             : `${pair.proposedBy.name} suggested ${pair.coach.name} as your coach`}
         </p>
         <p className="item-meta">
-          Offered on {formatDate(pair.createdAt)}. If you accept, {pair.coach.name} sees your assessments, plan and notes until either of you ends the pairing.
+          Offered on {formatDate(pair.createdAt)}. If you accept, {pair.coach.name} sees your assessments,
+          plan and notes until either of you ends the pairing.
         </p>
         <FormError message={accept.error || decline.error} />
       </div>
       <div className="actions">
-        <Button pending={accept.pending} pendingLabel="Accepting…" disabled={busy} onClick={(e) => act(e.currentTarget, accept, `${pair.coach.name} is now your coach.`)} aria-label={`Accept ${pair.coach.name} as your coach`}>
+        <Button
+          pending={accept.pending}
+          pendingLabel="Accepting…"
+          disabled={busy}
+          onClick={(e) => act(e.currentTarget, accept, `${pair.coach.name} is now your coach.`)}
+          aria-label={`Accept ${pair.coach.name} as your coach`}
+        >
           Accept
         </Button>
-        <Button variant="secondary" pending={decline.pending} pendingLabel="Declining…" disabled={busy} onClick={(e) => act(e.currentTarget, decline, `You declined ${pair.coach.name}'s offer.`)} aria-label={`Decline ${pair.coach.name}'s offer`}>
+        <Button
+          variant="secondary"
+          pending={decline.pending}
+          pendingLabel="Declining…"
+          disabled={busy}
+          onClick={(e) => act(e.currentTarget, decline, `You declined ${pair.coach.name}'s offer.`)}
+          aria-label={`Decline ${pair.coach.name}'s offer`}
+        >
           Decline
         </Button>
       </div>

@@ -12,8 +12,12 @@ export function PairTwoMembers({ members, onPaired }: { members: Member[]; onPai
   const announce = useAnnounce();
   const [coachId, setCoachId] = useState('');
   const [pmId, setPmId] = useState('');
-  const pair = useAction(() => api<Pair>('POST', '/api/pairs', { coachId, pmId }), { coachId: 'Coach', pmId: 'PM' });
-  if (members.length < 2) return <p className="hint">Pairing needs at least two members. Invite someone first.</p>;
+  const pair = useAction(() => api<Pair>('POST', '/api/pairs', { coachId, pmId }), {
+    coachId: 'Coach',
+    pmId: 'PM',
+  });
+  if (members.length < 2)
+    return <p className="hint">Pairing needs at least two members. Invite someone first.</p>;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -21,7 +25,9 @@ export function PairTwoMembers({ members, onPaired }: { members: Member[]; onPai
     if (!created) return;
     setCoachId('');
     setPmId('');
-    announce(`Proposed: ${created.coach.name} coaches ${created.pm.name}. ${created.pm.name} will see the offer on their home page.`);
+    announce(
+      `Proposed: ${created.coach.name} coaches ${created.pm.name}. ${created.pm.name} will see the offer on their home page.`,
+    );
     onPaired();
   };
   const options = (exclude: string) =>

@@ -26,7 +26,10 @@ function SentOffer({ pair, onChanged }: { pair: Pair; onChanged: () => void }) {
       <li className="list-item">
         <div className="item-main">
           <p className="item-title">{pair.pm.name}</p>
-          <p className="item-meta">Declined your offer on {formatDate(pair.endedAt ?? pair.createdAt)}. You can talk it over and offer again.</p>
+          <p className="item-meta">
+            Declined your offer on {formatDate(pair.endedAt ?? pair.createdAt)}. You can talk it over and
+            offer again.
+          </p>
         </div>
       </li>
     );
@@ -51,7 +54,13 @@ function PendingOffer({ pair, onChanged }: { pair: Pair; onChanged: () => void }
         <p className="item-meta">Offered on {formatDate(pair.createdAt)} · waiting for them to accept</p>
         <FormError message={withdraw.error} />
       </div>
-      <Button variant="secondary" pending={withdraw.pending} pendingLabel="Withdrawing…" onClick={onWithdraw} aria-label={`Withdraw offer to ${pair.pm.name}`}>
+      <Button
+        variant="secondary"
+        pending={withdraw.pending}
+        pendingLabel="Withdrawing…"
+        onClick={onWithdraw}
+        aria-label={`Withdraw offer to ${pair.pm.name}`}
+      >
         Withdraw
       </Button>
     </li>

@@ -9,7 +9,9 @@ export function WorkspacePairs({ pairs, onChanged }: { pairs: Pair[]; onChanged:
   if (current.length === 0) {
     return (
       <EmptyState>
-        <p>No one is paired yet. A coach invites their PMs from their home page, or you pair two members below.</p>
+        <p>
+          No one is paired yet. A coach invites their PMs from their home page, or you pair two members below.
+        </p>
       </EmptyState>
     );
   }
@@ -22,7 +24,9 @@ export function WorkspacePairs({ pairs, onChanged }: { pairs: Pair[]; onChanged:
               {pair.coach.name} <span className="arrow">coaches</span> {pair.pm.name}
             </p>
             <p className="item-meta">
-              {pair.status === 'active' ? `Since ${formatDate(pair.acceptedAt ?? pair.createdAt)}` : `Proposed ${formatDate(pair.createdAt)} · waiting for ${pair.pm.name} to accept`}
+              {pair.status === 'active'
+                ? `Since ${formatDate(pair.acceptedAt ?? pair.createdAt)}`
+                : `Proposed ${formatDate(pair.createdAt)} · waiting for ${pair.pm.name} to accept`}
             </p>
           </div>
           {pair.status === 'active' && <EndPairButton pair={pair} side="admin" onEnded={onChanged} />}

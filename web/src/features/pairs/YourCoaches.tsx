@@ -5,11 +5,22 @@ import { formatDate } from '../../ui/format';
 import { EndPairButton } from './EndPairButton';
 
 /** Who coaches the signed-in PM, since when; the PM may end a pairing. */
-export function YourCoaches({ pairs, meId, onChanged }: { pairs: Pair[]; meId: string; onChanged: () => void }) {
+export function YourCoaches({
+  pairs,
+  meId,
+  onChanged,
+}: {
+  pairs: Pair[];
+  meId: string;
+  onChanged: () => void;
+}) {
   if (pairs.length === 0) {
     return (
       <EmptyState>
-        <p>No one coaches you right now. Your history stays yours; when a coach offers to coach you, you'll accept it here.</p>
+        <p>
+          No one coaches you right now. Your history stays yours; when a coach offers to coach you, you'll
+          accept it here.
+        </p>
       </EmptyState>
     );
   }
@@ -29,8 +40,8 @@ export function YourCoaches({ pairs, meId, onChanged }: { pairs: Pair[]; meId: s
         ))}
       </ul>
       <p className="hint">
-        Only you and your current coaches see your coaching data. <Link to={`/pms/${meId}`}>Your overview</Link> ·{' '}
-        <Link to="/access-log">Who looked at it</Link>
+        Only you and your current coaches see your coaching data.{' '}
+        <Link to={`/pms/${meId}`}>Your overview</Link> · <Link to="/access-log">Who looked at it</Link>
       </p>
     </>
   );

@@ -9,7 +9,10 @@ export function YourPms({ pairs, onChanged }: { pairs: Pair[]; onChanged: () => 
   if (pairs.length === 0) {
     return (
       <EmptyState>
-        <p>No PMs yet. Invite the first one below: they'll get a link to join, and you're paired as soon as they sign up.</p>
+        <p>
+          No PMs yet. Invite the first one below: they'll get a link to join, and you're paired as soon as
+          they sign up.
+        </p>
       </EmptyState>
     );
   }

@@ -10,7 +10,12 @@ interface MyPairs {
   reload: () => void;
 }
 
-const MyPairsContext = createContext<MyPairs>({ pairs: undefined, error: undefined, loading: true, reload: () => {} });
+const MyPairsContext = createContext<MyPairs>({
+  pairs: undefined,
+  error: undefined,
+  loading: true,
+  reload: () => {},
+});
 
 /**
  * The signed-in person's pairs (as coach and as PM), loaded once for the whole app: the
@@ -19,7 +24,11 @@ const MyPairsContext = createContext<MyPairs>({ pairs: undefined, error: undefin
  */
 export function MyPairsProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const { data, error, loading, reload } = useResource<Pair[]>(signedIn ? '/api/pairs' : null);
-  return <MyPairsContext.Provider value={{ pairs: data, error, loading, reload }}>{children}</MyPairsContext.Provider>;
+  return (
+    <MyPairsContext.Provider value={{ pairs: data, error, loading, reload }}>
+      {children}
+    </MyPairsContext.Provider>
+  );
 }
 
 export const useMyPairs = () => useContext(MyPairsContext);
@@ -33,7 +42,9 @@ export function splitPairs(pairs: Pair[], meId: string) {
   const asPm = pairs.filter((p) => p.pm.id === meId);
   return {
     myPms: asCoach.filter((p) => p.status === 'active'),
-    offersISent: asCoach.filter((p) => p.status === 'pending' || (p.status === 'declined' && isRecent(p.endedAt))),
+    offersISent: asCoach.filter(
+      (p) => p.status === 'pending' || (p.status === 'declined' && isRecent(p.endedAt)),
+    ),
     myCoaches: asPm.filter((p) => p.status === 'active'),
     offersToMe: asPm.filter((p) => p.status === 'pending'),
     endedAsPm: asPm.filter((p) => p.status === 'ended'),

@@ -15,7 +15,9 @@ export function InvitePeer({ roundId, onInvited }: { roundId: string; onInvited:
   const [name, setName] = useState('');
   const [created, setCreated] = useState<PeerInvitation | null>(null);
   const linkField = useRef<HTMLInputElement>(null);
-  const invite = useAction(() => api<PeerInvitation>('POST', `/api/rounds/${roundId}/peers`, { name }), { name: 'Peer’s name' });
+  const invite = useAction(() => api<PeerInvitation>('POST', `/api/rounds/${roundId}/peers`, { name }), {
+    name: 'Peer’s name',
+  });
   useEffect(() => {
     if (created) linkField.current?.focus();
   }, [created]);
@@ -31,7 +33,14 @@ export function InvitePeer({ roundId, onInvited }: { roundId: string; onInvited:
   return (
     <>
       <form className="form inline-form peer-form" onSubmit={submit}>
-        <Field label="Peer’s name" hint="For your own list; they don't need an account." value={name} required maxLength={100} onChange={(e) => setName(e.target.value)} />
+        <Field
+          label="Peer’s name"
+          hint="For your own list; they don't need an account."
+          value={name}
+          required
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+        />
         <Button type="submit" pending={invite.pending} pendingLabel="Creating link…">
           Create a link
         </Button>

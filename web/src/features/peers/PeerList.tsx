@@ -8,10 +8,23 @@ import { FormError } from '../../ui/FormError';
 import { formatDate } from '../../ui/format';
 import { useAction } from '../../ui/use-action';
 
-const statusText = { open: 'Waiting for their answer', submitted: 'Answered', expired: 'Link expired', revoked: 'Link withdrawn' } as const;
+const statusText = {
+  open: 'Waiting for their answer',
+  submitted: 'Answered',
+  expired: 'Link expired',
+  revoked: 'Link withdrawn',
+} as const;
 
 /** The peers asked in this round, with their status; an unused link can be withdrawn. */
-export function PeerList({ roundId, peers, onChanged }: { roundId: string; peers: PeerInvitation[]; onChanged: () => void }) {
+export function PeerList({
+  roundId,
+  peers,
+  onChanged,
+}: {
+  roundId: string;
+  peers: PeerInvitation[];
+  onChanged: () => void;
+}) {
   if (peers.length === 0) {
     return (
       <EmptyState>
@@ -36,7 +49,15 @@ export function PeerList({ roundId, peers, onChanged }: { roundId: string; peers
   );
 }
 
-function Withdraw({ roundId, peer, onChanged }: { roundId: string; peer: PeerInvitation; onChanged: () => void }) {
+function Withdraw({
+  roundId,
+  peer,
+  onChanged,
+}: {
+  roundId: string;
+  peer: PeerInvitation;
+  onChanged: () => void;
+}) {
   const announce = useAnnounce();
   const withdraw = useAction(() => api('DELETE', `/api/rounds/${roundId}/peers/${peer.id}`));
   return (

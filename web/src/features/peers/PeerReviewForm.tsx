@@ -9,7 +9,15 @@ import { TextArea } from '../wheel/TextArea';
 import { ScoreScale } from '../rounds/ScoreScale';
 
 /** Every statement to score, a note per area, one submit (a peer answers once). */
-export function PeerReviewForm({ token, review, onAnswered }: { token: string; review: PeerReview; onAnswered: (r: PeerReview) => void }) {
+export function PeerReviewForm({
+  token,
+  review,
+  onAnswered,
+}: {
+  token: string;
+  review: PeerReview;
+  onAnswered: (r: PeerReview) => void;
+}) {
   const pm = firstName(review.pmName);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -27,7 +35,9 @@ export function PeerReviewForm({ token, review, onAnswered }: { token: string; r
     e.preventDefault();
     const missing = areas.flatMap((a) => a.statements.filter((s) => scores[s.key] === undefined));
     if (missing.length) {
-      setProblem(`${missing.length} statement${missing.length === 1 ? '' : 's'} still need${missing.length === 1 ? 's' : ''} a score.`);
+      setProblem(
+        `${missing.length} statement${missing.length === 1 ? '' : 's'} still need${missing.length === 1 ? 's' : ''} a score.`,
+      );
       document.querySelector<HTMLInputElement>(`#score-${CSS.escape(missing[0]!.key)} input`)?.focus();
       return;
     }
@@ -62,7 +72,13 @@ export function PeerReviewForm({ token, review, onAnswered }: { token: string; r
               onChange={(v) => setScores((x) => ({ ...x, [s.key]: v }))}
             />
           ))}
-          <TextArea label={`Your note on ${area.name} (optional)`} value={notes[area.key] ?? ''} maxLength={2000} rows={2} onChange={(e) => setNotes((x) => ({ ...x, [area.key]: e.target.value }))} />
+          <TextArea
+            label={`Your note on ${area.name} (optional)`}
+            value={notes[area.key] ?? ''}
+            maxLength={2000}
+            rows={2}
+            onChange={(e) => setNotes((x) => ({ ...x, [area.key]: e.target.value }))}
+          />
         </section>
       ))}
       <section className="card submit-card" aria-labelledby="peer-submit">

@@ -24,7 +24,10 @@ export default function PeerReviewPage({ token }: { token: string }) {
   const pm = firstName(data.pmName);
   if (data.status === 'submitted') {
     return (
-      <Page title="Thank you" lead={`Your scores went to ${data.pmName}. They see the average of their peers' scores, not who gave which.`}>
+      <Page
+        title="Thank you"
+        lead={`Your scores went to ${data.pmName}. They see the average of their peers' scores, not who gave which.`}
+      >
         <p>You can close this page. The link works only once, so nothing more can be changed.</p>
       </Page>
     );

@@ -15,7 +15,9 @@ export function PeersSection({ round, coach }: { round: RoundDetail; coach: stri
       title="Peers"
       intro={`Optional: ask colleagues to score you once, by link, without an account. Their scores come to you, averaged; ${coach} sees them only if you share them.`}
     >
-      <Loaded resource={peers}>{(list) => <PeerList roundId={round.id} peers={list} onChanged={peers.reload} />}</Loaded>
+      <Loaded resource={peers}>
+        {(list) => <PeerList roundId={round.id} peers={list} onChanged={peers.reload} />}
+      </Loaded>
       <InvitePeer roundId={round.id} onInvited={peers.reload} />
       <PeerSharing roundId={round.id} coach={coach} shared={round.peers?.shared ?? false} />
     </Section>

@@ -34,8 +34,23 @@ export function AddAction({ theme, number }: { theme: PlanTheme; number: number 
     <div className="add-action">
       <form className="form" onSubmit={submit} aria-label={`Add an action to theme ${number}`}>
         <div className="action-row">
-          <Field label="New action" hint="A concrete step, e.g. “lead three stakeholder interviews solo”." className="field-grow" value={form.text} maxLength={500} required onChange={(e) => setForm({ ...form, text: e.target.value })} />
-          <Field label="Due date" type="date" hint="Optional." className="field-date" value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.target.value })} />
+          <Field
+            label="New action"
+            hint="A concrete step, e.g. “lead three stakeholder interviews solo”."
+            className="field-grow"
+            value={form.text}
+            maxLength={500}
+            required
+            onChange={(e) => setForm({ ...form, text: e.target.value })}
+          />
+          <Field
+            label="Due date"
+            type="date"
+            hint="Optional."
+            className="field-date"
+            value={form.dueOn}
+            onChange={(e) => setForm({ ...form, dueOn: e.target.value })}
+          />
         </div>
         <FormError message={add.error} />
         <Button type="submit" variant="secondary" pending={add.pending} pendingLabel="Adding…">

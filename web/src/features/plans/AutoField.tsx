@@ -17,7 +17,17 @@ interface AutoFieldProps {
  * A field that saves when the person leaves it. While focused it keeps what is typed; otherwise it
  * follows the plan the server answered (after a save, an accepted suggestion, a refresh).
  */
-export function AutoField({ label, value, onCommit, kind = 'text', hint, maxLength, required, id, inputRef }: AutoFieldProps) {
+export function AutoField({
+  label,
+  value,
+  onCommit,
+  kind = 'text',
+  hint,
+  maxLength,
+  required,
+  id,
+  inputRef,
+}: AutoFieldProps) {
   const generated = useId();
   const fieldId = id ?? generated;
   const [draft, setDraft] = useState(value);

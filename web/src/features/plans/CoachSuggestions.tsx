@@ -13,11 +13,30 @@ export function SuggestAction({ theme, what }: { theme: PlanTheme; what: string 
     <SuggestBox
       summary="Suggest an action"
       what={`for ${what}`}
-      suggestion={() => ({ kind: 'new_action', themeId: theme.id, text: form.text.trim(), dueOn: form.dueOn || null, message: '' })}
+      suggestion={() => ({
+        kind: 'new_action',
+        themeId: theme.id,
+        text: form.text.trim(),
+        dueOn: form.dueOn || null,
+        message: '',
+      })}
       onSent={() => setForm({ text: '', dueOn: '' })}
     >
-      <Field label="Action" value={form.text} maxLength={500} required onChange={(e) => setForm({ ...form, text: e.target.value })} />
-      <Field label="Due date" type="date" hint="Optional." className="field-date" value={form.dueOn} onChange={(e) => setForm({ ...form, dueOn: e.target.value })} />
+      <Field
+        label="Action"
+        value={form.text}
+        maxLength={500}
+        required
+        onChange={(e) => setForm({ ...form, text: e.target.value })}
+      />
+      <Field
+        label="Due date"
+        type="date"
+        hint="Optional."
+        className="field-date"
+        value={form.dueOn}
+        onChange={(e) => setForm({ ...form, dueOn: e.target.value })}
+      />
     </SuggestBox>
   );
 }
@@ -26,9 +45,31 @@ export function SuggestAction({ theme, what }: { theme: PlanTheme; what: string 
 export function SuggestThemeWords({ theme, what }: { theme: PlanTheme; what: string }) {
   const [form, setForm] = useState({ title: theme.title, why: theme.why });
   return (
-    <SuggestBox summary="Suggest rewording" what={`of ${what}`} suggestion={() => ({ kind: 'reword_theme', themeId: theme.id, title: form.title.trim(), why: form.why.trim(), message: '' })} onSent={() => undefined}>
-      <Field label="Title" value={form.title} maxLength={200} required onChange={(e) => setForm({ ...form, title: e.target.value })} />
-      <TextArea label="Why it matters" value={form.why} maxLength={2000} onChange={(e) => setForm({ ...form, why: e.target.value })} />
+    <SuggestBox
+      summary="Suggest rewording"
+      what={`of ${what}`}
+      suggestion={() => ({
+        kind: 'reword_theme',
+        themeId: theme.id,
+        title: form.title.trim(),
+        why: form.why.trim(),
+        message: '',
+      })}
+      onSent={() => undefined}
+    >
+      <Field
+        label="Title"
+        value={form.title}
+        maxLength={200}
+        required
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+      />
+      <TextArea
+        label="Why it matters"
+        value={form.why}
+        maxLength={2000}
+        onChange={(e) => setForm({ ...form, why: e.target.value })}
+      />
     </SuggestBox>
   );
 }
@@ -37,7 +78,12 @@ export function SuggestThemeWords({ theme, what }: { theme: PlanTheme; what: str
 export function SuggestActionWords({ action, what }: { action: PlanAction; what: string }) {
   const [text, setText] = useState(action.text);
   return (
-    <SuggestBox summary="Suggest rewording" what={`of ${what}`} suggestion={() => ({ kind: 'reword_action', actionId: action.id, text: text.trim(), message: '' })} onSent={() => undefined}>
+    <SuggestBox
+      summary="Suggest rewording"
+      what={`of ${what}`}
+      suggestion={() => ({ kind: 'reword_action', actionId: action.id, text: text.trim(), message: '' })}
+      onSent={() => undefined}
+    >
       <Field label="Action" value={text} maxLength={500} required onChange={(e) => setText(e.target.value)} />
     </SuggestBox>
   );
@@ -49,10 +95,40 @@ export function SuggestTheme() {
   const empty = { title: '', why: '', areas: [] as string[], traits: [] as string[] };
   const [form, setForm] = useState(empty);
   return (
-    <SuggestBox summary="Suggest a theme" what="for the plan" suggestion={() => ({ kind: 'new_theme', ...form, title: form.title.trim(), why: form.why.trim(), message: '' })} onSent={() => setForm(empty)}>
-      <Field label="Theme title" value={form.title} maxLength={200} required onChange={(e) => setForm({ ...form, title: e.target.value })} />
-      <TextArea label="Why it matters" value={form.why} maxLength={2000} onChange={(e) => setForm({ ...form, why: e.target.value })} />
-      {ideas && <TargetsPicker areas={ideas.framework.areas} traits={ideas.framework.traits} selected={form} what="suggested theme" onChange={(next) => setForm({ ...form, ...next })} />}
+    <SuggestBox
+      summary="Suggest a theme"
+      what="for the plan"
+      suggestion={() => ({
+        kind: 'new_theme',
+        ...form,
+        title: form.title.trim(),
+        why: form.why.trim(),
+        message: '',
+      })}
+      onSent={() => setForm(empty)}
+    >
+      <Field
+        label="Theme title"
+        value={form.title}
+        maxLength={200}
+        required
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+      />
+      <TextArea
+        label="Why it matters"
+        value={form.why}
+        maxLength={2000}
+        onChange={(e) => setForm({ ...form, why: e.target.value })}
+      />
+      {ideas && (
+        <TargetsPicker
+          areas={ideas.framework.areas}
+          traits={ideas.framework.traits}
+          selected={form}
+          what="suggested theme"
+          onChange={(next) => setForm({ ...form, ...next })}
+        />
+      )}
     </SuggestBox>
   );
 }

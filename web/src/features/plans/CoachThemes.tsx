@@ -10,12 +10,20 @@ export function CoachThemes() {
   const { plan, pm } = usePlan();
   const canSuggest = plan.viewer.canSuggest;
   return (
-    <Section title={`Themes (${plan.themes.length})`} intro={`${pm.first} writes the plan; you inspire. Suggest or comment on any part: ${pm.first} decides.`}>
+    <Section
+      title={`Themes (${plan.themes.length})`}
+      intro={`${pm.first} writes the plan; you inspire. Suggest or comment on any part: ${pm.first} decides.`}
+    >
       <PlanNotes codes={['few_themes', 'many_themes']} />
       <PlanDocument
         plan={plan}
         pmFirst={pm.first}
-        empty={<p>No themes yet. {pm.first} picks three to five, starting from their wheel. Suggest one below under “Your suggestions” if you have an idea.</p>}
+        empty={
+          <p>
+            No themes yet. {pm.first} picks three to five, starting from their wheel. Suggest one below under
+            “Your suggestions” if you have an idea.
+          </p>
+        }
         themeExtras={(theme, number) => (
           <div className="item-extras">
             <PlanNotes themeId={theme.id} />

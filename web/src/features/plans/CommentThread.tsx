@@ -11,7 +11,15 @@ import { usePlan, usePlanChange } from './plan-context';
 const labels = { body: 'Comment' };
 
 /** The comments on the whole plan, a theme or an action, and a way to add one (optionally private). */
-export function CommentThread({ themeId = null, actionId = null, what }: { themeId?: string | null; actionId?: string | null; what: string }) {
+export function CommentThread({
+  themeId = null,
+  actionId = null,
+  what,
+}: {
+  themeId?: string | null;
+  actionId?: string | null;
+  what: string;
+}) {
   const me = useMe();
   const announce = useAnnounce();
   const { plan } = usePlan();
@@ -19,12 +27,18 @@ export function CommentThread({ themeId = null, actionId = null, what }: { theme
   const remove = usePlanChange();
   const details = useRef<HTMLDetailsElement>(null);
   const [form, setForm] = useState({ body: '', private: false });
-  const comments = plan.comments.filter((c) => (actionId ? c.actionId === actionId : c.themeId === themeId && !c.actionId));
+  const comments = plan.comments.filter((c) =>
+    actionId ? c.actionId === actionId : c.themeId === themeId && !c.actionId,
+  );
   const canWrite = plan.isCurrent;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const done = await add.run('POST', '/comments', { themeId: themeId ?? undefined, actionId: actionId ?? undefined, ...form });
+    const done = await add.run('POST', '/comments', {
+      themeId: themeId ?? undefined,
+      actionId: actionId ?? undefined,
+      ...form,
+    });
     if (!done) return;
     setForm({ body: '', private: false });
     announce(form.private ? 'Private note saved: only you see it.' : 'Comment posted.');
@@ -38,7 +52,8 @@ export function CommentThread({ themeId = null, actionId = null, what }: { theme
           {comments.map((c) => (
             <li key={c.id} className={`comment ${c.private ? 'comment-private' : ''}`}>
               <p className="comment-meta">
-                <strong>{c.author.id === me.id ? 'You' : firstName(c.author.name)}</strong> · {formatDateTime(c.createdAt)}
+                <strong>{c.author.id === me.id ? 'You' : firstName(c.author.name)}</strong> ·{' '}
+                {formatDateTime(c.createdAt)}
                 {c.private && <span className="badge badge-private">Private: only you see this</span>}
               </p>
               <p className="comment-body">{c.body}</p>
@@ -54,23 +69,38 @@ export function CommentThread({ themeId = null, actionId = null, what }: { theme
                     }
                   }}
                 >
-                  Remove<span className="visually-hidden"> your comment from {formatDateTime(c.createdAt)}</span>
+                  Remove
+                  <span className="visually-hidden"> your comment from {formatDateTime(c.createdAt)}</span>
                 </button>
               )}
             </li>
           ))}
         </ul>
       )}
-      {remove.error && <p className="form-error" role="alert">{remove.error}</p>}
+      {remove.error && (
+        <p className="form-error" role="alert">
+          {remove.error}
+        </p>
+      )}
       {canWrite && (
         <details className="comment-form" ref={details}>
           <summary>
             Comment<span className="visually-hidden"> on {what}</span>
           </summary>
           <form className="form" onSubmit={submit}>
-            <TextArea label="Comment" value={form.body} maxLength={4000} required onChange={(e) => setForm({ ...form, body: e.target.value })} />
+            <TextArea
+              label="Comment"
+              value={form.body}
+              maxLength={4000}
+              required
+              onChange={(e) => setForm({ ...form, body: e.target.value })}
+            />
             <label className="checkbox">
-              <input type="checkbox" checked={form.private} onChange={(e) => setForm({ ...form, private: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={form.private}
+                onChange={(e) => setForm({ ...form, private: e.target.checked })}
+              />
               Private note: visible only to you
             </label>
             <FormError message={add.error} />

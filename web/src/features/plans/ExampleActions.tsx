@@ -4,7 +4,15 @@ import { usePlan } from './plan-context';
 const kindLabels = { book: 'Book', practice: 'Practice', stretch: 'Stretch task', shadowing: 'Shadowing' };
 
 /** Example actions for the areas and traits a theme serves, each added with one click. */
-export function ExampleActions({ theme, pending, onAdd }: { theme: PlanTheme; pending: boolean; onAdd: (text: string) => void }) {
+export function ExampleActions({
+  theme,
+  pending,
+  onAdd,
+}: {
+  theme: PlanTheme;
+  pending: boolean;
+  onAdd: (text: string) => void;
+}) {
   const { ideas } = usePlan();
   const keys = new Set([...theme.areas, ...theme.traits].map((t) => t.key));
   const sets = (ideas?.exampleActions ?? []).filter((s) => keys.has(s.key) && s.actions.length > 0);
@@ -30,7 +38,12 @@ export function ExampleActions({ theme, pending, onAdd }: { theme: PlanTheme; pe
                 {taken.has(a.text) ? (
                   <span className="badge badge-accepted">In your plan</span>
                 ) : (
-                  <button type="button" className="button button-secondary button-small" disabled={pending} onClick={() => onAdd(a.text)}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    disabled={pending}
+                    onClick={() => onAdd(a.text)}
+                  >
                     Add<span className="visually-hidden"> “{a.text}”</span>
                   </button>
                 )}

@@ -7,7 +7,12 @@ export function OwnershipNote() {
   if (total === 0) return null;
   const isPm = plan.viewer.side === 'pm';
   const who = isPm ? 'You' : pm.first;
-  const adopted = fromCoach === 0 ? '' : isPm ? `; ${fromCoach} adopted from your coach's suggestions` : `; ${fromCoach} adopted from suggestions`;
+  const adopted =
+    fromCoach === 0
+      ? ''
+      : isPm
+        ? `; ${fromCoach} adopted from your coach's suggestions`
+        : `; ${fromCoach} adopted from suggestions`;
   return (
     <div className={`ownership ${manyFromCoach ? 'plan-note ownership-warning' : ''}`}>
       <p className="ownership-count">

@@ -30,7 +30,12 @@ export function PlanBody() {
         <CoachThemes />
       )}
       <div className="no-print">
-        <Section title="Comments on the whole plan" intro={commentCount === 0 ? 'No comments yet. A private note stays visible only to you.' : undefined}>
+        <Section
+          title="Comments on the whole plan"
+          intro={
+            commentCount === 0 ? 'No comments yet. A private note stays visible only to you.' : undefined
+          }
+        >
           <CommentThread what="the whole plan" />
         </Section>
         <RefreshSection />

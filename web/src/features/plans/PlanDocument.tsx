@@ -17,7 +17,8 @@ interface PlanDocumentProps {
 /** The plan as a document to read: the coach's view, an earlier version, and the printed page. */
 export function PlanDocument({ plan, pmFirst, empty, themeExtras, actionExtras }: PlanDocumentProps) {
   const me = useMe();
-  const credit = (a: PlanTheme['attribution']) => attributionText(a, { side: plan.viewer.side, meId: me.id, pmFirst });
+  const credit = (a: PlanTheme['attribution']) =>
+    attributionText(a, { side: plan.viewer.side, meId: me.id, pmFirst });
   if (plan.themes.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <div className="plan-document">
@@ -40,7 +41,10 @@ export function PlanDocument({ plan, pmFirst, empty, themeExtras, actionExtras }
               {theme.actions.map((a, j) => (
                 <li key={a.id} className={`doc-action status-${a.status}`}>
                   <p className="item-title">
-                    {a.text} <span className={`badge status-badge status-badge-${a.status}`}>{statusLabels[a.status]}</span>
+                    {a.text}{' '}
+                    <span className={`badge status-badge status-badge-${a.status}`}>
+                      {statusLabels[a.status]}
+                    </span>
                   </p>
                   <p className="item-meta">
                     {a.dueOn ? `Due ${formatDay(a.dueOn)}` : 'No due date'}

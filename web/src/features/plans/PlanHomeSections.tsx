@@ -9,7 +9,8 @@ export function PmPlanSection({ meId }: { meId: string }) {
     <Section title="Your development plan">
       <PlanHints pmId={meId} pmFirst={null} />
       <p className="section-link">
-        <Link to={`/pms/${meId}/plan`}>Open your plan</Link> · <Link to={`/pms/${meId}/vision`}>Your shared vision</Link>
+        <Link to={`/pms/${meId}/plan`}>Open your plan</Link> ·{' '}
+        <Link to={`/pms/${meId}/vision`}>Your shared vision</Link>
       </p>
     </Section>
   );

@@ -29,7 +29,9 @@ export default function PlanPage({ pmId }: { pmId: string }) {
     return true;
   }, []);
   const plan = changed ?? current.data?.plan ?? null;
-  const scope: PlanScope | null = plan ? { pmId, pm, plan, ideas: ideas.data, call, requestFocus, takeFocusRequest } : null;
+  const scope: PlanScope | null = plan
+    ? { pmId, pm, plan, ideas: ideas.data, call, requestFocus, takeFocusRequest }
+    : null;
 
   if (current.error && [400, 403, 404].includes(current.error.status)) return <NotFoundPage />;
   if (current.error) return <LoadError error={current.error} retry={current.reload} />;
@@ -49,7 +51,10 @@ export default function PlanPage({ pmId }: { pmId: string }) {
       ) : (
         <Section title="No plan yet">
           <EmptyState>
-            <p>{pm.first} has not started a plan yet. The plan is theirs to write; once they start it, you can comment and suggest here.</p>
+            <p>
+              {pm.first} has not started a plan yet. The plan is theirs to write; once they start it, you can
+              comment and suggest here.
+            </p>
           </EmptyState>
         </Section>
       )}

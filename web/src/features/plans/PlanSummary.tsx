@@ -17,11 +17,37 @@ export function PlanSummary() {
     <Section title="Headline and period">
       {plan.viewer.canEdit ? (
         <div className="form screen-only">
-          <AutoField label="Headline" hint="Your plan in one line." value={plan.headline} maxLength={200} required onCommit={(headline) => save({ headline })} />
-          <AutoField label="Focus" kind="multiline" hint="Optional: what this quarter is about." value={plan.focus} maxLength={1000} onCommit={(focus) => save({ focus })} />
+          <AutoField
+            label="Headline"
+            hint="Your plan in one line."
+            value={plan.headline}
+            maxLength={200}
+            required
+            onCommit={(headline) => save({ headline })}
+          />
+          <AutoField
+            label="Focus"
+            kind="multiline"
+            hint="Optional: what this quarter is about."
+            value={plan.focus}
+            maxLength={1000}
+            onCommit={(focus) => save({ focus })}
+          />
           <div className="action-row">
-            <AutoField label="From" kind="date" value={plan.periodStart} required onCommit={(periodStart) => save({ periodStart })} />
-            <AutoField label="Until" kind="date" value={plan.periodEnd} required onCommit={(periodEnd) => save({ periodEnd })} />
+            <AutoField
+              label="From"
+              kind="date"
+              value={plan.periodStart}
+              required
+              onCommit={(periodStart) => save({ periodStart })}
+            />
+            <AutoField
+              label="Until"
+              kind="date"
+              value={plan.periodEnd}
+              required
+              onCommit={(periodEnd) => save({ periodEnd })}
+            />
           </div>
           <SaveState pending={item.pending} error={item.error} saved={item.saved} />
         </div>

@@ -53,7 +53,8 @@ export default function PlanVersionPage({ pmId, version }: { pmId: string; versi
             {comments.map((c) => (
               <li key={c.id} className={`comment ${c.private ? 'comment-private' : ''}`}>
                 <p className="comment-meta">
-                  <strong>{firstName(c.author.name)}</strong>{about(c.themeId) && <> on “{about(c.themeId)}”</>} · {formatDateTime(c.createdAt)}
+                  <strong>{firstName(c.author.name)}</strong>
+                  {about(c.themeId) && <> on “{about(c.themeId)}”</>} · {formatDateTime(c.createdAt)}
                   {c.private && <span className="badge badge-private">Private: only you see this</span>}
                 </p>
                 <p className="comment-body">{c.body}</p>

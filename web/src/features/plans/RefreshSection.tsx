@@ -32,15 +32,23 @@ export function RefreshSection() {
     reloadVersions();
   }, [plan.version, reloadVersions]);
   const start = async () => {
-    const next = await refresh.run('POST', '/refresh', { headline: form.headline.trim(), focus: form.focus.trim() });
+    const next = await refresh.run('POST', '/refresh', {
+      headline: form.headline.trim(),
+      focus: form.focus.trim(),
+    });
     if (!next) return;
     setOpen(false);
     setForm({ headline: '', focus: '' });
-    announce(`Version ${next.version} started as a copy of version ${plan.version}. Version ${plan.version} stays readable under “Earlier versions”.`);
+    announce(
+      `Version ${next.version} started as a copy of version ${plan.version}. Version ${plan.version} stays readable under “Earlier versions”.`,
+    );
   };
   const due = plan.refreshDue;
   return (
-    <Section title="Quarterly refresh" intro="Every quarter the plan gets a new headline or focus. The new version starts as a copy; the old one stays readable.">
+    <Section
+      title="Quarterly refresh"
+      intro="Every quarter the plan gets a new headline or focus. The new version starts as a copy; the old one stays readable."
+    >
       <p className={due ? 'plan-note refresh-due' : ''}>
         {due
           ? `A refresh is due: this version started ${formatDate(plan.startedAt)}, a quarter ago.`
@@ -58,7 +66,10 @@ export function RefreshSection() {
           if (earlier.length === 0)
             return (
               <EmptyState>
-                <p>No earlier versions yet. When {pm.isMe ? 'you start' : `${pm.first} starts`} a new quarter, this version stays readable here.</p>
+                <p>
+                  No earlier versions yet. When {pm.isMe ? 'you start' : `${pm.first} starts`} a new quarter,
+                  this version stays readable here.
+                </p>
               </EmptyState>
             );
           return (
@@ -92,10 +103,25 @@ export function RefreshSection() {
         onCancel={() => setOpen(false)}
       >
         <p>
-          Version {plan.version + 1} starts as a copy of this one: themes, actions and their status. Version {plan.version} stays readable.
+          Version {plan.version + 1} starts as a copy of this one: themes, actions and their status. Version{' '}
+          {plan.version} stays readable.
         </p>
-        <Field label="New headline" hint="What is this quarter about?" value={form.headline} maxLength={200} required autoFocus onChange={(e) => setForm({ ...form, headline: e.target.value })} />
-        <TextArea label="Focus" hint="Optional: what you will pay most attention to." value={form.focus} maxLength={1000} onChange={(e) => setForm({ ...form, focus: e.target.value })} />
+        <Field
+          label="New headline"
+          hint="What is this quarter about?"
+          value={form.headline}
+          maxLength={200}
+          required
+          autoFocus
+          onChange={(e) => setForm({ ...form, headline: e.target.value })}
+        />
+        <TextArea
+          label="Focus"
+          hint="Optional: what you will pay most attention to."
+          value={form.focus}
+          maxLength={1000}
+          onChange={(e) => setForm({ ...form, focus: e.target.value })}
+        />
       </FormDialog>
     </Section>
   );

@@ -24,7 +24,13 @@ export function StartPlan({ pmId, onStarted }: { pmId: string; onStarted: (plan:
   const announce = useAnnounce();
   const [form, setForm] = useState({ headline: '', focus: '', periodEnd: sixMonthsFrom(today()) });
   const start = useAction(
-    () => api<Plan>('POST', `/api/pms/${encodeURIComponent(pmId)}/plan`, { headline: form.headline.trim(), focus: form.focus.trim(), periodStart: today(), periodEnd: form.periodEnd || undefined }),
+    () =>
+      api<Plan>('POST', `/api/pms/${encodeURIComponent(pmId)}/plan`, {
+        headline: form.headline.trim(),
+        focus: form.focus.trim(),
+        periodStart: today(),
+        periodEnd: form.periodEnd || undefined,
+      }),
     labels,
   );
   const submit = async (e: FormEvent) => {
@@ -35,11 +41,34 @@ export function StartPlan({ pmId, onStarted }: { pmId: string; onStarted: (plan:
     announce('Plan started. Next: pick three to five themes, starting from your wheel.');
   };
   return (
-    <Section title="Start your plan" intro="Your plan is yours: you write it, your coach comments and suggests. Start with a headline; themes come next, with ideas from your wheel.">
+    <Section
+      title="Start your plan"
+      intro="Your plan is yours: you write it, your coach comments and suggests. Start with a headline; themes come next, with ideas from your wheel."
+    >
       <form className="form" onSubmit={submit}>
-        <Field label="Headline" hint="Your plan in one line, e.g. “Become the PM who owns discovery”." value={form.headline} maxLength={200} required onChange={(e) => setForm({ ...form, headline: e.target.value })} />
-        <TextArea label="Focus" hint="Optional: what you will pay most attention to." value={form.focus} maxLength={1000} onChange={(e) => setForm({ ...form, focus: e.target.value })} />
-        <Field label="Plan runs until" type="date" className="field-date" hint="Six months from today works well." value={form.periodEnd} onChange={(e) => setForm({ ...form, periodEnd: e.target.value })} />
+        <Field
+          label="Headline"
+          hint="Your plan in one line, e.g. “Become the PM who owns discovery”."
+          value={form.headline}
+          maxLength={200}
+          required
+          onChange={(e) => setForm({ ...form, headline: e.target.value })}
+        />
+        <TextArea
+          label="Focus"
+          hint="Optional: what you will pay most attention to."
+          value={form.focus}
+          maxLength={1000}
+          onChange={(e) => setForm({ ...form, focus: e.target.value })}
+        />
+        <Field
+          label="Plan runs until"
+          type="date"
+          className="field-date"
+          hint="Six months from today works well."
+          value={form.periodEnd}
+          onChange={(e) => setForm({ ...form, periodEnd: e.target.value })}
+        />
         <FormError message={start.error} />
         <Button type="submit" pending={start.pending} pendingLabel="Starting…">
           Start my plan

@@ -6,7 +6,15 @@ import { FormError } from '../../ui/FormError';
 import { TextArea } from '../wheel/TextArea';
 import { usePlan, usePlanChange } from './plan-context';
 
-const labels = { title: 'Title', why: 'Why it matters', text: 'Action', dueOn: 'Due date', message: 'Note to the PM', areas: 'Skills', traits: 'Traits' };
+const labels = {
+  title: 'Title',
+  why: 'Why it matters',
+  text: 'Action',
+  dueOn: 'Due date',
+  message: 'Note to the PM',
+  areas: 'Skills',
+  traits: 'Traits',
+};
 
 interface SuggestBoxProps {
   /** The disclosure's words: "Suggest an action", with hidden words saying for what. */
@@ -42,7 +50,13 @@ export function SuggestBox({ summary, what, suggestion, onSent, children }: Sugg
       </summary>
       <form className="form" onSubmit={submit}>
         {children}
-        <TextArea label={`Note to ${pm.first}`} hint="Optional: why you suggest it." value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} />
+        <TextArea
+          label={`Note to ${pm.first}`}
+          hint="Optional: why you suggest it."
+          value={message}
+          maxLength={1000}
+          onChange={(e) => setMessage(e.target.value)}
+        />
         <FormError message={send.error} />
         <Button type="submit" variant="secondary" pending={send.pending} pendingLabel="Sending…">
           Send suggestion

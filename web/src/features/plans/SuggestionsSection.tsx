@@ -10,7 +10,13 @@ import { SuggestTheme } from './CoachSuggestions';
 import { usePlan, usePlanChange } from './plan-context';
 import { formatDay, suggestionHead } from './plan-words';
 
-const decided = { accepted: 'Accepted', declined: 'Declined', withdrawn: 'Withdrawn', outdated: 'No longer applies', open: 'Open' };
+const decided = {
+  accepted: 'Accepted',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  outdated: 'No longer applies',
+  open: 'Open',
+};
 
 /** Open suggestions: the PM accepts or declines each with one click; the coach sees theirs and may withdraw. */
 export function SuggestionsSection() {
@@ -23,20 +29,38 @@ export function SuggestionsSection() {
 
   const act = async (s: PlanSuggestion, verb: 'accept' | 'decline' | 'withdraw', button: Element) => {
     focusSectionHeading(button);
-    const next = await decide.run('POST', `/suggestions/${s.id}/${verb}`, verb === 'decline' ? { reason: '' } : undefined);
+    const next = await decide.run(
+      'POST',
+      `/suggestions/${s.id}/${verb}`,
+      verb === 'decline' ? { reason: '' } : undefined,
+    );
     if (!next) return;
     const by = firstName(s.author.name);
-    announce(verb === 'accept' ? `Added to your plan: idea from ${by}, adopted by you.` : verb === 'decline' ? `Declined ${by}'s suggestion.` : 'Suggestion withdrawn.');
+    announce(
+      verb === 'accept'
+        ? `Added to your plan: idea from ${by}, adopted by you.`
+        : verb === 'decline'
+          ? `Declined ${by}'s suggestion.`
+          : 'Suggestion withdrawn.',
+    );
   };
   return (
     <Section
       title={isPm ? 'Suggestions from your coach' : 'Your suggestions'}
-      intro={isPm ? 'Ideas your coach offers. The plan stays yours: accept what fits, decline what does not.' : `${pm.first} writes the plan. Suggest a theme, an action or new words; ${pm.first} accepts or declines each.`}
+      intro={
+        isPm
+          ? 'Ideas your coach offers. The plan stays yours: accept what fits, decline what does not.'
+          : `${pm.first} writes the plan. Suggest a theme, an action or new words; ${pm.first} accepts or declines each.`
+      }
     >
       <FormError message={decide.error} />
       {open.length === 0 ? (
         <EmptyState>
-          <p>{isPm ? 'No suggestions waiting. When your coach suggests a theme, an action or new words, it shows up here.' : 'No open suggestions. Suggest a theme below, or an action or new words on any theme.'}</p>
+          <p>
+            {isPm
+              ? 'No suggestions waiting. When your coach suggests a theme, an action or new words, it shows up here.'
+              : 'No open suggestions. Suggest a theme below, or an action or new words on any theme.'}
+          </p>
         </EmptyState>
       ) : (
         <ul className="list">
@@ -47,22 +71,38 @@ export function SuggestionsSection() {
                 <Proposal s={s} />
                 {s.message && <p className="suggestion-message">“{s.message}”</p>}
                 <p className="item-meta">
-                  {isPm ? `From ${firstName(s.author.name)}` : 'You suggested this'} on {formatDate(s.createdAt)}
+                  {isPm ? `From ${firstName(s.author.name)}` : 'You suggested this'} on{' '}
+                  {formatDate(s.createdAt)}
                 </p>
               </div>
               <div className="actions">
                 {plan.viewer.canEdit && (
                   <>
-                    <button type="button" className="button button-secondary" disabled={decide.pending} onClick={(e) => void act(s, 'decline', e.currentTarget)}>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={decide.pending}
+                      onClick={(e) => void act(s, 'decline', e.currentTarget)}
+                    >
                       Decline
                     </button>
-                    <button type="button" className="button button-primary" disabled={decide.pending} onClick={(e) => void act(s, 'accept', e.currentTarget)}>
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      disabled={decide.pending}
+                      onClick={(e) => void act(s, 'accept', e.currentTarget)}
+                    >
                       Accept
                     </button>
                   </>
                 )}
                 {!isPm && plan.viewer.canSuggest && (
-                  <button type="button" className="button button-secondary" disabled={decide.pending} onClick={(e) => void act(s, 'withdraw', e.currentTarget)}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={decide.pending}
+                    onClick={(e) => void act(s, 'withdraw', e.currentTarget)}
+                  >
                     Withdraw
                   </button>
                 )}

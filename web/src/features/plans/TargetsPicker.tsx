@@ -19,7 +19,12 @@ export function TargetsPicker({ areas, traits, selected, onChange, what, disable
   };
   const box = (group: 'areas' | 'traits', target: Target) => (
     <label key={target.key} className="checkbox target">
-      <input type="checkbox" checked={selected[group].includes(target.key)} disabled={disabled} onChange={(e) => toggle(group, target.key, e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={selected[group].includes(target.key)}
+        disabled={disabled}
+        onChange={(e) => toggle(group, target.key, e.target.checked)}
+      />
       {target.name}
     </label>
   );
@@ -45,4 +50,7 @@ export function TargetsPicker({ areas, traits, selected, onChange, what, disable
 }
 
 /** The keys of a theme's areas and traits, as the picker and the API take them. */
-export const targetKeys = (theme: { areas: Target[]; traits: Target[] }) => ({ areas: theme.areas.map((a) => a.key), traits: theme.traits.map((t) => t.key) });
+export const targetKeys = (theme: { areas: Target[]; traits: Target[] }) => ({
+  areas: theme.areas.map((a) => a.key),
+  traits: theme.traits.map((t) => t.key),
+});

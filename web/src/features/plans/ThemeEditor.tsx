@@ -30,7 +30,11 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
   const actionsHeading = useRef<HTMLHeadingElement>(null);
   useRequestedFocus(`theme-${theme.id}`, titleRef);
   useRequestedFocus(`actions-of-${theme.id}`, actionsHeading, [theme.actions.length]);
-  const credit = attributionText(theme.attribution, { side: plan.viewer.side, meId: me.id, pmFirst: pm.first });
+  const credit = attributionText(theme.attribution, {
+    side: plan.viewer.side,
+    meId: me.id,
+    pmFirst: pm.first,
+  });
   const where = `theme ${number}`;
 
   const onRemove = async () => {
@@ -46,8 +50,21 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
       </h3>
       {credit && <p className="credit">{credit}</p>}
       <PlanNotes themeId={theme.id} />
-      <AutoField label="Title" value={theme.title} maxLength={200} required inputRef={titleRef} onCommit={(title) => void item.save({ title })} />
-      <AutoField label="Why it matters" kind="multiline" value={theme.why} maxLength={2000} onCommit={(why) => void item.save({ why })} />
+      <AutoField
+        label="Title"
+        value={theme.title}
+        maxLength={200}
+        required
+        inputRef={titleRef}
+        onCommit={(title) => void item.save({ title })}
+      />
+      <AutoField
+        label="Why it matters"
+        kind="multiline"
+        value={theme.why}
+        maxLength={2000}
+        onCommit={(why) => void item.save({ why })}
+      />
       {ideas && (
         <TargetsPicker
           areas={ideas.framework.areas}
@@ -63,7 +80,10 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
       </h4>
       {theme.actions.length === 0 ? (
         <EmptyState>
-          <p>No actions yet. Add a concrete step below: a book, a practice, a stretch task or someone to shadow.</p>
+          <p>
+            No actions yet. Add a concrete step below: a book, a practice, a stretch task or someone to
+            shadow.
+          </p>
         </EmptyState>
       ) : (
         <ol className="action-list">
@@ -89,7 +109,8 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
         onCancel={() => setConfirming(false)}
       >
         <p>
-          The theme and its {theme.actions.length === 1 ? 'action' : `${theme.actions.length} actions`} leave this version of your plan. Earlier versions keep them.
+          The theme and its {theme.actions.length === 1 ? 'action' : `${theme.actions.length} actions`} leave
+          this version of your plan. Earlier versions keep them.
         </p>
       </ConfirmDialog>
     </article>

@@ -14,7 +14,8 @@ export function ThemeIdeas({ pending, onUse }: { pending: boolean; onUse: (idea:
     return (
       <EmptyState>
         <p>
-          No compared wheel round yet. Once you and your coach have both scored a round, ideas from it appear here. <Link to={`/pms/${pmId}/wheel`}>Open your wheel</Link>
+          No compared wheel round yet. Once you and your coach have both scored a round, ideas from it appear
+          here. <Link to={`/pms/${pmId}/wheel`}>Open your wheel</Link>
         </p>
       </EmptyState>
     );
@@ -35,11 +36,21 @@ export function ThemeIdeas({ pending, onUse }: { pending: boolean; onUse: (idea:
             <li key={idea.areaKey} className="list-item">
               <div className="item-main">
                 <p className="item-title">
-                  {idea.areaName} {idea.reasons.map((r) => <span key={r} className={`badge badge-${r}`}>{reasonWords[r]}</span>)}
+                  {idea.areaName}{' '}
+                  {idea.reasons.map((r) => (
+                    <span key={r} className={`badge badge-${r}`}>
+                      {reasonWords[r]}
+                    </span>
+                  ))}
                 </p>
                 <p className="item-meta">{idea.why}</p>
               </div>
-              <button type="button" className="button button-secondary" disabled={pending} onClick={() => onUse(idea)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={pending}
+                onClick={() => onUse(idea)}
+              >
                 Use this theme<span className="visually-hidden"> ({idea.areaName})</span>
               </button>
             </li>

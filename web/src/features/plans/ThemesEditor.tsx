@@ -28,20 +28,26 @@ export function ThemesEditor() {
     announce(`Theme “${created.title}” added. Put it in your own words and add actions.`);
     return true;
   };
-  const adoptIdea = (idea: ThemeIdea) => void addTheme({ title: idea.title, why: idea.why, areas: [idea.areaKey], traits: [] });
+  const adoptIdea = (idea: ThemeIdea) =>
+    void addTheme({ title: idea.title, why: idea.why, areas: [idea.areaKey], traits: [] });
 
   return (
     <>
       <section className="card" aria-labelledby="plan-ideas-heading">
         <h2 id="plan-ideas-heading">Start from your wheel</h2>
-        <p className="section-intro">Your latest wheel points to these areas. Use one as a theme, then make it yours.</p>
+        <p className="section-intro">
+          Your latest wheel points to these areas. Use one as a theme, then make it yours.
+        </p>
         <ThemeIdeas pending={add.pending} onUse={adoptIdea} />
       </section>
       <section className="card" aria-labelledby="plan-themes-heading">
         <h2 id="plan-themes-heading" tabIndex={-1} ref={heading}>
           Themes <span className="count">({plan.themes.length})</span>
         </h2>
-        <p className="section-intro">Three to five themes for the period work best. Each names what it serves, why it matters, and concrete actions.</p>
+        <p className="section-intro">
+          Three to five themes for the period work best. Each names what it serves, why it matters, and
+          concrete actions.
+        </p>
         <PlanNotes codes={['few_themes', 'many_themes']} />
         {plan.themes.length === 0 ? (
           <EmptyState>

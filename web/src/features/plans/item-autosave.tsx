@@ -19,12 +19,26 @@ export function useItemAutosave(path: string, labels?: FieldLabels) {
 }
 
 /** The visible state of an autosaved item. Errors are announced; "Saved" is quiet. */
-export function SaveState({ pending, error, saved, idle = 'Changes save as you go' }: { pending: boolean; error: string; saved: boolean; idle?: string }) {
+export function SaveState({
+  pending,
+  error,
+  saved,
+  idle = 'Changes save as you go',
+}: {
+  pending: boolean;
+  error: string;
+  saved: boolean;
+  idle?: string;
+}) {
   if (error)
     return (
       <p className="save-status save-failed" role="alert">
         Not saved: {error}
       </p>
     );
-  return <p className={`save-status ${saved && !pending ? 'save-saved' : ''}`}>{pending ? 'Saving…' : saved ? 'Saved' : idle}</p>;
+  return (
+    <p className={`save-status ${saved && !pending ? 'save-saved' : ''}`}>
+      {pending ? 'Saving…' : saved ? 'Saved' : idle}
+    </p>
+  );
 }

@@ -30,7 +30,10 @@ export function usePlan(): PlanScope {
 /** A plan change with progress and the server's message: `run('POST', '/themes', body)`. */
 export function usePlanChange(labels?: FieldLabels) {
   const { call } = usePlan();
-  const action = useCallback((method: string, path: string, body?: unknown) => call(method, path, body), [call]);
+  const action = useCallback(
+    (method: string, path: string, body?: unknown) => call(method, path, body),
+    [call],
+  );
   return useAction(action, labels);
 }
 
@@ -47,7 +50,9 @@ export function useRequestedFocus(key: string, ref: RefObject<HTMLElement | null
 export function planCaller(pmId: string, onPlan: (plan: Plan) => void) {
   let queue: Promise<unknown> = Promise.resolve();
   return (method: string, path: string, body?: unknown) => {
-    const next = queue.then(() => api<Plan>(method, `/api/pms/${encodeURIComponent(pmId)}/plan${path}`, body));
+    const next = queue.then(() =>
+      api<Plan>(method, `/api/pms/${encodeURIComponent(pmId)}/plan${path}`, body),
+    );
     queue = next.catch(() => undefined);
     return next.then((plan) => {
       onPlan(plan);

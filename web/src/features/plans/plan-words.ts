@@ -22,7 +22,10 @@ export function today(): string {
 }
 
 /** "Idea from Cora, adopted by you" (the PM) / "Your idea, adopted by Pat" (the coach who suggested it). */
-export function attributionText(attribution: Attribution, viewer: { side: 'pm' | 'coach'; meId: string; pmFirst: string }): string | null {
+export function attributionText(
+  attribution: Attribution,
+  viewer: { side: 'pm' | 'coach'; meId: string; pmFirst: string },
+): string | null {
   if (attribution.origin !== 'coach') return null;
   const by = attribution.suggestedBy;
   const adopter = viewer.side === 'pm' ? 'you' : viewer.pmFirst;
@@ -48,4 +51,5 @@ export function suggestionHead(s: PlanSuggestion, themes: PlanTheme[]): string {
 }
 
 /** The theme's areas and traits as one line: "Understand the problem · Curiosity". */
-export const targetsLine = (theme: Pick<PlanTheme, 'areas' | 'traits'>) => [...theme.areas, ...theme.traits].map((t) => t.name).join(' · ');
+export const targetsLine = (theme: Pick<PlanTheme, 'areas' | 'traits'>) =>
+  [...theme.areas, ...theme.traits].map((t) => t.name).join(' · ');

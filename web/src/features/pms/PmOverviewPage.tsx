@@ -26,7 +26,11 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
   return (
     <Page
       title={isPm ? 'Your overview' : pm.name}
-      lead={isPm ? 'Your coaching at a glance. Only you and your current coaches can open this page.' : `${pm.email} · You coach ${pm.name}. Only ${pm.name} and their current coaches can open this page.`}
+      lead={
+        isPm
+          ? 'Your coaching at a glance. Only you and your current coaches can open this page.'
+          : `${pm.email} · You coach ${pm.name}. Only ${pm.name} and their current coaches can open this page.`
+      }
     >
       <Section title={isPm ? 'Your coaches' : `${pm.name}'s coaches`}>
         {coaches.length === 0 ? (
@@ -48,14 +52,28 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </ul>
         )}
       </Section>
-      <Section title="The wheel" intro={isPm ? 'Your assessment rounds: where you stand on each skill area, as you and your coach see it.' : `${pm.name}'s assessment rounds: where they stand, as they and you see it.`}>
+      <Section
+        title="The wheel"
+        intro={
+          isPm
+            ? 'Your assessment rounds: where you stand on each skill area, as you and your coach see it.'
+            : `${pm.name}'s assessment rounds: where they stand, as they and you see it.`
+        }
+      >
         <p>
           <Link className="button button-primary" to={`/pms/${pm.id}/wheel`}>
             {isPm ? 'Open your wheel' : `Open ${pm.name}'s wheel`}
           </Link>
         </p>
       </Section>
-      <Section title="Plan and shared vision" intro={isPm ? 'The development plan you write, and the next challenge and direction you and your coach agree on.' : `The plan ${pm.name} writes (you comment and suggest), and the vision you agree on together.`}>
+      <Section
+        title="Plan and shared vision"
+        intro={
+          isPm
+            ? 'The development plan you write, and the next challenge and direction you and your coach agree on.'
+            : `The plan ${pm.name} writes (you comment and suggest), and the vision you agree on together.`
+        }
+      >
         <p className="toolbar">
           <Link className="button button-primary" to={`/pms/${pm.id}/plan`}>
             {isPm ? 'Open your plan' : `Open ${pm.name}'s plan`}

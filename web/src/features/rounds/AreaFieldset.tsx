@@ -17,7 +17,17 @@ interface AreaFieldsetProps {
 }
 
 /** One area of an assessment: its statements to score and an optional note. */
-export function AreaFieldset({ area, index, scale, scores, note, ends, noteLabel, onScore, onNote }: AreaFieldsetProps) {
+export function AreaFieldset({
+  area,
+  index,
+  scale,
+  scores,
+  note,
+  ends,
+  noteLabel,
+  onScore,
+  onNote,
+}: AreaFieldsetProps) {
   const scored = area.statements.filter((s) => scores[s.key] !== undefined).length;
   const done = scored === area.statements.length;
   return (
@@ -43,9 +53,24 @@ export function AreaFieldset({ area, index, scale, scores, note, ends, noteLabel
         </details>
       )}
       {area.statements.map((s) => (
-        <ScoreScale key={s.key} statement={s.text} name={s.key} scale={scale} value={scores[s.key]} ends={ends} onChange={(v) => onScore(s.key, v)} />
+        <ScoreScale
+          key={s.key}
+          statement={s.text}
+          name={s.key}
+          scale={scale}
+          value={scores[s.key]}
+          ends={ends}
+          onChange={(v) => onScore(s.key, v)}
+        />
       ))}
-      <TextArea label={noteLabel} hint="Optional. What's behind these scores: an example, or what got in the way." value={note} maxLength={2000} rows={2} onChange={(e) => onNote(e.target.value)} />
+      <TextArea
+        label={noteLabel}
+        hint="Optional. What's behind these scores: an example, or what got in the way."
+        value={note}
+        maxLength={2000}
+        rows={2}
+        onChange={(e) => onNote(e.target.value)}
+      />
     </section>
   );
 }

@@ -4,7 +4,12 @@ import type { Perspective } from '../wheel/perspective';
 /** The notes each side wrote per area (areas without notes are left out). */
 export function AreaNotes({ comparison, perspective }: { comparison: Comparison; perspective: Perspective }) {
   const withNotes = comparison.areas.filter((a) => a.selfNote || a.coachNote);
-  if (withNotes.length === 0) return <p className="empty-state">No notes this round. A note on an area helps the other side understand a score.</p>;
+  if (withNotes.length === 0)
+    return (
+      <p className="empty-state">
+        No notes this round. A note on an area helps the other side understand a score.
+      </p>
+    );
   const pm = perspective.viewerIsPm ? 'You' : perspective.pm;
   const coach = perspective.viewerIsCoach ? 'You' : perspective.coach;
   return (

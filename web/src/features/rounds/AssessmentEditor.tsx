@@ -28,8 +28,13 @@ export function AssessmentEditor({ round, side, saved, pm, onSubmitted }: Assess
   const version = round.frameworkVersion;
   const isSelf = side === 'self';
   const total = version.areas.reduce((n, a) => n + a.statements.length, 0);
-  const answered = version.areas.reduce((n, a) => n + a.statements.filter((s) => answers.scores[s.key] !== undefined).length, 0);
-  const ends = isSelf ? { low: 'rarely true of me today', high: 'true of me; others learn it from me' } : { low: `rarely true of ${pm} today`, high: `true of ${pm}; others learn it from them` };
+  const answered = version.areas.reduce(
+    (n, a) => n + a.statements.filter((s) => answers.scores[s.key] !== undefined).length,
+    0,
+  );
+  const ends = isSelf
+    ? { low: 'rarely true of me today', high: 'true of me; others learn it from me' }
+    : { low: `rarely true of ${pm} today`, high: `true of ${pm}; others learn it from them` };
 
   const score = (key: string, value: number) => {
     setAnswers((a) => ({ ...a, scores: { ...a.scores, [key]: value } }));
@@ -49,11 +54,15 @@ export function AssessmentEditor({ round, side, saved, pm, onSubmitted }: Assess
     const missing = missingByArea(round, answers.scores);
     if (missing.length) {
       setProblem(missingMessage(missing));
-      document.querySelector<HTMLInputElement>(`#score-${CSS.escape(missing[0]!.missing[0]!.key)} input`)?.focus();
+      document
+        .querySelector<HTMLInputElement>(`#score-${CSS.escape(missing[0]!.missing[0]!.key)} input`)
+        ?.focus();
       return;
     }
     if (!isSelf && !answers.nextBiggerChallenge.trim()) {
-      setProblem(`Name the Next Bigger Challenge for ${pm}: the concrete project or responsibility they would get next, if ready.`);
+      setProblem(
+        `Name the Next Bigger Challenge for ${pm}: the concrete project or responsibility they would get next, if ready.`,
+      );
       document.getElementById('next-bigger-challenge')?.focus();
       return;
     }
@@ -74,7 +83,12 @@ export function AssessmentEditor({ round, side, saved, pm, onSubmitted }: Assess
 
   return (
     <form className="assessment" onSubmit={submit} noValidate>
-      <AssessmentProgress answered={answered} total={total} status={autosave.status} onRetry={() => void autosave.flush()} />
+      <AssessmentProgress
+        answered={answered}
+        total={total}
+        status={autosave.status}
+        onRetry={() => void autosave.flush()}
+      />
       {version.description && <p className="section-intro">{version.description}</p>}
       {version.areas.map((area, i) => (
         <AreaFieldset
@@ -94,8 +108,16 @@ export function AssessmentEditor({ round, side, saved, pm, onSubmitted }: Assess
         <h2 id="nbc-heading">Next Bigger Challenge</h2>
         <TextArea
           id="next-bigger-challenge"
-          label={isSelf ? 'The next bigger challenge you would like (optional)' : `The next bigger challenge for ${pm}`}
-          hint={isSelf ? 'A concrete project or responsibility you would take on next, if ready. For example: “Lead the H2 strategy planning”.' : `The concrete project or responsibility ${pm} would get next if ready. Required to submit.`}
+          label={
+            isSelf
+              ? 'The next bigger challenge you would like (optional)'
+              : `The next bigger challenge for ${pm}`
+          }
+          hint={
+            isSelf
+              ? 'A concrete project or responsibility you would take on next, if ready. For example: “Lead the H2 strategy planning”.'
+              : `The concrete project or responsibility ${pm} would get next if ready. Required to submit.`
+          }
           value={answers.nextBiggerChallenge}
           maxLength={1000}
           onChange={(e) => challenge(e.target.value)}
@@ -104,7 +126,8 @@ export function AssessmentEditor({ round, side, saved, pm, onSubmitted }: Assess
       <section className="card submit-card" aria-labelledby="submit-heading">
         <h2 id="submit-heading">Submit</h2>
         <p>
-          Once submitted, your {isSelf ? 'self-assessment' : 'assessment'} can no longer change. {isSelf ? 'Your coach' : pm} sees it only when they have submitted theirs too.
+          Once submitted, your {isSelf ? 'self-assessment' : 'assessment'} can no longer change.{' '}
+          {isSelf ? 'Your coach' : pm} sees it only when they have submitted theirs too.
         </p>
         <FormError message={problem} />
         <Button type="submit" pending={submitting} pendingLabel="Submitting…">

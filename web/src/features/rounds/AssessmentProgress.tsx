@@ -1,7 +1,17 @@
 import type { SaveStatus } from './use-autosave';
 
 /** The sticky bar over the form: how far along, and whether the draft is saved. */
-export function AssessmentProgress({ answered, total, status, onRetry }: { answered: number; total: number; status: SaveStatus; onRetry: () => void }) {
+export function AssessmentProgress({
+  answered,
+  total,
+  status,
+  onRetry,
+}: {
+  answered: number;
+  total: number;
+  status: SaveStatus;
+  onRetry: () => void;
+}) {
   return (
     <div className="assess-progress">
       <div className="assess-progress-count">

@@ -22,7 +22,8 @@ export function ComparisonView({ round, perspective }: { round: RoundDetail; per
               <p className="notice-title">A dip to talk about</p>
               {c.dips.map((d) => (
                 <p key={d.areaKey}>
-                  {d.areaName}: self-score {d.score.toFixed(1)}, {d.drop.toFixed(1)} below the recent average of {d.recentMean.toFixed(1)}.{d.note ? ` ${whose} note: “${d.note}”` : ''}
+                  {d.areaName}: self-score {d.score.toFixed(1)}, {d.drop.toFixed(1)} below the recent average
+                  of {d.recentMean.toFixed(1)}.{d.note ? ` ${whose} note: “${d.note}”` : ''}
                 </p>
               ))}
             </div>
@@ -30,10 +31,16 @@ export function ComparisonView({ round, perspective }: { round: RoundDetail; per
           <Section title="The wheel">
             <WheelChart comparison={c} title={`${whose} wheel, ${round.title}`} />
           </Section>
-          <Section title="Scores by area" intro={`Each area's score is the mean of its statements, from ${c.scale.min} to ${c.scale.max}.`}>
+          <Section
+            title="Scores by area"
+            intro={`Each area's score is the mean of its statements, from ${c.scale.min} to ${c.scale.max}.`}
+          >
             <ScoresTable comparison={c} caption={`Scores by area, ${round.title}`} />
           </Section>
-          <Section title="Perception gaps" intro="Largest first. A gap is not a verdict: it is where a conversation starts.">
+          <Section
+            title="Perception gaps"
+            intro="Largest first. A gap is not a verdict: it is where a conversation starts."
+          >
             <GapsList gaps={c.perceptionGaps} perspective={perspective} />
           </Section>
           <Section title="Since the previous round">

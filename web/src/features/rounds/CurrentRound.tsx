@@ -5,11 +5,26 @@ import { firstName, usePm } from '../wheel/people';
 import { StartRound } from './StartRound';
 
 /** The round under way (each side's status, never scores), or a form to start one. */
-export function CurrentRound({ pmId, open, hasRounds, onStarted }: { pmId: string; open: Round | undefined; hasRounds: boolean; onStarted: () => void }) {
+export function CurrentRound({
+  pmId,
+  open,
+  hasRounds,
+  onStarted,
+}: {
+  pmId: string;
+  open: Round | undefined;
+  hasRounds: boolean;
+  onStarted: () => void;
+}) {
   const pm = usePm(pmId);
   if (!open) return <StartRound pmId={pmId} first={!hasRounds} onStarted={onStarted} />;
   const mine = open.viewerSide === 'self' ? open.self : open.viewerSide === 'coach' ? open.coachSide : null;
-  const action = mine && !mine.submitted ? (open.viewerSide === 'self' ? 'Fill in your self-assessment' : `Assess ${pm.first}`) : 'Open the round';
+  const action =
+    mine && !mine.submitted
+      ? open.viewerSide === 'self'
+        ? 'Fill in your self-assessment'
+        : `Assess ${pm.first}`
+      : 'Open the round';
   return (
     <div className="current-round">
       <p className="item-title">
@@ -20,10 +35,12 @@ export function CurrentRound({ pmId, open, hasRounds, onStarted }: { pmId: strin
       </p>
       <ul className="side-status">
         <li>
-          {pm.isMe ? 'Your self-assessment' : `${pm.first}'s self-assessment`}: <SideState submitted={open.self.submitted} />
+          {pm.isMe ? 'Your self-assessment' : `${pm.first}'s self-assessment`}:{' '}
+          <SideState submitted={open.self.submitted} />
         </li>
         <li>
-          {open.viewerSide === 'coach' ? 'Your assessment' : `${firstName(open.coach.name)}'s assessment`}: <SideState submitted={open.coachSide.submitted} />
+          {open.viewerSide === 'coach' ? 'Your assessment' : `${firstName(open.coach.name)}'s assessment`}:{' '}
+          <SideState submitted={open.coachSide.submitted} />
         </li>
         {open.peers && open.peers.invited > 0 && (
           <li>
@@ -31,7 +48,9 @@ export function CurrentRound({ pmId, open, hasRounds, onStarted }: { pmId: strin
           </li>
         )}
       </ul>
-      <p className="hint">Scores stay hidden from the other side until both of you have submitted; then you both see the wheel.</p>
+      <p className="hint">
+        Scores stay hidden from the other side until both of you have submitted; then you both see the wheel.
+      </p>
       <Link className="button button-primary" to={`/rounds/${open.id}`}>
         {action}
       </Link>
@@ -39,4 +58,6 @@ export function CurrentRound({ pmId, open, hasRounds, onStarted }: { pmId: strin
   );
 }
 
-const SideState = ({ submitted }: { submitted: boolean }) => <strong>{submitted ? 'submitted' : 'not submitted yet'}</strong>;
+const SideState = ({ submitted }: { submitted: boolean }) => (
+  <strong>{submitted ? 'submitted' : 'not submitted yet'}</strong>
+);

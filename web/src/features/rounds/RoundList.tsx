@@ -8,7 +8,10 @@ export function RoundList({ rounds }: { rounds: Round[] }) {
   if (rounds.length === 0) {
     return (
       <EmptyState>
-        <p>No finished rounds yet. Once both sides have submitted a round, its wheel appears here, and the history of each area below.</p>
+        <p>
+          No finished rounds yet. Once both sides have submitted a round, its wheel appears here, and the
+          history of each area below.
+        </p>
       </EmptyState>
     );
   }
@@ -21,8 +24,11 @@ export function RoundList({ rounds }: { rounds: Round[] }) {
               <Link to={`/rounds/${r.id}`}>{r.title}</Link>
             </p>
             <p className="item-meta">
-              Compared {formatDate(r.revealedAt ?? r.createdAt)} · with {r.coach.name} · {r.framework.name}, version {r.framework.version}
-              {r.peers && r.peers.submitted > 0 ? ` · ${r.peers.submitted} peer${r.peers.submitted === 1 ? '' : 's'}` : ''}
+              Compared {formatDate(r.revealedAt ?? r.createdAt)} · with {r.coach.name} · {r.framework.name},
+              version {r.framework.version}
+              {r.peers && r.peers.submitted > 0
+                ? ` · ${r.peers.submitted} peer${r.peers.submitted === 1 ? '' : 's'}`
+                : ''}
             </p>
           </div>
         </li>

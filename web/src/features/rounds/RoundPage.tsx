@@ -31,14 +31,23 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
   const coach = firstName(round.coach.name);
   const other = side === 'self' ? coach : pm.first;
   const otherSubmitted = side === 'self' ? round.coachSide.submitted : round.self.submitted;
-  const back = (
-    <Link to={`/pms/${round.pmId}/wheel`}>{pm.isMe ? 'Your wheel' : `${pm.first}'s wheel`}</Link>
-  );
+  const back = <Link to={`/pms/${round.pmId}/wheel`}>{pm.isMe ? 'Your wheel' : `${pm.first}'s wheel`}</Link>;
 
   if (round.status === 'revealed') {
     return (
-      <Page title={`${round.title}: ${pm.isMe ? 'your wheel' : `${pm.first}'s wheel`}`} lead={<>Compared on {formatDate(round.revealedAt!)} · {round.framework.name}, version {round.framework.version} · {back}</>}>
-        <ComparisonView round={round} perspective={{ pm: pm.first, coach, viewerIsPm: side === 'self', viewerIsCoach: side === 'coach' }} />
+      <Page
+        title={`${round.title}: ${pm.isMe ? 'your wheel' : `${pm.first}'s wheel`}`}
+        lead={
+          <>
+            Compared on {formatDate(round.revealedAt!)} · {round.framework.name}, version{' '}
+            {round.framework.version} · {back}
+          </>
+        }
+      >
+        <ComparisonView
+          round={round}
+          perspective={{ pm: pm.first, coach, viewerIsPm: side === 'self', viewerIsCoach: side === 'coach' }}
+        />
         {side === 'self' && <PeersSection round={round} coach={coach} />}
       </Page>
     );
@@ -48,10 +57,13 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
   const title = editing ? (side === 'self' ? 'Your self-assessment' : `Assess ${pm.first}`) : round.title;
   const lead = editing ? (
     <>
-      {round.title} · {round.framework.name}, version {round.framework.version}. Saved as you go; only you see your draft. {otherSubmitted ? `${other} has already submitted.` : ''}
+      {round.title} · {round.framework.name}, version {round.framework.version}. Saved as you go; only you see
+      your draft. {otherSubmitted ? `${other} has already submitted.` : ''}
     </>
   ) : (
-    <>Started {formatDate(round.createdAt)} · {back}</>
+    <>
+      Started {formatDate(round.createdAt)} · {back}
+    </>
   );
   return (
     <Page title={title} lead={lead}>
@@ -60,7 +72,11 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
           round={round}
           pm={pm.first}
           onSubmitted={() => {
-            announce(otherSubmitted ? 'Submitted. Both sides are in: here is the wheel.' : `Submitted. You'll see the wheel once ${other} submits.`);
+            announce(
+              otherSubmitted
+                ? 'Submitted. Both sides are in: here is the wheel.'
+                : `Submitted. You'll see the wheel once ${other} submits.`,
+            );
             reload();
           }}
         />
@@ -73,8 +89,22 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
 }
 
 /** Loads your draft, then the form. */
-function EditAssessment({ round, pm, onSubmitted }: { round: RoundDetail; pm: string; onSubmitted: () => void }) {
+function EditAssessment({
+  round,
+  pm,
+  onSubmitted,
+}: {
+  round: RoundDetail;
+  pm: string;
+  onSubmitted: () => void;
+}) {
   const side = round.viewerSide!;
   const saved = useResource<Assessment>(`/api/rounds/${round.id}/assessments/${side}`);
-  return <Loaded resource={saved}>{(data) => <AssessmentEditor round={round} side={side} saved={data} pm={pm} onSubmitted={onSubmitted} />}</Loaded>;
+  return (
+    <Loaded resource={saved}>
+      {(data) => (
+        <AssessmentEditor round={round} side={side} saved={data} pm={pm} onSubmitted={onSubmitted} />
+      )}
+    </Loaded>
+  );
 }

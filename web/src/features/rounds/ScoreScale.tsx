@@ -46,12 +46,24 @@ export function ScoreScale({ statement, name, scale, value, onChange, ends, disa
     );
   }
   return (
-    <fieldset className={`score-scale ${value === undefined ? 'unscored' : ''}`} id={`score-${name}`} aria-describedby={`${id}-ends`}>
+    <fieldset
+      className={`score-scale ${value === undefined ? 'unscored' : ''}`}
+      id={`score-${name}`}
+      aria-describedby={`${id}-ends`}
+    >
       <legend>{statement}</legend>
       <div className={`segments segments-${points.length}`}>
         {points.map((p) => (
           <label key={p} className="segment">
-            <input type="radio" className="segment-input" name={name} value={p} checked={value === p} disabled={disabled} onChange={() => onChange(p)} />
+            <input
+              type="radio"
+              className="segment-input"
+              name={name}
+              value={p}
+              checked={value === p}
+              disabled={disabled}
+              onChange={() => onChange(p)}
+            />
             <span className="segment-face">{p}</span>
           </label>
         ))}

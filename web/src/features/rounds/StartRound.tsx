@@ -16,7 +16,15 @@ import { usePm } from '../wheel/people';
 const labels = { title: 'Name of the round', frameworkId: 'Framework', coachId: 'Coach' };
 
 /** Starts a round for a PM (by the PM or their coach): both sides then assess blind. */
-export function StartRound({ pmId, first, onStarted }: { pmId: string; first: boolean; onStarted: () => void }) {
+export function StartRound({
+  pmId,
+  first,
+  onStarted,
+}: {
+  pmId: string;
+  first: boolean;
+  onStarted: () => void;
+}) {
   const me = useMe();
   const pm = usePm(pmId);
   const go = useGo();
@@ -48,9 +56,19 @@ export function StartRound({ pmId, first, onStarted }: { pmId: string; first: bo
           ? `No rounds yet. A round is one snapshot: ${pm.isMe ? 'you score yourself and your coach scores you' : `${pm.first} scores themselves and you score ${pm.first}`}, each without seeing the other, then you compare.`
           : 'No round in progress. Start the next one when it is time for a new snapshot (every quarter works well).'}
       </p>
-      <Field label="Name of the round" hint="Optional. For example “Q1 2027”; by default the month and year." value={form.title} maxLength={100} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+      <Field
+        label="Name of the round"
+        hint="Optional. For example “Q1 2027”; by default the month and year."
+        value={form.title}
+        maxLength={100}
+        onChange={(e) => setForm({ ...form, title: e.target.value })}
+      />
       {choices.length > 1 && (
-        <Select label="Framework" value={form.frameworkId} onChange={(e) => setForm({ ...form, frameworkId: e.target.value })}>
+        <Select
+          label="Framework"
+          value={form.frameworkId}
+          onChange={(e) => setForm({ ...form, frameworkId: e.target.value })}
+        >
           <option value="">{first ? 'The workspace default' : 'The same as last round'}</option>
           {choices.map((f) => (
             <option key={f.id} value={f.id}>
@@ -60,7 +78,12 @@ export function StartRound({ pmId, first, onStarted }: { pmId: string; first: bo
         </Select>
       )}
       {coaches.length > 1 && (
-        <Select label="Coach" required value={form.coachId} onChange={(e) => setForm({ ...form, coachId: e.target.value })}>
+        <Select
+          label="Coach"
+          required
+          value={form.coachId}
+          onChange={(e) => setForm({ ...form, coachId: e.target.value })}
+        >
           <option value="">Choose who assesses you this round</option>
           {coaches.map((c) => (
             <option key={c.id} value={c.id}>

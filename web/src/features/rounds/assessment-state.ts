@@ -16,7 +16,8 @@ export function initialAnswers(saved: Assessment, unsaved: DraftPatch): Answers 
   }
   const notes: Record<string, string> = { ...saved.notes };
   for (const [key, value] of Object.entries(unsaved.notes ?? {})) notes[key] = value ?? '';
-  const nbc = unsaved.nextBiggerChallenge !== undefined ? unsaved.nextBiggerChallenge : saved.nextBiggerChallenge;
+  const nbc =
+    unsaved.nextBiggerChallenge !== undefined ? unsaved.nextBiggerChallenge : saved.nextBiggerChallenge;
   return { scores, notes, nextBiggerChallenge: nbc ?? '' };
 }
 

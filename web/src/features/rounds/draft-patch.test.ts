@@ -3,8 +3,15 @@ import { isEmptyPatch, mergePatch, withoutSaved } from './draft-patch';
 
 describe('draft patches', () => {
   test('a later change to the same score or note wins; others add up', () => {
-    const merged = mergePatch({ scores: { a: 3, b: 4 }, notes: { x: 'one' } }, { scores: { a: 5 }, nextBiggerChallenge: 'Lead pricing' });
-    expect(merged).toEqual({ scores: { a: 5, b: 4 }, notes: { x: 'one' }, nextBiggerChallenge: 'Lead pricing' });
+    const merged = mergePatch(
+      { scores: { a: 3, b: 4 }, notes: { x: 'one' } },
+      { scores: { a: 5 }, nextBiggerChallenge: 'Lead pricing' },
+    );
+    expect(merged).toEqual({
+      scores: { a: 5, b: 4 },
+      notes: { x: 'one' },
+      nextBiggerChallenge: 'Lead pricing',
+    });
   });
   test('what was saved leaves the queue; a field changed again while saving stays', () => {
     const saved = { scores: { a: 3, b: 4 }, notes: { x: 'draft' } };

@@ -19,15 +19,19 @@ export function withoutSaved(pending: DraftPatch, saved: DraftPatch): DraftPatch
   const notes = remaining(pending.notes, saved.notes);
   if (scores) rest.scores = scores;
   if (notes) rest.notes = notes;
-  if (pending.nextBiggerChallenge !== undefined && pending.nextBiggerChallenge !== saved.nextBiggerChallenge) rest.nextBiggerChallenge = pending.nextBiggerChallenge;
+  if (pending.nextBiggerChallenge !== undefined && pending.nextBiggerChallenge !== saved.nextBiggerChallenge)
+    rest.nextBiggerChallenge = pending.nextBiggerChallenge;
   return rest;
 }
 
 function remaining<V>(pending: Record<string, V> | undefined, saved: Record<string, V> | undefined) {
   if (!pending) return undefined;
-  const left = Object.entries(pending).filter(([key, value]) => !saved || !(key in saved) || saved[key] !== value);
+  const left = Object.entries(pending).filter(
+    ([key, value]) => !saved || !(key in saved) || saved[key] !== value,
+  );
   return left.length ? Object.fromEntries(left) : undefined;
 }
 
 /** True when there is nothing to save. */
-export const isEmptyPatch = (patch: DraftPatch) => !patch.scores && !patch.notes && patch.nextBiggerChallenge === undefined;
+export const isEmptyPatch = (patch: DraftPatch) =>
+  !patch.scores && !patch.notes && patch.nextBiggerChallenge === undefined;

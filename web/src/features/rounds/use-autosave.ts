@@ -3,7 +3,8 @@ import type { Assessment } from '../../../../common/wheel-rounds';
 import { api, ApiError } from '../../api';
 import { isEmptyPatch, mergePatch, withoutSaved, type DraftPatch } from './draft-patch';
 
-export type SaveStatus = { state: 'idle' | 'unsaved' | 'saving' | 'saved' } | { state: 'failed'; message: string };
+export type SaveStatus =
+  { state: 'idle' | 'unsaved' | 'saving' | 'saved' } | { state: 'failed'; message: string };
 
 const RETRY_MS = 5000;
 

@@ -18,7 +18,8 @@ export default function SetupPage() {
   const { setState } = session;
   const [form, setForm] = useState({ workspaceName: '', name: '', email: '', password: '' });
   const setup = useAction((input: typeof form) => api<SessionState>('POST', '/api/setup', input), labels);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -29,12 +30,50 @@ export default function SetupPage() {
   };
 
   return (
-    <Page title="Set up Wheelhouse" lead="Create your workspace. You'll be its admin, and you can coach PMs from the first minute.">
+    <Page
+      title="Set up Wheelhouse"
+      lead="Create your workspace. You'll be its admin, and you can coach PMs from the first minute."
+    >
       <form className="card form narrow" onSubmit={submit}>
-        <Field label="Workspace name" hint="Usually your company or product team, e.g. Acme Product." name="workspaceName" required maxLength={100} value={form.workspaceName} onChange={set('workspaceName')} />
-        <Field label="Your name" name="name" autoComplete="name" required maxLength={100} value={form.name} onChange={set('name')} />
-        <Field label="Email" type="email" name="email" autoComplete="email" required value={form.email} onChange={set('email')} />
-        <Field label="Password" hint="At least 10 characters." type="password" name="password" autoComplete="new-password" required minLength={10} maxLength={200} value={form.password} onChange={set('password')} />
+        <Field
+          label="Workspace name"
+          hint="Usually your company or product team, e.g. Acme Product."
+          name="workspaceName"
+          required
+          maxLength={100}
+          value={form.workspaceName}
+          onChange={set('workspaceName')}
+        />
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={set('name')}
+        />
+        <Field
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={set('email')}
+        />
+        <Field
+          label="Password"
+          hint="At least 10 characters."
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          value={form.password}
+          onChange={set('password')}
+        />
         <FormError message={setup.error} />
         <Button type="submit" pending={setup.pending} pendingLabel="Creating workspace…">
           Create workspace

@@ -14,13 +14,17 @@ export function AgreedVision({ vision, pm }: { vision: Vision; pm: VisionReader 
     <Section title="Agreed">
       {!agreed ? (
         <EmptyState>
-          <p>Nothing agreed yet. {pm.isMe ? 'Propose' : `Propose, or wait for ${pm.first} to propose,`} a Next Bigger Challenge and a career direction below; it is agreed once the other side accepts.</p>
+          <p>
+            Nothing agreed yet. {pm.isMe ? 'Propose' : `Propose, or wait for ${pm.first} to propose,`} a Next
+            Bigger Challenge and a career direction below; it is agreed once the other side accepts.
+          </p>
         </EmptyState>
       ) : (
         <>
           <VisionText version={agreed} />
           <p className="item-meta">
-            Proposed by {who(agreed.proposedBy, me.id)} on {formatDate(agreed.proposedAt)}, accepted by {who(agreed.decidedBy, me.id)}
+            Proposed by {who(agreed.proposedBy, me.id)} on {formatDate(agreed.proposedAt)}, accepted by{' '}
+            {who(agreed.decidedBy, me.id)}
             {agreed.decidedAt && ` on ${formatDate(agreed.decidedAt)}`}.
           </p>
         </>
@@ -30,7 +34,8 @@ export function AgreedVision({ vision, pm }: { vision: Vision; pm: VisionReader 
           Last revisited {formatDate(vision.lastRevisitedAt)}.{' '}
           {vision.revisitDue
             ? 'A quarter has passed: time to revisit it together. Propose it again as it is, or with changes.'
-            : vision.revisitDueAt && `Next revisit ${fromNow(vision.revisitDueAt)} (${formatDate(vision.revisitDueAt)}).`}
+            : vision.revisitDueAt &&
+              `Next revisit ${fromNow(vision.revisitDueAt)} (${formatDate(vision.revisitDueAt)}).`}
         </p>
       )}
     </Section>

@@ -24,7 +24,10 @@ export function VisionHistory({ vision }: { vision: Vision }) {
             <li key={v.id} className="list-item">
               <details className="item-main">
                 <summary>
-                  {formatDate(v.proposedAt)}: proposed by {who(v.proposedBy, me.id)} <span className={`badge ${v.status === 'agreed' ? 'badge-accepted' : ''}`}>{outcome[v.status]}</span>
+                  {formatDate(v.proposedAt)}: proposed by {who(v.proposedBy, me.id)}{' '}
+                  <span className={`badge ${v.status === 'agreed' ? 'badge-accepted' : ''}`}>
+                    {outcome[v.status]}
+                  </span>
                 </summary>
                 <VisionText version={v} />
                 {v.decidedAt && (

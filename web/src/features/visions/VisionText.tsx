@@ -1,7 +1,11 @@
 import type { VisionVersion } from '../../../../common/visions';
 
 /** The two parts of a vision, as a definition list. */
-export function VisionText({ version }: { version: Pick<VisionVersion, 'nextBiggerChallenge' | 'careerDirection' | 'note'> }) {
+export function VisionText({
+  version,
+}: {
+  version: Pick<VisionVersion, 'nextBiggerChallenge' | 'careerDirection' | 'note'>;
+}) {
   return (
     <dl className="vision-text">
       <dt>Next Bigger Challenge</dt>

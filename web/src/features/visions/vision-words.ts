@@ -9,7 +9,8 @@ export interface VisionReader {
 }
 
 /** "you" for the signed-in person, else their first name. */
-export const who = (person: Person | null, meId: string) => (!person ? 'someone' : person.id === meId ? 'you' : firstName(person.name));
+export const who = (person: Person | null, meId: string) =>
+  !person ? 'someone' : person.id === meId ? 'you' : firstName(person.name);
 
 /** "You" / "Cora" at the start of a sentence. */
 export const Who = (person: Person | null, meId: string) => {

@@ -6,7 +6,10 @@ import { DipsList } from './DipsList';
 export function CoachDipsSection({ myPms }: { myPms: Pair[] }) {
   if (myPms.length === 0) return null;
   return (
-    <Section title="Dips to talk about" intro="A clear drop in a PM's self-score often hides something else: a stakeholder conflict, a rough launch. Ask about it next time.">
+    <Section
+      title="Dips to talk about"
+      intro="A clear drop in a PM's self-score often hides something else: a stakeholder conflict, a rough launch. Ask about it next time."
+    >
       <DipsList pms={myPms.map((p) => ({ id: p.pm.id, name: p.pm.name }))} />
     </Section>
   );

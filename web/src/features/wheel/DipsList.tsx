@@ -14,11 +14,17 @@ interface DipsListProps {
 /** Dips in each PM's latest round, with the PM's note: topics for the next conversation. */
 export function DipsList({ pms }: DipsListProps) {
   const key = pms.map((p) => p.id).join(',');
-  const [state, setState] = useState<{ key: string; dips?: { pm: DipsListProps['pms'][number]; dip: Dip }[]; error?: ApiError }>({ key });
+  const [state, setState] = useState<{
+    key: string;
+    dips?: { pm: DipsListProps['pms'][number]; dip: Dip }[];
+    error?: ApiError;
+  }>({ key });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
-    Promise.all(pms.map(async (pm) => (await api<Dip[]>('GET', `/api/pms/${pm.id}/dips`)).map((dip) => ({ pm, dip })))).then(
+    Promise.all(
+      pms.map(async (pm) => (await api<Dip[]>('GET', `/api/pms/${pm.id}/dips`)).map((dip) => ({ pm, dip }))),
+    ).then(
       (lists) => live && setState({ key, dips: lists.flat() }),
       (error: ApiError) => live && setState({ key, error }),
     );
@@ -32,7 +38,10 @@ export function DipsList({ pms }: DipsListProps) {
   if (state.dips.length === 0) {
     return (
       <EmptyState>
-        <p>No dips in the latest round{pms.length > 1 ? 's' : ''}. When a self-score drops clearly (2 points below the average of the last three rounds), it shows here as a topic for your next conversation.</p>
+        <p>
+          No dips in the latest round{pms.length > 1 ? 's' : ''}. When a self-score drops clearly (2 points
+          below the average of the last three rounds), it shows here as a topic for your next conversation.
+        </p>
       </EmptyState>
     );
   }
@@ -46,12 +55,14 @@ export function DipsList({ pms }: DipsListProps) {
               {dip.areaName} dropped to {dip.score.toFixed(1)}
             </p>
             <p className="item-meta">
-              {dip.roundTitle}: {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent average of {dip.recentMean.toFixed(1)}
+              {dip.roundTitle}: {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent average
+              of {dip.recentMean.toFixed(1)}
             </p>
             {dip.note ? (
               <blockquote className="dip-note">
                 <p>
-                  <span className="visually-hidden">{pm.name ? `${pm.name}'s` : 'Your'} note: </span>“{dip.note}”
+                  <span className="visually-hidden">{pm.name ? `${pm.name}'s` : 'Your'} note: </span>“
+                  {dip.note}”
                 </p>
               </blockquote>
             ) : (
@@ -59,7 +70,12 @@ export function DipsList({ pms }: DipsListProps) {
             )}
           </div>
           <Link to={`/rounds/${dip.roundId}`}>
-            Open the wheel<span className="visually-hidden"> of {dip.roundTitle}{pm.name ? ` for ${pm.name}` : ''}</span>
+            Open the wheel
+            <span className="visually-hidden">
+              {' '}
+              of {dip.roundTitle}
+              {pm.name ? ` for ${pm.name}` : ''}
+            </span>
           </Link>
         </li>
       ))}

@@ -12,12 +12,18 @@ import { Sparkline } from './Sparkline';
 export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) {
   const history = useResource<History>(`/api/pms/${encodeURIComponent(pmId)}/history`);
   return (
-    <Section title="History by area" intro={isMe ? 'How each area moved over your rounds.' : 'How each area moved over the rounds.'}>
+    <Section
+      title="History by area"
+      intro={isMe ? 'How each area moved over your rounds.' : 'How each area moved over the rounds.'}
+    >
       <Loaded resource={history}>
         {(h) =>
           h.rounds.length === 0 || !h.scale ? (
             <EmptyState>
-              <p>No history yet. After the first round both of you have submitted, each area's scores appear here, round after round.</p>
+              <p>
+                No history yet. After the first round both of you have submitted, each area's scores appear
+                here, round after round.
+              </p>
             </EmptyState>
           ) : (
             <HistoryBody history={h} scale={h.scale} />
@@ -33,7 +39,12 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
   const peers = history.areas.some((a) => a.points.some((p) => p.peers !== null));
   return (
     <>
-      <Legend series={[{ key: 'self', label: seriesLabel('self'), values: [] }, { key: 'coach', label: 'Coach assessment', values: [] }]} />
+      <Legend
+        series={[
+          { key: 'self', label: seriesLabel('self'), values: [] },
+          { key: 'coach', label: 'Coach assessment', values: [] },
+        ]}
+      />
       <ul className="multiples">
         {history.areas.map((area) => {
           const self = area.points.map((p) => p.self);
@@ -43,10 +54,19 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
           return (
             <li key={area.key} className="multiple">
               <h3>{area.name}</h3>
-              <Sparkline scale={scale} lines={[{ key: 'self', values: self }, { key: 'coach', values: coach }]} />
+              <Sparkline
+                scale={scale}
+                lines={[
+                  { key: 'self', values: self },
+                  { key: 'coach', values: coach },
+                ]}
+              />
               <p className="item-meta">
                 Self {score(lastSelf)}
-                {history.rounds.length > 1 && firstSelf !== undefined ? ` (${score(firstSelf)} in ${first.title})` : ''} · Coach {score(coach.findLast((v) => v !== null))}
+                {history.rounds.length > 1 && firstSelf !== undefined
+                  ? ` (${score(firstSelf)} in ${first.title})`
+                  : ''}{' '}
+                · Coach {score(coach.findLast((v) => v !== null))}
               </p>
             </li>
           );
@@ -56,7 +76,9 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
         <summary>All scores as a table</summary>
         <div className="table-scroll" tabIndex={0} role="group" aria-label="Scores by area and round">
           <table className="table">
-            <caption className="visually-hidden">Scores by area and round, oldest first. Each cell: self / coach{peers ? ' / peers' : ''}.</caption>
+            <caption className="visually-hidden">
+              Scores by area and round, oldest first. Each cell: self / coach{peers ? ' / peers' : ''}.
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Area</th>
@@ -82,7 +104,10 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
             </tbody>
           </table>
         </div>
-        <p className="hint">Each cell: self / coach{peers ? ' / peers' : ''}. Older rounds on another scale are converted to the latest one.</p>
+        <p className="hint">
+          Each cell: self / coach{peers ? ' / peers' : ''}. Older rounds on another scale are converted to the
+          latest one.
+        </p>
       </details>
     </>
   );

@@ -10,7 +10,15 @@ export function Legend({ series }: { series: Series[] }) {
         return (
           <li key={s.key}>
             <svg width="44" height="16" viewBox="0 0 44 16" aria-hidden="true" focusable="false">
-              <line x1="2" y1="8" x2="42" y2="8" stroke={style.color} strokeWidth={3} strokeDasharray={style.dash || undefined} />
+              <line
+                x1="2"
+                y1="8"
+                x2="42"
+                y2="8"
+                stroke={style.color}
+                strokeWidth={3}
+                strokeDasharray={style.dash || undefined}
+              />
               <Marker at={{ x: 22, y: 8 }} style={style} size={4} />
             </svg>
             {s.label}

@@ -28,7 +28,11 @@ export function PmWheelSection({ meId }: { meId: string }) {
                   )}
                 </p>
               ) : (
-                <p>{list.length === 0 ? 'No rounds yet. Start one to put a pin on the map: you and your coach each score you, then compare.' : 'No round in progress.'}</p>
+                <p>
+                  {list.length === 0
+                    ? 'No rounds yet. Start one to put a pin on the map: you and your coach each score you, then compare.'
+                    : 'No round in progress.'}
+                </p>
               )}
               {list.some((r) => r.status === 'revealed') && (
                 <>
@@ -37,7 +41,9 @@ export function PmWheelSection({ meId }: { meId: string }) {
                 </>
               )}
               <p className="section-link">
-                <Link to={`/pms/${meId}/wheel`}>{open || list.length ? 'Open your wheel' : 'Start a round'}</Link>
+                <Link to={`/pms/${meId}/wheel`}>
+                  {open || list.length ? 'Open your wheel' : 'Start a round'}
+                </Link>
               </p>
             </>
           );

@@ -14,7 +14,12 @@ export function TextArea({ label, hint, id, className, rows = 3, ...textarea }: 
           {hint}
         </p>
       )}
-      <textarea id={fieldId} rows={rows} aria-describedby={hint ? `${fieldId}-hint` : undefined} {...textarea} />
+      <textarea
+        id={fieldId}
+        rows={rows}
+        aria-describedby={hint ? `${fieldId}-hint` : undefined}
+        {...textarea}
+      />
     </div>
   );
 }

@@ -17,22 +17,40 @@ export function WheelChart({ comparison, title }: { comparison: Comparison; titl
     { key: 'coach', label: seriesLabel('coach'), values: areas.map((a) => a.coach) },
   ];
   if (comparison.peerCount && areas.every((a) => a.peers !== null)) {
-    series.push({ key: 'peers', label: seriesLabel('peers', comparison.peerCount), values: areas.map((a) => a.peers!) });
+    series.push({
+      key: 'peers',
+      label: seriesLabel('peers', comparison.peerCount),
+      values: areas.map((a) => a.peers!),
+    });
   }
   const png = useAction(async () => {
     if (svg.current) await downloadPng(svg.current, fileName(comparison.round.title, 'png'));
   });
   return (
     <figure className="wheel-figure">
-      <RadarChart ref={svg} title={title} areas={areas.map((a) => a.name)} scale={comparison.scale} series={series} />
+      <RadarChart
+        ref={svg}
+        title={title}
+        areas={areas.map((a) => a.name)}
+        scale={comparison.scale}
+        series={series}
+      />
       <figcaption>
         <Legend series={series} />
       </figcaption>
       <div className="toolbar">
-        <Button variant="secondary" onClick={() => svg.current && downloadSvg(svg.current, fileName(comparison.round.title, 'svg'))}>
+        <Button
+          variant="secondary"
+          onClick={() => svg.current && downloadSvg(svg.current, fileName(comparison.round.title, 'svg'))}
+        >
           Download SVG
         </Button>
-        <Button variant="secondary" onClick={() => void png.run()} pending={png.pending} pendingLabel="Preparing PNG…">
+        <Button
+          variant="secondary"
+          onClick={() => void png.run()}
+          pending={png.pending}
+          pendingLabel="Preparing PNG…"
+        >
           Download PNG
         </Button>
       </div>

@@ -24,13 +24,20 @@ export default function WheelPage({ pmId }: { pmId: string }) {
   return (
     <Page
       title={pm.isMe ? 'Your wheel' : `${pm.name}'s wheel`}
-      lead={pm.isMe ? 'Where you stand on each skill area, as you see it and as your coach sees it, round after round. Only you and your current coaches see it.' : `Where ${pm.first} stands, as they see it and as you see it. Only ${pm.first} and their current coaches see it.`}
+      lead={
+        pm.isMe
+          ? 'Where you stand on each skill area, as you see it and as your coach sees it, round after round. Only you and your current coaches see it.'
+          : `Where ${pm.first} stands, as they see it and as you see it. Only ${pm.first} and their current coaches see it.`
+      }
     >
       <Section title="This round">
         <CurrentRound pmId={pmId} open={open} hasRounds={list.length > 0} onStarted={rounds.reload} />
       </Section>
       {revealed.length > 0 && (
-        <Section title="Dips to talk about" intro="A clear drop in a self-score in the latest round: often a sign of something else going on. A topic for the next conversation.">
+        <Section
+          title="Dips to talk about"
+          intro="A clear drop in a self-score in the latest round: often a sign of something else going on. A topic for the next conversation."
+        >
           <DipsList pms={[{ id: pmId, name: pm.isMe ? null : pm.first }]} />
         </Section>
       )}

@@ -49,4 +49,10 @@ export async function downloadPng(svg: SVGSVGElement, filename: string) {
 }
 
 /** A file name from a round title: "wheel-q4-2026.svg". */
-export const fileName = (title: string, extension: string) => `wheel-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'round'}.${extension}`;
+export const fileName = (title: string, extension: string) =>
+  `wheel-${
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'round'
+  }.${extension}`;

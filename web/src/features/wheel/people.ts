@@ -14,7 +14,8 @@ export function usePm(pmId: string): { name: string; first: string; isMe: boolea
 export const firstName = (name: string) => name.split(' ')[0] || name;
 
 /** A score as the wheel shows it: one decimal. */
-export const score = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(1));
+export const score = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : value.toFixed(1);
 
 /** A change as the wheel shows it: "+0.5", "−1.2", "±0". */
 export function signed(value: number | null | undefined) {

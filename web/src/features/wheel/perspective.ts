@@ -14,6 +14,7 @@ export function gapSentence(gap: PerceptionGap, p: Perspective): string {
   const direction = gap.higher === 'self' ? 'higher' : 'lower';
   const subject = p.viewerIsPm ? 'You rate yourself' : `${p.pm} rates themselves`;
   const other = p.viewerIsCoach ? 'you' : p.coach;
-  if (gap.higher === 'same') return `${p.viewerIsPm ? 'You and' : `${p.pm} and`} ${other} agree on ${gap.areaName}`;
+  if (gap.higher === 'same')
+    return `${p.viewerIsPm ? 'You and' : `${p.pm} and`} ${other} agree on ${gap.areaName}`;
   return `${subject} ${amount} ${direction} than ${other} on ${gap.areaName}`;
 }

@@ -22,12 +22,18 @@ export const axisAngle = (index: number, count: number) => -Math.PI / 2 + (2 * M
 export function pointAt(frame: RadarFrame, index: number, value: number): Point {
   const share = Math.min(1, Math.max(0, (value - frame.min) / (frame.max - frame.min)));
   const angle = axisAngle(index, frame.count);
-  return { x: frame.cx + frame.radius * share * Math.cos(angle), y: frame.cy + frame.radius * share * Math.sin(angle) };
+  return {
+    x: frame.cx + frame.radius * share * Math.cos(angle),
+    y: frame.cy + frame.radius * share * Math.sin(angle),
+  };
 }
 
 /** The SVG `points` of a polygon through one value per axis. */
 export function polygon(frame: RadarFrame, values: number[]): string {
-  return values.map((v, i) => pointAt(frame, i, v)).map(fmt).join(' ');
+  return values
+    .map((v, i) => pointAt(frame, i, v))
+    .map(fmt)
+    .join(' ');
 }
 
 const fmt = (p: Point) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`;
@@ -52,7 +58,8 @@ export function wrapLabel(text: string, width = 14): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/)) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && (last + ' ' + word).length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && (last + ' ' + word).length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

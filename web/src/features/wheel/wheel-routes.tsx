@@ -18,7 +18,13 @@ export function wheelPage(path: string, me: Me | null) {
   const framework = /^\/frameworks\/([^/]+)(?:\/(edit)|\/versions\/(\d+))?$/.exec(path);
   if (framework) {
     if (framework[2]) return <FrameworkEditorPage frameworkId={framework[1]!} />;
-    return <FrameworkPage key={path} frameworkId={framework[1]!} version={framework[3] ? Number(framework[3]) : undefined} />;
+    return (
+      <FrameworkPage
+        key={path}
+        frameworkId={framework[1]!}
+        version={framework[3] ? Number(framework[3]) : undefined}
+      />
+    );
   }
   const wheel = /^\/pms\/([^/]+)\/wheel$/.exec(path);
   if (wheel) return <WheelPage pmId={wheel[1]!} />;
