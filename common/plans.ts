@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Person } from './schemas.js';
+import { Person, Side } from './schemas.js';
 import { Key } from './wheel.js';
 
 /**
@@ -20,8 +20,6 @@ export const DateOnly = z
     'is not a real date',
   );
 
-export const Side = z.enum(['pm', 'coach']).describe('pm: the PM themself; coach: a current coach');
-export type Side = z.infer<typeof Side>;
 
 // ---------------------------------------------------------------- plan building blocks
 

@@ -85,6 +85,11 @@ export const AccessLogEntry = z
     actor: Person.nullable(),
     action: z.string(),
     resource: z.string(),
+    count: z
+      .number()
+      .int()
+      .describe('How many times in a row this happened (repeats within an hour collapse)'),
+    firstAt: z.string().describe('When the first of the repeats happened (equals at when count is 1)'),
   })
   .openapi('AccessLogEntry');
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
@@ -110,3 +115,7 @@ export type PmOverview = z.infer<typeof PmOverview>;
 
 /** The path parameters of every route about one PM's coaching data. */
 export const PmParams = z.object({ pmId: Id });
+
+/** The two sides of a coaching pair: the PM themself, and a current coach. */
+export const Side = z.enum(['pm', 'coach']).describe('pm: the PM themself; coach: a current coach');
+export type Side = z.infer<typeof Side>;

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { Person } from './schemas.js';
-import { Side, text } from './plans.js';
+import { Person, Side } from './schemas.js';
+import { text } from './plans.js';
 
 /** The shared vision (issue 4): the Next Bigger Challenge and the career direction PM and coach agree on. */
 

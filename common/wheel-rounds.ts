@@ -4,8 +4,9 @@ import { FrameworkVersion, Key, Scale } from './wheel.js';
 
 /** Assessment rounds, the comparison, history and dips: shared response and request schemas. */
 
-export const Side = z.enum(['self', 'coach']);
-export type Side = z.infer<typeof Side>;
+/** Which assessment of a round: the PM's own (self) or the coach's. Peers answer apart (peers.ts). */
+export const AssessmentSide = z.enum(['self', 'coach']);
+export type AssessmentSide = z.infer<typeof AssessmentSide>;
 
 export const SideStatus = z
   .object({ submitted: z.boolean(), submittedAt: z.string().nullable() })
@@ -35,7 +36,7 @@ export const Round = z
       .object({ invited: z.number().int(), submitted: z.number().int(), shared: z.boolean() })
       .nullable()
       .describe('The PM always; the coach only once the PM shared peer scores; otherwise null'),
-    viewerSide: Side.nullable().describe('Which assessment of this round the viewer writes (null: none)'),
+    viewerSide: AssessmentSide.nullable().describe('Which assessment of this round the viewer writes (null: none)'),
   })
   .openapi('Round');
 export type Round = z.infer<typeof Round>;
@@ -65,7 +66,7 @@ const NoteMap = z.record(z.string(), z.string());
 export const Assessment = z
   .object({
     roundId: z.string(),
-    side: Side,
+    side: AssessmentSide,
     author: Person,
     status: z.enum(['draft', 'submitted']),
     updatedAt: z.string(),

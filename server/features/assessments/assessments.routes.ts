@@ -6,7 +6,7 @@ import {
   OpenRoundInput,
   Round,
   RoundDetail,
-  Side,
+  AssessmentSide,
 } from '../../../common/wheel-rounds.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
@@ -16,7 +16,7 @@ import { getRound, listRounds, openRound } from './rounds.js';
 
 const tags = ['Wheel'];
 const roundParams = z.object({ roundId: Id });
-const sideParams = roundParams.extend({ side: Side });
+const sideParams = roundParams.extend({ side: AssessmentSide });
 
 /** Rounds and the two blind assessments of each (decision 011). */
 export function registerAssessmentRoutes(app: App, deps: Deps) {

@@ -1,4 +1,4 @@
-import type { Assessment, AssessmentDraftInput, Side } from '../../../common/wheel-rounds.js';
+import type { Assessment, AssessmentDraftInput, AssessmentSide } from '../../../common/wheel-rounds.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -10,7 +10,7 @@ import { canSeeAssessment, sideOf } from './round-policy.js';
 import type { RoundRow } from './round-queries.js';
 import { areaScores, missingStatements, round2, statementCount } from './scoring.js';
 
-async function assessmentRow(db: Db, roundId: string, side: Side) {
+async function assessmentRow(db: Db, roundId: string, side: AssessmentSide) {
   return db
     .selectFrom('assessments')
     .innerJoin('users', 'users.id', 'assessments.author_id')
@@ -29,7 +29,7 @@ async function assessmentRow(db: Db, roundId: string, side: Side) {
 }
 
 /** Presents one assessment with its answers and the area means they give. */
-export async function presentAssessment(db: Db, round: RoundRow, side: Side): Promise<Assessment> {
+export async function presentAssessment(db: Db, round: RoundRow, side: AssessmentSide): Promise<Assessment> {
   const row = await assessmentRow(db, round.id, side);
   const { content } = await loadVersion(db, round.framework_version_id);
   const { scores, notes } = await loadAnswers(db, row.id);
@@ -55,7 +55,7 @@ export async function readAssessment(input: {
   db: Db;
   actor: Actor;
   roundId: string;
-  side: Side;
+  side: AssessmentSide;
 }): Promise<Assessment> {
   const { round, viewer } = await accessRound({
     ...input,
@@ -67,7 +67,7 @@ export async function readAssessment(input: {
 }
 
 /** Locks the round and the author's draft (no-op updates take row locks on PostgreSQL), refusing a submitted one. */
-async function lockDraft(tx: Db, roundId: string, side: Side, now: string) {
+async function lockDraft(tx: Db, roundId: string, side: AssessmentSide, now: string) {
   await tx
     .updateTable('assessment_rounds')
     .set((eb) => ({ peers_shared: eb.ref('peers_shared') }))
@@ -92,7 +92,7 @@ async function lockDraft(tx: Db, roundId: string, side: Side, now: string) {
   ).id;
 }
 
-async function authorRound(input: { db: Db; actor: Actor; roundId: string; side: Side }) {
+async function authorRound(input: { db: Db; actor: Actor; roundId: string; side: AssessmentSide }) {
   const { round, viewer } = await accessRound({
     ...input,
     action: 'assessment:write',
@@ -107,7 +107,7 @@ export async function saveDraft(input: {
   db: Db;
   actor: Actor;
   roundId: string;
-  side: Side;
+  side: AssessmentSide;
   draft: AssessmentDraftInput;
 }): Promise<Assessment> {
   const { db, draft, side } = input;
@@ -117,7 +117,7 @@ export async function saveDraft(input: {
   return presentAssessment(db, round, side);
 }
 
-function writeDraft(db: Db, roundId: string, side: Side, draft: AssessmentDraftInput) {
+function writeDraft(db: Db, roundId: string, side: AssessmentSide, draft: AssessmentDraftInput) {
   return db.transaction().execute(async (tx) => {
     const id = await lockDraft(tx, roundId, side, nowIso());
     await writeAnswers(tx, id, draft);
@@ -139,7 +139,7 @@ export async function submitAssessment(input: {
   db: Db;
   actor: Actor;
   roundId: string;
-  side: Side;
+  side: AssessmentSide;
   draft: AssessmentDraftInput;
 }): Promise<Assessment> {
   const { db, side, draft } = input;

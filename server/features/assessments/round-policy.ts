@@ -1,4 +1,4 @@
-import type { Side } from '../../../common/wheel-rounds.js';
+import type { AssessmentSide } from '../../../common/wheel-rounds.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -54,14 +54,14 @@ export function canSeeRound(round: RoundAccess, viewer: Viewer): boolean {
 }
 
 /** Which assessment of the round the viewer writes, if any. */
-export function sideOf(round: RoundAccess, viewer: Viewer): Side | null {
+export function sideOf(round: RoundAccess, viewer: Viewer): AssessmentSide | null {
   if (viewer.relation === 'pm' && round.pm_id === viewer.actorId) return 'self';
   if (viewer.relation === 'coach' && round.coach_id === viewer.actorId) return 'coach';
   return null;
 }
 
 /** The blind reveal: your own assessment always; the other side's only once both submitted. */
-export const canSeeAssessment = (round: RoundAccess, side: Side, viewer: Viewer) =>
+export const canSeeAssessment = (round: RoundAccess, side: AssessmentSide, viewer: Viewer) =>
   canSeeRound(round, viewer) && (sideOf(round, viewer) === side || round.revealed_at !== null);
 
 /** Peer scores go to the PM; to the coach only when the PM shared them. Never before the reveal. */

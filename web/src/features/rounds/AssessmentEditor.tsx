@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Assessment, RoundDetail, Side } from '../../../../common/wheel-rounds';
+import type { Assessment, RoundDetail, AssessmentSide } from '../../../../common/wheel-rounds';
 import { api, ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
@@ -11,7 +11,7 @@ import { useAutosave } from './use-autosave';
 
 interface AssessmentEditorProps {
   round: RoundDetail;
-  side: Side;
+  side: AssessmentSide;
   saved: Assessment;
   /** The PM's first name (the coach's form speaks of them). */
   pm: string;
