@@ -10,8 +10,9 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createMailer } from '../server/mail/mailer.js';
-import { loadSession } from '../server/http/session-middleware.js';
-import { authorize } from '../server/privacy/policy.js';
+import { loadSession } from '../server/features/auth/session-middleware.js';
+import { recordAccess } from '../server/privacy/access-log.js';
+import { authorize } from '../server/privacy/authorize.js';
 import { seedTeam } from './seed.js';
 
 /**
@@ -48,13 +49,10 @@ async function main() {
   let floorPmId = '';
   app.use('/bench/floor', loadSession(deps));
   app.get('/bench/floor', async (c) => {
-    await authorize({
-      db: deps.db,
-      actor: c.get('actor'),
-      action: 'history:read',
-      pmId: floorPmId,
-      resource: 'bench',
-    });
+    const actor = c.get('actor');
+    if (!actor) return c.body(null, 404);
+    const grant = await authorize({ db: deps.db, actor, action: 'history:read', pmId: floorPmId });
+    await recordAccess({ db: deps.db, grant, resource: 'bench' });
     return c.body(baselineBody, 200, { 'content-type': 'application/json' });
   });
   try {

@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db, Engine } from '../db/database.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { LiveSession } from '../features/auth/sessions.js';
-import type { Actor } from '../privacy/actor.js';
+import type { Actor, LiveSession } from '../privacy/actor.js';
 
 /** What every route and domain function may use; built once in main.ts (or per test). */
 export interface Deps {
@@ -24,3 +23,8 @@ export interface AppEnv {
 }
 
 export type App = OpenAPIHono<AppEnv>;
+
+/** A route the signed-in only reach: the actor is never null (see access.ts). */
+export interface SignedInEnv {
+  Variables: { actor: Actor };
+}

@@ -1,5 +1,6 @@
 import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../common/schemas.js';
+import { accessMiddleware, type Access } from './access.js';
 
 const errorResponses = {
   400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorResponse } } },
@@ -14,21 +15,34 @@ const errorResponses = {
 } as const;
 
 /**
- * Declares one JSON route: its request schemas validate input and, with the response schema,
- * become the OpenAPI document, so the document cannot drift from what the server checks.
+ * Declares one JSON route: who may reach it (`access`, see access.ts), and its request schemas,
+ * which validate input and, with the response schema, become the OpenAPI document, so the
+ * document cannot drift from what the server checks.
  */
 export function jsonRoute<
   M extends 'get' | 'post' | 'put' | 'patch' | 'delete',
   P extends string,
   Req extends RouteConfig['request'],
   Res extends z.ZodType,
->(input: { method: M; path: P; summary: string; tags: string[]; request?: Req; response: Res }) {
-  const { method, path, summary, tags, request, response } = input;
+  A extends Access,
+>(input: {
+  method: M;
+  path: P;
+  access: A;
+  summary: string;
+  tags: string[];
+  request?: Req;
+  response: Res;
+}) {
+  const { method, path, access, summary, tags, request, response } = input;
+  const middleware = (access === 'public' ? undefined : accessMiddleware[access as Exclude<Access, 'public'>]) as
+    | (A extends 'public' ? undefined : (typeof accessMiddleware)['signed-in']);
   return createRoute({
     method,
     path,
     summary,
     tags,
+    middleware,
     request: request as Req,
     responses: {
       200: { description: 'OK', content: { 'application/json': { schema: response } } },

@@ -6,3 +6,10 @@ export interface Actor {
   email: string;
   isAdmin: boolean;
 }
+
+/** A signed-in browser session: the actor, and the token every write must echo (CSRF). */
+export interface LiveSession {
+  tokenHash: string;
+  csrfToken: string;
+  actor: Actor;
+}

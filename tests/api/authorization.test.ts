@@ -3,13 +3,14 @@ import { Client } from '../support/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
 import { foundationRows } from './matrix/foundation.js';
+import { homeRows } from './matrix/home.js';
 import { planRows } from './matrix/plans.js';
 import { wheelRows } from './matrix/wheel.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
 /** Every route × every relation: allowed ones get in, refused ones get refused and change nothing. */
-const matrix: MatrixRow[] = [...foundationRows, ...planRows, ...wheelRows];
+const matrix: MatrixRow[] = [...foundationRows, ...homeRows, ...planRows, ...wheelRows];
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,17 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { AccessLogEntry, Id, PmParams } from '../../../common/schemas.js';
+import { AccessLogEntry, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
-import { listAccessLog } from '../../privacy/access-log.js';
-import { authorize } from '../../privacy/policy.js';
+import { readAccessLog } from './access-log.js';
 
 export function registerAccessLogRoutes(app: App, deps: Deps) {
   app.openapi(
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/access-log',
+      access: 'coaching-data',
       summary:
-        "Who read or changed your coaching data, newest first (the PM only). By default others' access; who=everyone adds your own",
+        "Who read or changed your coaching data, newest first, repeats collapsed (the PM only). By default others' access; who=everyone adds your own",
       tags: ['Privacy'],
       request: {
         params: PmParams,
@@ -23,26 +23,15 @@ export function registerAccessLogRoutes(app: App, deps: Deps) {
       response: z.array(AccessLogEntry),
     }),
     async (c) => {
-      const { pmId } = c.req.valid('param');
-      await authorize({
+      const { limit, who } = c.req.valid('query');
+      const entries = await readAccessLog({
         db: deps.db,
         actor: c.get('actor'),
-        action: 'access-log:read',
-        pmId,
-        resource: 'access log',
+        pmId: c.req.valid('param').pmId,
+        limit,
+        includeOwn: who === 'everyone',
       });
-      const { limit, who } = c.req.valid('query');
-      const rows = await listAccessLog({ db: deps.db, pmId, limit, includeOwn: who === 'everyone' });
-      return c.json(
-        rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          action: r.action,
-          resource: r.resource,
-          actor: r.actor_name ? { id: r.actor_id, name: r.actor_name, email: r.actor_email ?? '' } : null,
-        })),
-        200,
-      );
+      return c.json(entries, 200);
     },
   );
 }

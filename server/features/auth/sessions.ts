@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../../privacy/actor.js';
+import type { Actor, LiveSession } from '../../privacy/actor.js';
 import { addMs, hashToken, newToken, nowIso } from '../../util.js';
 
 /** A session ends after this long without a request… */
@@ -28,11 +28,6 @@ export async function createSession(db: Db, userId: string) {
   return { token, csrfToken, userId };
 }
 
-export interface LiveSession {
-  tokenHash: string;
-  csrfToken: string;
-  actor: Actor;
-}
 
 /** Finds the live session for a cookie token, ending it if it has gone idle or expired. */
 export async function findSession(db: Db, token: string): Promise<LiveSession | null> {

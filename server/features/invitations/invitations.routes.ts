@@ -10,7 +10,6 @@ import {
 } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
-import { requireActor } from '../../http/session-middleware.js';
 import { startBrowserSession } from '../auth/auth.routes.js';
 import { createSession } from '../auth/sessions.js';
 import {
@@ -33,17 +32,19 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/invitations',
+      access: 'signed-in',
       summary: 'Invitations you sent (all of the workspace for an admin)',
       tags,
       response: z.array(Invitation),
     }),
-    async (c) => c.json(await listInvitations({ db, actor: requireActor(c) }), 200),
+    async (c) => c.json(await listInvitations({ db, actor: c.get('actor') }), 200),
   );
 
   app.openapi(
     jsonRoute({
       method: 'post',
       path: '/api/invitations',
+      access: 'signed-in',
       summary: 'Invite a PM to be coached by you (or, as admin, a member)',
       tags,
       request: jsonBody(z.object({ email: Email, kind: z.enum(['pm', 'member']).default('pm') })),
@@ -55,7 +56,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
         db,
         mailer: deps.mailer,
         publicUrl: deps.config.publicUrl,
-        actor: requireActor(c),
+        actor: c.get('actor'),
         email,
         kind,
       });
@@ -67,13 +68,14 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'delete',
       path: '/api/invitations/{id}',
+      access: 'signed-in',
       summary: 'Revoke an open invitation',
       tags,
       request: { params: z.object({ id: Id }) },
       response: Ok,
     }),
     async (c) => {
-      await revokeInvitation({ db, actor: requireActor(c), id: c.req.valid('param').id });
+      await revokeInvitation({ db, actor: c.get('actor'), id: c.req.valid('param').id });
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -82,6 +84,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/invitations/by-token/{token}',
+      access: 'public',
       summary: 'What an invitation link offers (no sign-in needed)',
       tags,
       request: { params: Token },
@@ -94,6 +97,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/invitations/by-token/{token}/accept',
+      access: 'public',
       summary: 'Sign up through an invitation link',
       tags,
       request: { params: Token, ...jsonBody(z.object({ name: PersonName, password: Password })) },

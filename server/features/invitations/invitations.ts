@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorizeWorkspace, invitationsShownTo } from '../../privacy/workspace-rules.js';
 import { addMs, hashToken, newId, newToken, nowIso } from '../../util.js';
 import { createAccount } from '../auth/accounts.js';
 import { invitationMail } from './invitation-mail.js';
@@ -25,9 +26,10 @@ export async function createInvitation(input: {
   kind: Kind;
 }): Promise<Invitation> {
   const { db, mailer, publicUrl, actor, email, kind } = input;
-  if (kind === 'member' && !actor.isAdmin) {
-    throw new AppError('forbidden', 'Only a workspace admin can invite members who are not your PMs.');
-  }
+  authorizeWorkspace({
+    actor,
+    action: kind === 'member' ? 'invitation:invite-member' : 'invitation:invite-pm',
+  });
   const existing = await db
     .selectFrom('users')
     .select('workspace_id')
@@ -75,60 +77,70 @@ export async function createInvitation(input: {
   const link = `${publicUrl}/invite/${token}`;
   const mailed = await mailer.send(invitationMail({ to: email, inviterName: actor.name, kind, link }));
   if (mailed) await db.updateTable('invitations').set({ mailed_at: nowIso() }).where('id', '=', id).execute();
-  const [created] = await listInvitations({ db, actor, id });
-  return { ...created!, link };
+  const created = await invitationQuery(db).where('invitations.id', '=', id).executeTakeFirstOrThrow();
+  return { ...presentInvitation(created, nowIso()), link };
 }
 
-/** Invitations an actor may manage: an admin sees the workspace's, others their own. */
-export async function listInvitations(input: { db: Db; actor: Actor; id?: string }): Promise<Invitation[]> {
-  const { db, actor, id } = input;
-  let query = db
+const invitationQuery = (db: Db) =>
+  db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.invited_by')
     .select([
       'invitations.id',
+      'invitations.workspace_id',
       'invitations.email',
       'invitations.kind',
+      'invitations.invited_by',
       'invitations.created_at',
       'invitations.expires_at',
       'invitations.accepted_at',
       'invitations.revoked_at',
       'invitations.mailed_at',
-      'users.id as inviter_id',
       'users.name as inviter_name',
       'users.email as inviter_email',
-    ])
-    .where('invitations.workspace_id', '=', actor.workspaceId)
-    .orderBy('invitations.created_at', 'desc');
-  if (!actor.isAdmin) query = query.where('invitations.invited_by', '=', actor.id);
-  if (id) query = query.where('invitations.id', '=', id);
-  const now = nowIso();
-  const rows = await query.execute();
-  return rows.map((r) => ({
+    ]);
+
+type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationQuery>['executeTakeFirstOrThrow']>>;
+
+function presentInvitation(r: InvitationRow, now: string): Invitation {
+  return {
     id: r.id,
     email: r.email,
     kind: r.kind,
-    invitedBy: { id: r.inviter_id, name: r.inviter_name, email: r.inviter_email },
+    invitedBy: { id: r.invited_by, name: r.inviter_name, email: r.inviter_email },
     createdAt: r.created_at,
     expiresAt: r.expires_at,
     status: r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'open',
     link: null,
     mailed: r.mailed_at !== null,
-  }));
+  };
+}
+
+/** The invitations an actor sees (workspace-rules.ts): an admin the workspace's, others their own. */
+export async function listInvitations(input: { db: Db; actor: Actor; id?: string }): Promise<Invitation[]> {
+  const { db, actor, id } = input;
+  authorizeWorkspace({ actor, action: 'invitation:list' });
+  const shown = invitationsShownTo(actor);
+  let query = invitationQuery(db)
+    .where('invitations.workspace_id', '=', shown.workspaceId)
+    .orderBy('invitations.created_at', 'desc');
+  if (shown.invitedBy) query = query.where('invitations.invited_by', '=', shown.invitedBy);
+  if (id) query = query.where('invitations.id', '=', id);
+  const now = nowIso();
+  return (await query.execute()).map((r) => presentInvitation(r, now));
 }
 
 /** Revokes an open invitation (its inviter or an admin of the workspace). */
 export async function revokeInvitation(input: { db: Db; actor: Actor; id: string }) {
-  const [invitation] = await listInvitations(input);
-  if (!invitation) throw notFound('That invitation');
+  const { db, actor, id } = input;
+  const row = await invitationQuery(db).where('invitations.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('That invitation');
+  authorizeWorkspace({ actor, action: 'invitation:revoke', thing: row });
+  const invitation = presentInvitation(row, nowIso());
   if (invitation.status !== 'open') {
     throw new AppError('conflict', `That invitation is already ${invitation.status}.`);
   }
-  await input.db
-    .updateTable('invitations')
-    .set({ revoked_at: nowIso() })
-    .where('id', '=', input.id)
-    .execute();
+  await db.updateTable('invitations').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
 }
 
 /** What the invitation page shows before the person signs up. */

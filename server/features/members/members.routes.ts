@@ -2,7 +2,6 @@ import { z } from '@hono/zod-openapi';
 import { Id, Member, Person } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
-import { requireActor } from '../../http/session-middleware.js';
 import { listMembers, listPeople, setAdmin } from './members.js';
 
 const tags = ['Members'];
@@ -14,17 +13,19 @@ export function registerMemberRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/members',
+      access: 'signed-in',
       summary: 'Workspace members (admin only)',
       tags,
       response: z.array(Member),
     }),
-    async (c) => c.json(await listMembers({ db, actor: requireActor(c) }), 200),
+    async (c) => c.json(await listMembers({ db, actor: c.get('actor') }), 200),
   );
 
   app.openapi(
     jsonRoute({
       method: 'patch',
       path: '/api/members/{id}',
+      access: 'signed-in',
       summary: 'Grant or remove workspace admin (admin only)',
       tags,
       request: { params: z.object({ id: Id }), ...jsonBody(z.object({ isAdmin: z.boolean() })) },
@@ -33,7 +34,7 @@ export function registerMemberRoutes(app: App, deps: Deps) {
     async (c) => {
       const { isAdmin } = c.req.valid('json');
       return c.json(
-        await setAdmin({ db, actor: requireActor(c), memberId: c.req.valid('param').id, isAdmin }),
+        await setAdmin({ db, actor: c.get('actor'), memberId: c.req.valid('param').id, isAdmin }),
         200,
       );
     },
@@ -43,10 +44,11 @@ export function registerMemberRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/people',
+      access: 'signed-in',
       summary: 'Names of the people in your workspace',
       tags,
       response: z.array(Person),
     }),
-    async (c) => c.json(await listPeople({ db, actor: requireActor(c) }), 200),
+    async (c) => c.json(await listPeople({ db, actor: c.get('actor') }), 200),
   );
 }

@@ -2,14 +2,11 @@ import type { Member, Person } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
-
-function assertAdmin(actor: Actor) {
-  if (!actor.isAdmin) throw new AppError('forbidden', 'Only a workspace admin can manage members.');
-}
+import { authorizeWorkspace } from '../../privacy/workspace-rules.js';
 
 /** The workspace's members for the admin area: who they are, never their coaching data. */
 export async function listMembers(input: { db: Db; actor: Actor }): Promise<Member[]> {
-  assertAdmin(input.actor);
+  authorizeWorkspace({ actor: input.actor, action: 'member:list' });
   const rows = await input.db
     .selectFrom('users')
     .select(['id', 'name', 'email', 'is_admin', 'created_at'])
@@ -27,6 +24,7 @@ export async function listMembers(input: { db: Db; actor: Actor }): Promise<Memb
 
 /** Everyone's name in the workspace, so a coach can offer to coach a colleague. */
 export async function listPeople(input: { db: Db; actor: Actor }): Promise<Person[]> {
+  authorizeWorkspace({ actor: input.actor, action: 'people:list' });
   return input.db
     .selectFrom('users')
     .select(['id', 'name', 'email'])
@@ -43,7 +41,7 @@ export async function setAdmin(input: {
   isAdmin: boolean;
 }): Promise<Member> {
   const { db, actor, memberId, isAdmin } = input;
-  assertAdmin(actor);
+  authorizeWorkspace({ actor, action: 'member:set-admin' });
   return db.transaction().execute(async (tx) => {
     const member = await tx
       .selectFrom('users')

@@ -2,6 +2,7 @@ import type { Pair } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorizeWorkspace, mayInWorkspace } from '../../privacy/workspace-rules.js';
 import { newId, nowIso } from '../../util.js';
 
 function pairQuery(db: Db) {
@@ -54,7 +55,7 @@ export async function listMyPairs(input: { db: Db; actor: Actor }): Promise<Pair
 
 /** Who coaches whom in the workspace (admin only): names and state, no coaching data. */
 export async function listWorkspacePairs(input: { db: Db; actor: Actor }): Promise<Pair[]> {
-  if (!input.actor.isAdmin) throw new AppError('forbidden', 'Only a workspace admin can see this.');
+  authorizeWorkspace({ actor: input.actor, action: 'pair:list-workspace' });
   const rows = await pairQuery(input.db)
     .where('pairs.workspace_id', '=', input.actor.workspaceId)
     .orderBy('pairs.created_at', 'desc')
@@ -74,9 +75,7 @@ export async function proposePair(input: {
 }): Promise<Pair> {
   const { db, actor, pmId } = input;
   const coachId = input.coachId ?? actor.id;
-  if (coachId !== actor.id && !actor.isAdmin) {
-    throw new AppError('forbidden', 'Only a workspace admin can pair two other people.');
-  }
+  authorizeWorkspace({ actor, action: 'pair:offer', thing: { coach_id: coachId } });
   if (coachId === pmId) throw new AppError('validation_failed', 'pmId: a person cannot coach themself');
   const members = await db
     .selectFrom('users')
@@ -121,25 +120,23 @@ async function getPair(db: Db, id: string) {
   return presentPair(await pairQuery(db).where('pairs.id', '=', id).executeTakeFirstOrThrow());
 }
 
-/** Loads a pair the actor may act on, or refuses as not found. */
+/** Loads a pair for one of the pair rows of the workspace rules, or refuses as not found. */
 async function pairFor(
   db: Db,
   actor: Actor,
   id: string,
-  allowed: (p: Pair, isWorkspaceAdmin: boolean) => boolean,
+  action: 'pair:accept' | 'pair:decline' | 'pair:end',
 ) {
   const row = await pairQuery(db).where('pairs.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('That pairing');
-  const pair = presentPair(row);
-  const isWorkspaceAdmin = actor.isAdmin && row.workspace_id === actor.workspaceId;
-  if (!allowed(pair, isWorkspaceAdmin)) throw notFound('That pairing');
-  return pair;
+  authorizeWorkspace({ actor, action, thing: row });
+  return row;
 }
 
 /** The PM accepts a proposed pair; from now on the coach sees their coaching data. */
 export async function acceptPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
-  const pair = await pairFor(db, actor, id, (p) => p.pm.id === actor.id);
+  const pair = await pairFor(db, actor, id, 'pair:accept');
   if (pair.status !== 'pending') throw new AppError('conflict', `This pairing is already ${pair.status}.`);
   await db
     .updateTable('pairs')
@@ -156,15 +153,11 @@ export async function acceptPair(input: { db: Db; actor: Actor; id: string }): P
  */
 export async function declinePair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
-  const pair = await pairFor(
-    db,
-    actor,
-    id,
-    (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin,
-  );
+  const pair = await pairFor(db, actor, id, 'pair:decline');
   if (pair.status !== 'pending')
     throw new AppError('conflict', 'Only a pairing waiting for acceptance can be declined.');
-  const status = pair.pm.id === actor.id ? 'declined' : 'withdrawn';
+  // The one who may accept it declines it; the coach or an admin withdraws the offer.
+  const status = mayInWorkspace({ actor, action: 'pair:accept', thing: pair }) ? 'declined' : 'withdrawn';
   await db
     .updateTable('pairs')
     .set({ status, ended_at: nowIso() })
@@ -177,12 +170,7 @@ export async function declinePair(input: { db: Db; actor: Actor; id: string }): 
 /** Ends an active pair: history stays with the PM, the former coach loses access at once. */
 export async function endPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
   const { db, actor, id } = input;
-  const pair = await pairFor(
-    db,
-    actor,
-    id,
-    (p, admin) => p.pm.id === actor.id || p.coach.id === actor.id || admin,
-  );
+  const pair = await pairFor(db, actor, id, 'pair:end');
   if (pair.status !== 'active') throw new AppError('conflict', 'Only an active pairing can be ended.');
   await db.updateTable('pairs').set({ status: 'ended', ended_at: nowIso() }).where('id', '=', id).execute();
   return getPair(db, id);

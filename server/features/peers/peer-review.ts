@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import { hashToken, newId, nowIso } from '../../util.js';
-import { checkAnswers, loadAnswers, writeAnswers } from '../assessments/answers.js';
-import { areaScores, missingStatements } from '../assessments/scoring.js';
+import { checkAnswers, loadAnswers, writeAnswers } from '../rounds/answers.js';
+import { areaScores, missingStatements } from '../rounds/scoring.js';
 import { loadVersion } from '../frameworks/framework-versions.js';
 
 /** The peer link's invitation with its round; refuses links that are unknown, withdrawn or expired. */
@@ -103,9 +103,7 @@ export async function submitPeerReview(input: { db: Db; token: string; answers: 
     // The PM's access log shows that a peer wrote to their data (who: the peer's name, never the scores).
     await recordAccess({
       db: tx,
-      pmId: peer.pm_id,
-      actorId: `peer:${peer.id}`,
-      action: 'peer-review:submit',
+      grant: { pmId: peer.pm_id, actorId: `peer:${peer.id}`, action: 'peer-review:submit' },
       resource: `peer review by ${peer.name}`,
     });
   });

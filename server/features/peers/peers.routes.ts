@@ -8,7 +8,6 @@ import {
 } from '../../../common/wheel-peers.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
-import { coachingActor } from '../assessments/round-access.js';
 import { previewPeerReview, submitPeerReview } from './peer-review.js';
 import { invitePeer, listPeers, revokePeer, setPeerSharing } from './peers.js';
 
@@ -24,6 +23,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/rounds/{roundId}/peers',
+      access: 'coaching-data',
       summary: 'The peers you asked to score you in this round (the PM only)',
       tags,
       request: { params: roundParams },
@@ -31,7 +31,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     }),
     async (c) =>
       c.json(
-        await listPeers({ db, actor: coachingActor(c.get('actor')), roundId: c.req.valid('param').roundId }),
+        await listPeers({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }),
         200,
       ),
   );
@@ -40,13 +40,14 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/rounds/{roundId}/peers',
+      access: 'coaching-data',
       summary: 'Ask a peer to score you: returns a link to send them, shown once (the PM only)',
       tags,
       request: { params: roundParams, ...jsonBody(PeerInvitationInput) },
       response: PeerInvitation,
     }),
     async (c) => {
-      const actor = coachingActor(c.get('actor'));
+      const actor = c.get('actor');
       return c.json(
         await invitePeer({
           db,
@@ -64,13 +65,14 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'delete',
       path: '/api/rounds/{roundId}/peers/{peerId}',
+      access: 'coaching-data',
       summary: 'Withdraw an unused peer link (the PM only)',
       tags,
       request: { params: roundParams.extend({ peerId: Id }) },
       response: Ok,
     }),
     async (c) => {
-      await revokePeer({ db, actor: coachingActor(c.get('actor')), ...c.req.valid('param') });
+      await revokePeer({ db, actor: c.get('actor'), ...c.req.valid('param') });
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -79,6 +81,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'put',
       path: '/api/rounds/{roundId}/peer-sharing',
+      access: 'coaching-data',
       summary: "Share this round's peer scores with your coach, or stop sharing (the PM only)",
       tags,
       request: { params: roundParams, ...jsonBody(z.object({ shared: z.boolean() })) },
@@ -88,7 +91,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
       c.json(
         await setPeerSharing({
           db,
-          actor: coachingActor(c.get('actor')),
+          actor: c.get('actor'),
           roundId: c.req.valid('param').roundId,
           shared: c.req.valid('json').shared,
         }),
@@ -100,6 +103,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/peer-reviews/{token}',
+      access: 'public',
       summary: 'What a peer link asks (no account needed); after answering, only what you wrote',
       tags,
       request: { params: Token },
@@ -112,6 +116,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/peer-reviews/{token}',
+      access: 'public',
       summary: 'A peer scores the PM once, every statement (no account needed)',
       tags,
       request: { params: Token, ...jsonBody(PeerReviewInput) },

@@ -1,9 +1,10 @@
 import type { PeerInvitation } from '../../../common/wheel-peers.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { addMs, hashToken, newId, newToken, nowIso } from '../../util.js';
-import { accessRound } from '../assessments/round-access.js';
+import { authorizeRound } from '../rounds/round-access.js';
 
 export const PEER_LINK_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const MAX_PEERS_PER_ROUND = 20;
@@ -36,13 +37,14 @@ const peerColumns = ['id', 'name', 'created_at', 'expires_at', 'submitted_at', '
 
 /** The peers a PM asked to score them in a round (the PM only). */
 export async function listPeers(input: { db: Db; actor: Actor; roundId: string }): Promise<PeerInvitation[]> {
-  const { round } = await accessRound({ ...input, action: 'peers:manage', resource: 'peers' });
+  const { round, grant } = await authorizeRound({ ...input, action: 'peers:manage' });
   const rows = await input.db
     .selectFrom('peer_invitations')
     .select(peerColumns)
     .where('round_id', '=', round.id)
     .orderBy('created_at')
     .execute();
+  await recordAccess({ db: input.db, grant, resource: `peers of "${round.title}"` });
   return rows.map((r) => presentPeer(r));
 }
 
@@ -55,7 +57,7 @@ export async function invitePeer(input: {
   name: string;
 }): Promise<PeerInvitation> {
   const { db, publicUrl, name } = input;
-  const { round } = await accessRound({ ...input, action: 'peers:manage', resource: 'peers' });
+  const { round, grant } = await authorizeRound({ ...input, action: 'peers:manage' });
   const count = await db
     .selectFrom('peer_invitations')
     .select('id')
@@ -77,19 +79,20 @@ export async function invitePeer(input: {
     revoked_at: null,
   };
   await db.insertInto('peer_invitations').values(row).execute();
+  await recordAccess({ db, grant, resource: `peers of "${round.title}"` });
   return presentPeer(row, `${publicUrl}/peer/${token}`);
 }
 
 /** Withdraws a peer link that was not used yet. */
 export async function revokePeer(input: { db: Db; actor: Actor; roundId: string; peerId: string }) {
-  const { round } = await accessRound({ ...input, action: 'peers:manage', resource: 'peers' });
+  const { round, grant } = await authorizeRound({ ...input, action: 'peers:manage' });
   const peer = await input.db
     .selectFrom('peer_invitations')
     .select(peerColumns)
     .where('id', '=', input.peerId)
     .where('round_id', '=', round.id)
     .executeTakeFirst();
-  if (!peer) throw notFound('That peer');
+  if (!peer) throw notFound();
   if (peer.submitted_at) throw new AppError('conflict', 'This peer has already answered.');
   await input.db
     .updateTable('peer_invitations')
@@ -97,15 +100,17 @@ export async function revokePeer(input: { db: Db; actor: Actor; roundId: string;
     .where('id', '=', peer.id)
     .where('revoked_at', 'is', null)
     .execute();
+  await recordAccess({ db: input.db, grant, resource: `peers of "${round.title}"` });
 }
 
 /** The PM shares (or stops sharing) a round's peer scores with the coach. */
 export async function setPeerSharing(input: { db: Db; actor: Actor; roundId: string; shared: boolean }) {
-  const { round } = await accessRound({ ...input, action: 'peers:manage', resource: 'peer sharing' });
+  const { round, grant } = await authorizeRound({ ...input, action: 'peers:manage' });
   await input.db
     .updateTable('assessment_rounds')
     .set({ peers_shared: input.shared ? 1 : 0 })
     .where('id', '=', round.id)
     .execute();
+  await recordAccess({ db: input.db, grant, resource: `peer sharing of "${round.title}"` });
   return { shared: input.shared };
 }

@@ -1,21 +1,22 @@
 import type { ExampleActionSet, PlanIdeas } from '../../../common/plans.js';
 import type { Db } from '../../db/database.js';
+import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorize } from '../../privacy/authorize.js';
 import { exampleActionsForArea } from './example-actions.js';
-import { authorizePlan } from './plan-policy.js';
 import { pmFramework } from './plan-targets.js';
 import { rankThemeIdeas } from './theme-ideas.js';
 import { traitExampleActions } from './trait-actions.js';
-import { latestAreas, visibleRevealedRounds } from './wheel-reading.js';
+import { latestAreas, revealedRoundsFor } from './wheel-reading.js';
 
 /**
  * Where a plan can start: theme ideas from the PM's latest revealed wheel (dips, gaps, lowest
  * areas), the areas and traits a theme can name, and example actions for each of them.
  */
-export async function getPlanIdeas(input: { db: Db; actor: Actor | null; pmId: string }): Promise<PlanIdeas> {
+export async function getPlanIdeas(input: { db: Db; actor: Actor; pmId: string }): Promise<PlanIdeas> {
   const { db, actor, pmId } = input;
-  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: 'plan ideas' });
-  const rounds = await visibleRevealedRounds(db, actor!, pmId, side);
+  const grant = await authorize({ db, actor, action: 'plan:read', pmId });
+  const rounds = await revealedRoundsFor(db, grant);
   const latest = rounds.at(-1);
   const framework = await pmFramework(db, pmId);
   const { areas, traits } = framework.content;
@@ -33,6 +34,7 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor | null; pmId: s
       actions: traitExampleActions[t.key] ?? [],
     })),
   ];
+  await recordAccess({ db, grant, resource: 'plan ideas' });
   return {
     round: latest
       ? { id: latest.row.id, title: latest.row.title, revealedAt: latest.row.revealed_at! }

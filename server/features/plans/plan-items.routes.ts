@@ -13,12 +13,13 @@ const actionParams = PmParams.extend({ actionId: Id });
 /** Themes and actions of the current version: the PM only; a coach gets 403 and suggests instead. */
 export function registerPlanItemRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  const call = (actor: Actor | null, pmId: string) => ({ db, actor, pmId });
+  const call = (actor: Actor, pmId: string) => ({ db, actor, pmId });
 
   app.openapi(
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan/themes',
+      access: 'coaching-data',
       summary: 'Add a theme, with the areas and traits it serves and its first actions (PM only)',
       tags,
       request: { params: PmParams, ...jsonBody(ThemeInput) },
@@ -35,6 +36,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'patch',
       path: '/api/pms/{pmId}/plan/themes/{themeId}',
+      access: 'coaching-data',
       summary: 'Change a theme’s words, areas, traits or place (PM only)',
       tags,
       request: { params: themeParams, ...jsonBody(ThemePatch) },
@@ -53,6 +55,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'delete',
       path: '/api/pms/{pmId}/plan/themes/{themeId}',
+      access: 'coaching-data',
       summary: 'Remove a theme and its actions from the current version (PM only)',
       tags,
       request: { params: themeParams },
@@ -68,6 +71,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan/themes/{themeId}/actions',
+      access: 'coaching-data',
       summary: 'Add an action to a theme (PM only)',
       tags,
       request: { params: themeParams, ...jsonBody(ActionInput) },
@@ -86,6 +90,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'patch',
       path: '/api/pms/{pmId}/plan/actions/{actionId}',
+      access: 'coaching-data',
       summary: 'Change an action: words, due date, status, evidence or place (PM only)',
       tags,
       request: { params: actionParams, ...jsonBody(ActionPatch) },
@@ -104,6 +109,7 @@ export function registerPlanItemRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'delete',
       path: '/api/pms/{pmId}/plan/actions/{actionId}',
+      access: 'coaching-data',
       summary: 'Remove an action from the current version (PM only)',
       tags,
       request: { params: actionParams },

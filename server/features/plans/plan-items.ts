@@ -2,9 +2,9 @@ import type { ActionInput, ActionPatch, ThemeInput, ThemePatch } from '../../../
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorize } from '../../privacy/authorize.js';
 import { nowIso } from '../../util.js';
-import { authorizePlanRole } from './plan-policy.js';
-import { findPlanRow, presentPlan } from './plan-reading.js';
+import { answerWithCurrentPlan } from './plan-reading.js';
 import { targetsFor } from './plan-targets.js';
 import {
   currentAction,
@@ -21,21 +21,19 @@ import {
 
 interface Change {
   db: Db;
-  actor: Actor | null;
+  actor: Actor;
   pmId: string;
 }
 
 const MAX_THEMES = 12;
 const MAX_ACTIONS = 20;
 
-const authorizeWrite = (c: Change) => authorizePlanRole({ ...c, role: 'write', resource: 'plan' });
-const planAfter = async (c: Change) =>
-  presentPlan({ db: c.db, row: (await findPlanRow(c.db, c.pmId))!, viewer: { id: c.actor!.id, side: 'pm' } });
+const authorizeWrite = (c: Change) => authorize({ db: c.db, actor: c.actor, action: 'plan:write', pmId: c.pmId });
 
 /** Adds a theme (with its first actions) to the current version. */
 export async function addTheme(input: Change & { theme: ThemeInput }) {
   const { db, pmId, theme } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const plan = await currentPlanOrFail(db, pmId);
   const count = await db
     .selectFrom('plan_themes')
@@ -57,13 +55,13 @@ export async function addTheme(input: Change & { theme: ThemeInput }) {
       await insertAction(tx, { planId: plan.id, themeId, action, origin: { origin: 'pm' } });
     await touchPlan(tx, plan.id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan theme');
 }
 
 /** Changes a theme's words, areas, traits or place. Attribution stays: an adopted idea stays the coach's. */
 export async function updateTheme(input: Change & { themeId: string; patch: ThemePatch }) {
   const { db, pmId, patch } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const theme = await currentTheme(db, pmId, input.themeId);
   const current = await db
     .selectFrom('plan_theme_targets')
@@ -102,13 +100,13 @@ export async function updateTheme(input: Change & { themeId: string; patch: Them
     }
     await touchPlan(tx, theme.plan_id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan theme');
 }
 
 /** Removes a theme with its actions; open suggestions about it become outdated. */
 export async function removeTheme(input: Change & { themeId: string }) {
   const { db, pmId } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const theme = await currentTheme(db, pmId, input.themeId);
   await db.transaction().execute(async (tx) => {
     const actionIds = (
@@ -128,13 +126,13 @@ export async function removeTheme(input: Change & { themeId: string }) {
     await tx.deleteFrom('plan_themes').where('id', '=', theme.id).execute();
     await touchPlan(tx, theme.plan_id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan theme');
 }
 
 /** Adds an action to a theme of the current version. */
 export async function addAction(input: Change & { themeId: string; action: ActionInput }) {
   const { db, pmId } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const theme = await currentTheme(db, pmId, input.themeId);
   const count = await db
     .selectFrom('plan_actions')
@@ -152,13 +150,13 @@ export async function addAction(input: Change & { themeId: string; action: Actio
     });
     await touchPlan(tx, theme.plan_id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan action');
 }
 
 /** Changes an action: its words, due date, status, evidence or place in the theme. */
 export async function updateAction(input: Change & { actionId: string; patch: ActionPatch }) {
   const { db, pmId, patch } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const action = await currentAction(db, pmId, input.actionId);
   const now = nowIso();
   const doneAt =
@@ -193,13 +191,13 @@ export async function updateAction(input: Change & { actionId: string; patch: Ac
     }
     await touchPlan(tx, action.plan_id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan action');
 }
 
 /** Removes an action; open suggestions to reword it become outdated. */
 export async function removeAction(input: Change & { actionId: string }) {
   const { db, pmId } = input;
-  await authorizeWrite(input);
+  const grant = await authorizeWrite(input);
   const action = await currentAction(db, pmId, input.actionId);
   await db.transaction().execute(async (tx) => {
     await tx
@@ -211,5 +209,5 @@ export async function removeAction(input: Change & { actionId: string }) {
     await tx.deleteFrom('plan_actions').where('id', '=', action.id).execute();
     await touchPlan(tx, action.plan_id);
   });
-  return planAfter(input);
+  return answerWithCurrentPlan(db, grant, 'plan action');
 }

@@ -1,11 +1,14 @@
 import type { Attribution, Plan, PlanAction, PlanTheme } from '../../../common/plans.js';
 import type { Db } from '../../db/database.js';
 import type { PlanTable } from '../../db/schema.js';
-import { presentComment, visibleCommentRows } from '../plan-comments/comment-presenter.js';
-import { presentSuggestion, suggestionRows } from '../plan-suggestions/suggestion-presenter.js';
+import { recordAccess } from '../../privacy/access-log.js';
+import { sideMay, type Grant } from '../../privacy/authorize.js';
+import type { Viewer } from '../../privacy/rules.js';
+import { commentsVisibleTo } from './comment-presenter.js';
 import { planOwnership } from './ownership.js';
 import { isRefreshDue, refreshDueAt, today } from './plan-dates.js';
 import { planWarnings } from './plan-warnings.js';
+import { presentSuggestion, suggestionRows } from './suggestion-presenter.js';
 
 export type PlanRow = PlanTable;
 
@@ -99,7 +102,7 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
 export async function presentPlan(input: {
   db: Db;
   row: PlanRow;
-  viewer: { id: string; side: 'pm' | 'coach' };
+  viewer: Viewer;
   now?: Date;
 }): Promise<Plan> {
   const { db, row, viewer, now = new Date() } = input;
@@ -107,7 +110,7 @@ export async function presentPlan(input: {
   const isCurrent = row.replaced_at === null;
   const ownership = planOwnership(themes);
   const refreshDue = isCurrent && isRefreshDue(row.created_at, now);
-  const comments = (await visibleCommentRows(db, row.id, viewer.id)).map((c) => presentComment(c, row.pm_id));
+  const comments = await commentsVisibleTo(db, row.id, viewer);
   const suggestions = (await suggestionRows(db, row.id)).map(presentSuggestion);
   return {
     id: row.id,
@@ -133,8 +136,18 @@ export async function presentPlan(input: {
     suggestions,
     viewer: {
       side: viewer.side,
-      canEdit: isCurrent && viewer.side === 'pm',
-      canSuggest: isCurrent && viewer.side === 'coach',
+      canEdit: isCurrent && sideMay('plan:write', viewer.side),
+      canSuggest: isCurrent && sideMay('plan-suggestion:create', viewer.side),
     },
   };
+}
+
+/**
+ * The last step of a granted plan request: presents the current version for the grant, logs the
+ * access once, then answers. A request refused or failed earlier never gets here, so leaves no entry.
+ */
+export async function answerWithCurrentPlan(db: Db, grant: Grant, resource: string): Promise<Plan> {
+  const plan = await presentPlan({ db, row: (await findPlanRow(db, grant.pmId))!, viewer: grant });
+  await recordAccess({ db, grant, resource });
+  return plan;
 }

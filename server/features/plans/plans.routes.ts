@@ -9,6 +9,7 @@ import {
   RefreshInput,
 } from '../../../common/plans.js';
 import { ErrorResponse, Id, PmParams } from '../../../common/schemas.js';
+import { accessMiddleware } from '../../http/access.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { registerPlanItemRoutes } from './plan-items.routes.js';
@@ -39,6 +40,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/plan',
+      access: 'coaching-data',
       summary:
         'The current version of the PM’s plan, with ownership, warnings, comments and suggestions (PM and current coaches)',
       tags,
@@ -56,6 +58,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan',
+      access: 'coaching-data',
       summary:
         'The PM starts their plan: headline, period (default six months from today), first themes (PM only)',
       tags,
@@ -78,6 +81,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'patch',
       path: '/api/pms/{pmId}/plan',
+      access: 'coaching-data',
       summary: 'Change the headline, focus or period of the current version (PM only)',
       tags,
       request: { params: PmParams, ...jsonBody(PlanPatch) },
@@ -99,6 +103,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/plan/versions',
+      access: 'coaching-data',
       summary: 'Every version of the plan, newest first (PM and current coaches)',
       tags,
       request: { params: PmParams },
@@ -112,6 +117,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/plan/versions/{version}',
+      access: 'coaching-data',
       summary: 'One version of the plan, as it was (PM and current coaches)',
       tags,
       request: { params: PmParams.extend({ version: Version }) },
@@ -124,6 +130,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/plan/refresh',
+      access: 'coaching-data',
       summary:
         'Quarterly refresh: a new version with a new headline or focus, starting as a copy; the old one stays readable (PM only)',
       tags,
@@ -146,6 +153,7 @@ export function registerPlanRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/plan/ideas',
+      access: 'coaching-data',
       summary:
         'Theme ideas from the latest revealed wheel, the areas and traits to choose from, and example actions (PM and current coaches)',
       tags,
@@ -177,6 +185,7 @@ const refused = (description: string) => ({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/pms/{pmId}/plan/export',
+  middleware: accessMiddleware['coaching-data'],
   summary:
     'The plan as a Markdown file (current version, or ?version=N); no comments or private notes (PM and current coaches)',
   tags: planTags,

@@ -1,12 +1,13 @@
 import type { PlanInput, PlanPatch, PlanVersionInfo, RefreshInput } from '../../../common/plans.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorize } from '../../privacy/authorize.js';
 import { newId, nowIso } from '../../util.js';
 import { addMonths, defaultPeriod, today } from './plan-dates.js';
 import { planFileName, renderPlanMarkdown } from './plan-markdown.js';
-import { authorizePlan, authorizePlanRole } from './plan-policy.js';
-import { findPlanRow, presentPlan } from './plan-reading.js';
+import { answerWithCurrentPlan, findPlanRow, presentPlan } from './plan-reading.js';
 import { copyPlanContent } from './plan-refresh.js';
 import { targetsFor } from './plan-targets.js';
 import { currentPlanOrFail, insertAction, insertTheme } from './plan-writing.js';
@@ -19,37 +20,48 @@ function checkPeriod(start: string, end: string) {
     throw new AppError('validation_failed', 'periodEnd: must be after the start of the period');
 }
 
-/** The PM's current plan as the actor sees it (null before the PM starts one). */
-export async function getCurrentPlan(input: { db: Db; actor: Actor | null; pmId: string }) {
-  const { db, actor, pmId } = input;
-  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: 'plan' });
+interface Call {
+  db: Db;
+  actor: Actor;
+  pmId: string;
+}
+
+const grantTo = (c: Call, action: 'plan:read' | 'plan:write') =>
+  authorize({ db: c.db, actor: c.actor, action, pmId: c.pmId });
+
+/** The PM's current plan as the actor sees it (null before the PM starts one: nothing shown, nothing logged). */
+export async function getCurrentPlan(input: Call) {
+  const { db, pmId } = input;
+  const grant = await grantTo(input, 'plan:read');
   const row = await findPlanRow(db, pmId);
-  return row ? presentPlan({ db, row, viewer: { id: actor!.id, side } }) : null;
+  if (!row) return null;
+  const plan = await presentPlan({ db, row, viewer: grant });
+  await recordAccess({ db, grant, resource: 'plan' });
+  return plan;
 }
 
 /** One version of the plan, current or replaced (old versions stay readable). */
-export async function getPlanVersion(input: { db: Db; actor: Actor | null; pmId: string; version: number }) {
-  const { db, actor, pmId, version } = input;
-  const side = await authorizePlan({ db, actor, pmId, action: 'plan:read', resource: `plan v${version}` });
+export async function getPlanVersion(input: Call & { version: number }) {
+  const { db, pmId, version } = input;
+  const grant = await grantTo(input, 'plan:read');
   const row = await findPlanRow(db, pmId, version);
   if (!row) throw notFound('That version of the plan');
-  return presentPlan({ db, row, viewer: { id: actor!.id, side } });
+  const plan = await presentPlan({ db, row, viewer: grant });
+  await recordAccess({ db, grant, resource: `plan version ${version}` });
+  return plan;
 }
 
 /** Every version of the plan, newest first. */
-export async function listPlanVersions(input: {
-  db: Db;
-  actor: Actor | null;
-  pmId: string;
-}): Promise<PlanVersionInfo[]> {
+export async function listPlanVersions(input: Call): Promise<PlanVersionInfo[]> {
   const { db, pmId } = input;
-  await authorizePlan({ ...input, action: 'plan:read', resource: 'plan versions' });
+  const grant = await grantTo(input, 'plan:read');
   const rows = await db
     .selectFrom('plans')
     .selectAll()
     .where('pm_id', '=', pmId)
     .orderBy('number', 'desc')
     .execute();
+  await recordAccess({ db, grant, resource: 'plan versions' });
   return rows.map((r) => ({
     version: r.number,
     headline: r.headline,
@@ -61,9 +73,9 @@ export async function listPlanVersions(input: {
 }
 
 /** The PM starts their plan: headline, period (six months from today by default), first themes. */
-export async function createPlan(input: { db: Db; actor: Actor | null; pmId: string; plan: PlanInput }) {
-  const { db, actor, pmId, plan } = input;
-  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+export async function createPlan(input: Call & { plan: PlanInput }) {
+  const { db, pmId, plan } = input;
+  const grant = await grantTo(input, 'plan:write');
   if (await findPlanRow(db, pmId))
     throw new AppError(
       'conflict',
@@ -111,13 +123,13 @@ export async function createPlan(input: { db: Db; actor: Actor | null; pmId: str
     if (isUniqueViolation(error)) throw new AppError('conflict', 'There is already a plan. Reload the page.');
     throw error;
   }
-  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+  return answerWithCurrentPlan(db, grant, 'plan');
 }
 
 /** The PM changes the headline, focus or period of the current version. */
-export async function updatePlan(input: { db: Db; actor: Actor | null; pmId: string; patch: PlanPatch }) {
-  const { db, actor, pmId, patch } = input;
-  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+export async function updatePlan(input: Call & { patch: PlanPatch }) {
+  const { db, pmId, patch } = input;
+  const grant = await grantTo(input, 'plan:write');
   const row = await currentPlanOrFail(db, pmId);
   checkPeriod(patch.periodStart ?? row.period_start, patch.periodEnd ?? row.period_end);
   await db
@@ -131,21 +143,16 @@ export async function updatePlan(input: { db: Db; actor: Actor | null; pmId: str
     })
     .where('id', '=', row.id)
     .execute();
-  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+  return answerWithCurrentPlan(db, grant, 'plan');
 }
 
 /**
  * Quarterly refresh: a new version with a new headline or focus starts as a copy of the current
  * one, which stays readable as it was. Open suggestions move to the new version.
  */
-export async function refreshPlan(input: {
-  db: Db;
-  actor: Actor | null;
-  pmId: string;
-  refresh: RefreshInput;
-}) {
-  const { db, actor, pmId, refresh } = input;
-  await authorizePlanRole({ db, actor, pmId, role: 'write', resource: 'plan' });
+export async function refreshPlan(input: Call & { refresh: RefreshInput }) {
+  const { db, pmId, refresh } = input;
+  const grant = await grantTo(input, 'plan:write');
   const current = await currentPlanOrFail(db, pmId);
   const periodOver = current.period_end < today();
   const start = periodOver ? today() : current.period_start;
@@ -185,20 +192,18 @@ export async function refreshPlan(input: {
       throw new AppError('conflict', 'The plan was just refreshed. Reload the page.');
     throw error;
   }
-  return presentPlan({ db, row: (await findPlanRow(db, pmId))!, viewer: { id: actor!.id, side: 'pm' } });
+  return answerWithCurrentPlan(db, grant, 'plan');
 }
 
 /** The plan (current, or a given version) as a Markdown file. */
-export async function exportPlanMarkdown(input: {
-  db: Db;
-  actor: Actor | null;
-  pmId: string;
-  version?: number;
-}) {
+export async function exportPlanMarkdown(input: Call & { version?: number }) {
   const { db, pmId, version } = input;
-  const plan =
-    version === undefined ? await getCurrentPlan(input) : await getPlanVersion({ ...input, version });
-  if (!plan) throw new AppError('not_found', 'There is no plan yet to export.');
+  const grant = await grantTo(input, 'plan:read');
+  const row = await findPlanRow(db, pmId, version);
+  if (!row && version === undefined) throw new AppError('not_found', 'There is no plan yet to export.');
+  if (!row) throw notFound('That version of the plan');
+  const plan = await presentPlan({ db, row, viewer: grant });
   const pm = await db.selectFrom('users').select('name').where('id', '=', pmId).executeTakeFirstOrThrow();
+  await recordAccess({ db, grant, resource: `plan version ${plan.version} export` });
   return { fileName: planFileName(pm.name, plan.version), markdown: renderPlanMarkdown(plan, pm.name) };
 }

@@ -1,24 +1,29 @@
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../../privacy/actor.js';
-import type { Relation } from '../../privacy/policy.js';
-import { dipsOf } from '../assessments/dips.js';
-import { canSeeRound, viewerFor } from '../assessments/round-policy.js';
-import { roundsOfPm } from '../assessments/round-queries.js';
-import { loadRevealed, type RevealedRound } from '../assessments/wheel-data.js';
+import type { Viewer } from '../../privacy/rules.js';
+import { visibleRounds } from '../../privacy/visible-rounds.js';
+import { dipsOf } from '../wheel/dips.js';
+import { loadRevealed, type RevealedRound } from '../wheel/wheel-data.js';
 import type { AreaReading } from './theme-ideas.js';
 
 /**
- * Reads the wheel for the plan through the wheel's own code (issue 3), so the same visibility
- * applies: revealed rounds only, and for a coach only the rounds the wheel lets them see.
+ * The PM's revealed rounds the viewer may see, oldest first, read through the wheel's own code
+ * (issue 3) and the one SQL filter of visible rounds, so the plan shows no more than the wheel.
  */
-export async function visibleRevealedRounds(
-  db: Db,
-  actor: Actor,
-  pmId: string,
-  relation: Relation,
-): Promise<RevealedRound[]> {
-  const viewer = await viewerFor(db, actor, pmId, relation);
-  const rows = (await roundsOfPm(db, pmId, { revealedOnly: true })).filter((r) => canSeeRound(r, viewer));
+export async function revealedRoundsFor(db: Db, viewer: Viewer): Promise<RevealedRound[]> {
+  const rows = await visibleRounds(db, viewer, { revealedOnly: true })
+    .select([
+      'r.id',
+      'r.pm_id',
+      'r.coach_id',
+      'r.framework_version_id',
+      'r.title',
+      'r.created_at',
+      'r.revealed_at',
+      'r.peers_shared',
+    ])
+    .orderBy('r.created_at')
+    .orderBy('r.id')
+    .execute();
   return loadRevealed(db, rows);
 }
 

@@ -1,7 +1,13 @@
+import type { PmOverview } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
+import { recordAccess } from '../../privacy/access-log.js';
+import type { Actor } from '../../privacy/actor.js';
+import { authorize } from '../../privacy/authorize.js';
 
-/** The PM and who coaches them now. Call only after authorize() has let the actor in. */
-export async function pmOverview(db: Db, pmId: string) {
+/** The PM and who coaches them now (the PM and their current coaches only). */
+export async function readOverview(input: { db: Db; actor: Actor; pmId: string }): Promise<PmOverview> {
+  const { db, pmId } = input;
+  const grant = await authorize({ ...input, action: 'overview:read' });
   const pm = await db
     .selectFrom('users')
     .select(['id', 'name', 'email'])
@@ -15,8 +21,10 @@ export async function pmOverview(db: Db, pmId: string) {
     .where('pairs.status', '=', 'active')
     .orderBy('pairs.accepted_at')
     .execute();
+  await recordAccess({ db, grant, resource: 'overview' });
   return {
     pm,
     coaches: coaches.map((c) => ({ id: c.id, name: c.name, email: c.email, since: c.accepted_at ?? '' })),
+    viewerRelation: grant.side,
   };
 }

@@ -1,25 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { assertCanAccept, assertCanWithdraw, canAcceptProposal } from './vision-policy.js';
+import type { Side } from '../../../common/schemas.js';
+import { may } from '../../privacy/authorize.js';
+import { conditions, type Viewer } from '../../privacy/rules.js';
 import { isRevisitDue, revisitDueAt } from './vision-revisit.js';
 
-const proposal = (side: 'pm' | 'coach', status = 'open') => ({
-  proposed_by: side === 'pm' ? 'pat' : 'cora',
-  proposed_side: side,
-  status,
+const proposal = (side: Side) => ({ proposed_by: side === 'pm' ? 'pat' : 'cora', proposed_side: side });
+const viewer = (side: Side): Viewer => ({
+  actorId: side === 'pm' ? 'pat' : 'cora',
+  pmId: 'pat',
+  side,
+  coachSince: side === 'pm' ? null : '2025-01-01T00:00:00.000Z',
 });
 
 describe('shared vision rules', () => {
   it('take both sides to agree: the other side accepts', () => {
-    expect(canAcceptProposal(proposal('coach'), 'pm')).toBe(true);
-    expect(canAcceptProposal(proposal('pm'), 'coach')).toBe(true);
-    expect(() => assertCanAccept(proposal('pm'), 'pm')).toThrow(/coach accepts it/);
-    expect(() => assertCanAccept(proposal('coach'), 'coach')).toThrow(/agreed by the PM/);
+    expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('coach') })).toBe(true);
+    expect(may(viewer('coach'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(true);
+    expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(false);
+    expect(conditions['other side of the proposal'].refusal(viewer('pm')).message).toMatch(/coach accepts it/);
+    expect(conditions['other side of the proposal'].refusal(viewer('coach')).message).toMatch(/agreed by the PM/);
   });
 
-  it('settle a proposal once, and let only its proposer withdraw it', () => {
-    expect(() => assertCanAccept(proposal('coach', 'agreed'), 'pm')).toThrow(/no longer open/);
-    expect(() => assertCanWithdraw(proposal('coach'), 'pat')).toThrow(/Only its proposer/);
-    expect(() => assertCanWithdraw(proposal('coach'), 'cora')).not.toThrow();
+  it('let only its proposer withdraw a proposal', () => {
+    expect(may(viewer('pm'), ['proposer'], { proposal: proposal('coach') })).toBe(false);
+    expect(may(viewer('coach'), ['proposer'], { proposal: proposal('coach') })).toBe(true);
   });
 
   it('are revisited a quarter after the last agreement', () => {

@@ -16,6 +16,7 @@ export function registerVisionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/pms/{pmId}/vision',
+      access: 'coaching-data',
       summary:
         'The shared vision: agreed, proposed (by whom), when last revisited, and every earlier version (PM and current coaches)',
       tags,
@@ -29,6 +30,7 @@ export function registerVisionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/vision/proposals',
+      access: 'coaching-data',
       summary:
         'Propose the Next Bigger Challenge and career direction, or a change to the open proposal (PM and current coaches)',
       tags,
@@ -51,6 +53,7 @@ export function registerVisionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/vision/proposals/{proposalId}/accept',
+      access: 'coaching-data',
       summary: 'Agree to the open proposal (the other side only: the PM a coach’s, a coach the PM’s)',
       tags,
       request: { params: one },
@@ -63,6 +66,7 @@ export function registerVisionRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/pms/{pmId}/vision/proposals/{proposalId}/withdraw',
+      access: 'coaching-data',
       summary: 'Withdraw your open proposal (its proposer only)',
       tags,
       request: { params: one },

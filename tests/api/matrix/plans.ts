@@ -1,5 +1,5 @@
-import { addComment } from '../../../server/features/plan-comments/comments.js';
-import { createSuggestion } from '../../../server/features/plan-suggestions/suggestions.js';
+import { addComment } from '../../../server/features/plans/comments.js';
+import { createSuggestion } from '../../../server/features/plans/suggestions.js';
 import { createPlan } from '../../../server/features/plans/plans.js';
 import { proposeVision } from '../../../server/features/visions/visions.js';
 import type { Actor } from '../../../server/privacy/actor.js';

@@ -1,25 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../../common/schemas';
 import { api, ApiError } from '../api';
-import { SignInPage } from '../features/auth/SignInPage';
-import { HomePage } from '../features/home/HomePage';
-import { MyPairsProvider } from '../features/pairs/my-pairs';
-import { planPage } from '../features/plans/plan-routes';
-import { wheelPage } from '../features/wheel/wheel-routes';
+import { isPmIn, MyPairsProvider, useMyPairs } from '../features/pairs/my-pairs';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
 import { usePath } from './router';
+import { pageFor } from './routes';
 import { SessionContext, type SessionValue } from './session';
-
-// Pages most visits never reach load on demand, keeping the first load small.
-const SetupPage = lazy(() => import('../features/setup/SetupPage'));
-const InvitePage = lazy(() => import('../features/invitations/InvitePage'));
-const AdminPage = lazy(() => import('../features/members/AdminPage'));
-const AccessLogPage = lazy(() => import('../features/access-log/AccessLogPage'));
-const AccountPage = lazy(() => import('../features/auth/AccountPage'));
-const PmOverviewPage = lazy(() => import('../features/pms/PmOverviewPage'));
 
 /** Loads the session, then shows the page for the current path. */
 export function App() {
@@ -46,33 +34,19 @@ export function App() {
     <SessionContext.Provider value={session}>
       <MyPairsProvider key={me?.id ?? 'signed-out'} signedIn={me !== null}>
         <Announcer path={path}>
-          <Layout>
+          <PairedLayout meId={me?.id ?? null}>
             <Suspense fallback={<Loading />}>{pageFor(path, session.state)}</Suspense>
-          </Layout>
+          </PairedLayout>
         </Announcer>
       </MyPairsProvider>
     </SessionContext.Provider>
   );
 }
 
-function pageFor(path: string, state: SessionState) {
-  // Someone exploring the demo before setup uses the app, and reaches setup from the demo notice.
-  if (state.setupNeeded && (!state.me || path === '/setup')) return <SetupPage />;
-  const invite = /^\/invite\/([^/]+)$/.exec(path);
-  if (invite) return <InvitePage token={invite[1]!} />;
-  const me = state.me;
-  const wheel = wheelPage(path, me);
-  if (wheel) return wheel;
-  const plan = planPage(path, me);
-  if (plan) return plan;
-  if (!me) return <SignInPage />;
-  if (path === '/' || path === '/sign-in') return <HomePage />;
-  if (path === '/account') return <AccountPage />;
-  if (path === '/access-log') return <AccessLogPage />;
-  if (path === '/admin' && me.isAdmin) return <AdminPage />;
-  const pm = /^\/pms\/([^/]+)$/.exec(path);
-  if (pm) return <PmOverviewPage pmId={pm[1]!} />;
-  return <NotFoundPage />;
+/** The frame, told whether the person is coached: only a PM has a wheel, a plan and an access log. */
+function PairedLayout({ meId, children }: { meId: string | null; children: ReactNode }) {
+  const { pairs } = useMyPairs();
+  return <Layout isPm={meId !== null && isPmIn(pairs, meId)}>{children}</Layout>;
 }
 
 function Starting({ error, retry }: { error: ApiError | null; retry: () => void }) {

@@ -1,18 +1,17 @@
 import type { ReactNode } from 'react';
 import { api, ApiError } from '../api';
-import { useMyPairs } from '../features/pairs/my-pairs';
 import { Link, navigate, usePath } from './router';
 import { useSession } from './session';
 import { useAction } from '../ui/use-action';
 
 /** The frame of every page: skip link, header with workspace and navigation, the main landmark. */
-export function Layout({ children }: { children: ReactNode }) {
+export function Layout({ isPm, children }: { isPm: boolean; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header />
+      <Header isPm={isPm} />
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
@@ -20,7 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Header() {
+function Header({ isPm }: { isPm: boolean }) {
   const { state } = useSession();
   const me = state.me;
   return (
@@ -34,17 +33,15 @@ function Header() {
           {me && <span className="workspace-name">{me.workspace.name}</span>}
           {me?.workspace.isDemo && <span className="badge">Demo data</span>}
         </Link>
-        {me && <Nav isAdmin={me.isAdmin} meId={me.id} />}
+        {me && <Nav isAdmin={me.isAdmin} isPm={isPm} meId={me.id} />}
       </div>
     </header>
   );
 }
 
-function Nav({ isAdmin, meId }: { isAdmin: boolean; meId: string }) {
+function Nav({ isAdmin, isPm, meId }: { isAdmin: boolean; isPm: boolean; meId: string }) {
   const path = usePath();
   const { refresh } = useSession();
-  const { pairs } = useMyPairs();
-  const isPm = pairs?.some((p) => p.pm.id === meId && p.status !== 'pending') ?? false;
   const signOut = useAction(async () => {
     try {
       await api('POST', '/api/auth/sign-out');

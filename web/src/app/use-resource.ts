@@ -43,3 +43,8 @@ export function useResource<T>(path: string | null): Resource<T> {
     reload,
   };
 }
+
+/** The part of a resource a section shows; loading, failure and retry stay the whole resource's. */
+export function pick<T, U>(resource: Resource<T>, part: (data: T) => U): Resource<U> {
+  return { ...resource, data: resource.data === undefined ? undefined : part(resource.data) };
+}

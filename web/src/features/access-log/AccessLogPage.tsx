@@ -6,7 +6,7 @@ import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
-import { describeAction, describeActor } from './describe';
+import { describeAction, describeActor, describeRepeats } from './describe';
 
 /** `/access-log`: who opened or changed the signed-in PM's coaching data, newest first. */
 export default function AccessLogPage() {
@@ -59,7 +59,10 @@ export default function AccessLogPage() {
                           <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                         </td>
                         <td>{describeActor(entry, me.id)}</td>
-                        <td>{describeAction(entry)}</td>
+                        <td>
+                          {describeAction(entry)}
+                          <Repeats entry={entry} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -71,4 +74,10 @@ export default function AccessLogPage() {
       </section>
     </Page>
   );
+}
+
+/** "8 times since 9:38" under an entry that stands for repeats. */
+function Repeats({ entry }: { entry: AccessLogEntry }) {
+  const repeats = describeRepeats(entry);
+  return repeats ? <p className="hint">{repeats}</p> : null;
 }

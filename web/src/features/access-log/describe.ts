@@ -1,8 +1,10 @@
 import type { AccessLogEntry } from '../../../../common/schemas';
+import { formatDateTime, formatTime, isToday } from '../../ui/format';
 
-// The server's action names, in the words a PM reads.
+// The server's action names, in the words a PM reads. Old names stay: old entries keep them.
 const actions: Record<string, string> = {
   'overview:read': 'Opened your overview',
+  'summary:read': 'Saw your plan, vision and dips at a glance on the home page',
   'round:list': 'Looked at your assessment rounds',
   'round:open': 'Started an assessment round',
   'round:read': 'Opened an assessment round',
@@ -14,10 +16,17 @@ const actions: Record<string, string> = {
   'wheel:export': 'Downloaded your wheel',
   'peers:manage': 'Managed your peer reviews',
   'vision:read': 'Looked at your shared vision',
+  'vision:propose': 'Proposed a shared vision',
+  'vision:accept': 'Agreed to your shared vision',
+  'vision:withdraw': 'Withdrew a shared vision proposal',
   'vision:write': 'Proposed or agreed on your shared vision',
   'plan:read': 'Looked at your development plan',
   'plan:write': 'Changed your development plan',
   'plan:comment': 'Commented on your development plan',
+  'plan-comment:remove': 'Removed a comment on your plan',
+  'plan-suggestion:create': 'Suggested a change to your plan',
+  'plan-suggestion:decide': 'Accepted or declined a suggestion on your plan',
+  'plan-suggestion:withdraw': 'Withdrew a suggestion on your plan',
   'plan-suggestion:write': 'Suggested or decided a change to your plan',
 };
 
@@ -28,6 +37,16 @@ export function describeAction(entry: Pick<AccessLogEntry, 'action' | 'resource'
   const [, verb] = entry.action.split(':');
   const doing = verb === 'read' ? 'Viewed' : verb === 'write' ? 'Changed' : (verb ?? entry.action);
   return `${doing} your ${entry.resource}`;
+}
+
+/**
+ * How often it happened, when the server collapsed repeats into one entry: "8 times since 9:38"
+ * (with the date when the first was not today); null for a single time.
+ */
+export function describeRepeats(entry: Pick<AccessLogEntry, 'count' | 'firstAt'>, now = new Date()) {
+  if (entry.count <= 1) return null;
+  const since = isToday(entry.firstAt, now) ? formatTime(entry.firstAt) : formatDateTime(entry.firstAt);
+  return `${entry.count} times since ${since}`;
 }
 
 /** Who did it: "You" for the PM themself. */

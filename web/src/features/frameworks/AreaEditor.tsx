@@ -1,5 +1,5 @@
 import { Field } from '../../ui/Field';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import type { DraftArea } from './framework-draft';
 import { MoveButtons } from './MoveButtons';
 import { StatementsEditor } from './StatementsEditor';

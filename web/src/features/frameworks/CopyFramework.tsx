@@ -2,7 +2,7 @@ import type { Framework } from '../../../../common/wheel';
 import { api } from '../../api';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
-import { useGo } from '../wheel/use-go';
+import { useGo } from '../../app/use-go';
 import { useAction } from '../../ui/use-action';
 
 /** "Copy and adapt": makes the coach's own copy and opens it in the editor. */

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { Framework } from '../../../../common/wheel';
 import { api, ApiError } from '../../api';
-import { useGo } from '../wheel/use-go';
+import { useGo } from '../../app/use-go';
 import { FormError } from '../../ui/FormError';
 import { frameworkMessage } from './framework-messages';
 

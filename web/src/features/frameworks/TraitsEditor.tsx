@@ -1,6 +1,6 @@
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { move, newTrait, update, type DraftTrait } from './framework-draft';
 import { MoveButtons } from './MoveButtons';
 

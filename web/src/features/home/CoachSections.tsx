@@ -1,4 +1,6 @@
+import type { HomeSummary } from '../../../../common/home';
 import type { Invitation, Pair } from '../../../../common/schemas';
+import { pick, type Resource } from '../../app/use-resource';
 import { InvitationList } from '../invitations/InvitationList';
 import { InviteForm } from '../invitations/InviteForm';
 import { OfferToCoach } from '../pairs/OfferToCoach';
@@ -14,6 +16,8 @@ interface CoachSectionsProps {
   myPms: Pair[];
   offersISent: Pair[];
   invitations: Invitation[];
+  /** Dips, plan and vision of each PM the person coaches. */
+  summary: Resource<HomeSummary>;
   onPairsChanged: () => void;
   onInvitationsChanged: () => void;
 }
@@ -25,17 +29,23 @@ export function CoachSections({
   myPms,
   offersISent,
   invitations,
+  summary,
   onPairsChanged,
   onInvitationsChanged,
 }: CoachSectionsProps) {
+  const coached = pick(summary, (s) => s.coached);
   const open = invitations.filter((i) => i.status === 'open' && i.invitedBy.id === meId && i.kind === 'pm');
   return (
     <>
       <Section title="Your PMs">
         <YourPms pairs={myPms} onChanged={onPairsChanged} />
       </Section>
-      <CoachDipsSection myPms={myPms} />
-      <CoachPlansSection myPms={myPms} />
+      {myPms.length > 0 && (
+        <>
+          <CoachDipsSection coached={coached} />
+          <CoachPlansSection coached={coached} />
+        </>
+      )}
       <Section
         title="Invite a PM"
         intro="They'll get a link to create their account. As soon as they sign up, you're their coach."

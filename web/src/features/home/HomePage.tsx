@@ -1,7 +1,9 @@
+import type { HomeSummary } from '../../../../common/home';
 import type { Invitation } from '../../../../common/schemas';
 import { Page } from '../../app/Page';
 import { useMe } from '../../app/session';
 import { useResource } from '../../app/use-resource';
+import { firstName } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/Loading';
 import { splitPairs, useMyPairs } from '../pairs/my-pairs';
 import { CoachSections } from './CoachSections';
@@ -9,12 +11,19 @@ import { PmSections } from './PmSections';
 import { Welcome } from './Welcome';
 import { DemoNotice } from '../demo/DemoNotice';
 
-/** Home: the coach's PMs and invitations, the PM's coaches and offers; both when someone is both. */
+/**
+ * Home: the coach's PMs and invitations, the PM's coaches and offers; both when someone is both.
+ * Dips, plan and vision hints for the person and every PM they coach come in one summary.
+ */
 export function HomePage() {
   const me = useMe();
   const myPairs = useMyPairs();
   const invitations = useResource<Invitation[]>('/api/invitations');
-  const first = me.name.split(' ')[0] ?? me.name;
+  const summary = useResource<HomeSummary>('/api/home');
+  const onPairsChanged = () => {
+    myPairs.reload();
+    summary.reload();
+  };
 
   const error = myPairs.error ?? invitations.error;
   let body;
@@ -35,7 +44,8 @@ export function HomePage() {
         myPms={split.myPms}
         offersISent={split.offersISent}
         invitations={invitations.data}
-        onPairsChanged={myPairs.reload}
+        summary={summary}
+        onPairsChanged={onPairsChanged}
         onInvitationsChanged={invitations.reload}
       />
     );
@@ -48,7 +58,8 @@ export function HomePage() {
             meId={me.id}
             myCoaches={split.myCoaches}
             offersToMe={split.offersToMe}
-            onChanged={myPairs.reload}
+            summary={summary}
+            onChanged={onPairsChanged}
           />
         )}
         {isPm && !isCoach ? (
@@ -63,7 +74,7 @@ export function HomePage() {
     );
   }
   return (
-    <Page title="Home" heading={`Hello, ${first}`}>
+    <Page title="Home" heading={`Hello, ${firstName(me.name)}`}>
       {body}
     </Page>
   );

@@ -1,4 +1,6 @@
+import type { HomeSummary } from '../../../../common/home';
 import type { Pair } from '../../../../common/schemas';
+import { pick, type Resource } from '../../app/use-resource';
 import { OffersToMe } from '../pairs/OffersToMe';
 import { YourCoaches } from '../pairs/YourCoaches';
 import { Section } from '../../ui/Section';
@@ -10,11 +12,13 @@ export function PmSections({
   meId,
   myCoaches,
   offersToMe,
+  summary,
   onChanged,
 }: {
   meId: string;
   myCoaches: Pair[];
   offersToMe: Pair[];
+  summary: Resource<HomeSummary>;
   onChanged: () => void;
 }) {
   return (
@@ -24,8 +28,8 @@ export function PmSections({
           <OffersToMe pairs={offersToMe} onChanged={onChanged} />
         </Section>
       )}
-      {myCoaches.length > 0 && <PmWheelSection meId={meId} />}
-      {myCoaches.length > 0 && <PmPlanSection meId={meId} />}
+      {myCoaches.length > 0 && <PmWheelSection meId={meId} dips={pick(summary, (s) => s.me.dips)} />}
+      {myCoaches.length > 0 && <PmPlanSection meId={meId} summary={pick(summary, (s) => s.me)} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
         <YourCoaches pairs={myCoaches} meId={meId} onChanged={onChanged} />
       </Section>

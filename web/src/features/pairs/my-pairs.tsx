@@ -33,6 +33,10 @@ export function MyPairsProvider({ signedIn, children }: { signedIn: boolean; chi
 
 export const useMyPairs = () => useContext(MyPairsContext);
 
+/** Whether the person is (or was) coached: a PM has a wheel, a plan and an access log. */
+export const isPmIn = (pairs: Pair[] | undefined, meId: string) =>
+  pairs?.some((p) => p.pm.id === meId && p.status !== 'pending') ?? false;
+
 // A declined offer stays on the coach's home for two weeks, so it does not just vanish.
 const isRecent = (iso: string | null) => iso !== null && Date.now() - Date.parse(iso) < 14 * 24 * 3600 * 1000;
 

@@ -4,8 +4,8 @@ import { api } from '../../api';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
 import { useAction } from '../../ui/use-action';
-import { firstName } from '../wheel/people';
-import { TextArea } from '../wheel/TextArea';
+import { firstName } from '../../ui/format';
+import { TextArea } from '../../ui/TextArea';
 import { ScoreScale } from '../rounds/ScoreScale';
 
 /** Every statement to score, a note per area, one submit (a peer answers once). */

@@ -3,7 +3,7 @@ import type { PeerReview } from '../../../../common/wheel-peers';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/use-resource';
 import { LoadError, Loading } from '../../ui/Loading';
-import { firstName } from '../wheel/people';
+import { firstName } from '../../ui/format';
 import { PeerReviewForm } from './PeerReviewForm';
 import '../../styles/wheel.css';
 

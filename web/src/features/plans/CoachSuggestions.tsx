@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PlanAction, PlanTheme } from '../../../../common/plans';
 import { Field } from '../../ui/Field';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { usePlan } from './plan-context';
 import { SuggestBox } from './SuggestBox';
 import { TargetsPicker } from './TargetsPicker';

@@ -3,9 +3,8 @@ import { useAnnounce } from '../../app/announcer';
 import { useMe } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
-import { formatDateTime } from '../../ui/format';
-import { TextArea } from '../wheel/TextArea';
-import { firstName } from '../wheel/people';
+import { formatDateTime, firstName } from '../../ui/format';
+import { TextArea } from '../../ui/TextArea';
 import { usePlan, usePlanChange } from './plan-context';
 
 const labels = { body: 'Comment' };

@@ -6,7 +6,7 @@ import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
-import { usePm } from '../wheel/people';
+import { usePm } from '../pairs/use-pm';
 import { PlanBody } from './PlanBody';
 import { PlanContext, planCaller, type PlanScope } from './plan-context';
 import { StartPlan } from './StartPlan';

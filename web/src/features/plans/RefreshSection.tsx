@@ -9,7 +9,7 @@ import { Field } from '../../ui/Field';
 import { formatDate, fromNow } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { Section } from '../../ui/Section';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { FormDialog } from '../../ui/FormDialog';
 import { usePlan, usePlanChange } from './plan-context';
 

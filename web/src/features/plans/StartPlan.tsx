@@ -7,7 +7,7 @@ import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { Section } from '../../ui/Section';
 import { useAction } from '../../ui/use-action';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { today } from './plan-words';
 
 const labels = { headline: 'Headline', focus: 'Focus', periodEnd: 'Plan runs until' };

@@ -3,7 +3,7 @@ import type { SuggestionInput } from '../../../../common/plans';
 import { useAnnounce } from '../../app/announcer';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { usePlan, usePlanChange } from './plan-context';
 
 const labels = {

@@ -1,5 +1,5 @@
 import type { ActionStatus, Attribution, PlanSuggestion, PlanTheme } from '../../../../common/plans';
-import { firstName } from '../wheel/people';
+import { firstName } from '../../ui/format';
 
 /** Words the plan pages share: statuses, dates without a time of day, who an idea came from. */
 

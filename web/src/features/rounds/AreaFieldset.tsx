@@ -1,5 +1,5 @@
 import type { RoundDetail } from '../../../../common/wheel-rounds';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { ScoreScale } from './ScoreScale';
 
 type Area = RoundDetail['frameworkVersion']['areas'][number];

@@ -3,7 +3,7 @@ import type { Assessment, RoundDetail, AssessmentSide } from '../../../../common
 import { api, ApiError } from '../../api';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 import { AreaFieldset } from './AreaFieldset';
 import { AssessmentProgress } from './AssessmentProgress';
 import { initialAnswers, missingByArea, missingMessage, type Answers } from './assessment-state';

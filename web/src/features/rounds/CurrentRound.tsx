@@ -1,7 +1,7 @@
 import type { Round } from '../../../../common/wheel-rounds';
 import { Link } from '../../app/router';
-import { formatDate } from '../../ui/format';
-import { firstName, usePm } from '../wheel/people';
+import { formatDate, firstName } from '../../ui/format';
+import { usePm } from '../pairs/use-pm';
 import { StartRound } from './StartRound';
 
 /** The round under way (each side's status, never scores), or a form to start one. */

@@ -8,10 +8,10 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { Select } from '../../ui/Select';
-import { useGo } from '../wheel/use-go';
+import { useGo } from '../../app/use-go';
 import { useAction } from '../../ui/use-action';
 import { splitPairs, useMyPairs } from '../pairs/my-pairs';
-import { usePm } from '../wheel/people';
+import { usePm } from '../pairs/use-pm';
 
 const labels = { title: 'Name of the round', frameworkId: 'Framework', coachId: 'Coach' };
 

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../app/announcer';
 import { Button } from '../../ui/Button';
 import { FormError } from '../../ui/FormError';
 import { useAction } from '../../ui/use-action';
-import { TextArea } from '../wheel/TextArea';
+import { TextArea } from '../../ui/TextArea';
 
 const labels = {
   nextBiggerChallenge: 'Next Bigger Challenge',

@@ -4,7 +4,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { Page } from '../../app/Page';
 import { useResource } from '../../app/use-resource';
 import { LoadError, Loading } from '../../ui/Loading';
-import { usePm } from '../wheel/people';
+import { usePm } from '../pairs/use-pm';
 import { AgreedVision } from './AgreedVision';
 import { OpenProposal } from './OpenProposal';
 import { VisionHistory } from './VisionHistory';

@@ -1,5 +1,5 @@
 import type { Person } from '../../../../common/schemas';
-import { firstName } from '../wheel/people';
+import { firstName } from '../../ui/format';
 
 /** Who the viewer is to this vision, and the PM's names, as the vision pages speak of them. */
 export interface VisionReader {

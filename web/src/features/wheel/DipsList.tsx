@@ -1,45 +1,24 @@
 import '../../styles/wheel-home.css';
-import { useEffect, useState } from 'react';
 import type { Dip } from '../../../../common/wheel-rounds';
-import { api, ApiError } from '../../api';
 import { Link } from '../../app/router';
+import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
-import { LoadError, Loading } from '../../ui/Loading';
+import { Loaded } from '../../ui/Loaded';
 
-interface DipsListProps {
-  /** Whose dips: one PM on their wheel; every coached PM on a coach's home. `name` null: the viewer. */
-  pms: { id: string; name: string | null }[];
+/** One PM's dips. `name` null: the viewer's own. */
+export interface PmDips {
+  pm: { id: string; name: string | null };
+  dips: Dip[];
 }
 
 /** Dips in each PM's latest round, with the PM's note: topics for the next conversation. */
-export function DipsList({ pms }: DipsListProps) {
-  const key = pms.map((p) => p.id).join(',');
-  const [state, setState] = useState<{
-    key: string;
-    dips?: { pm: DipsListProps['pms'][number]; dip: Dip }[];
-    error?: ApiError;
-  }>({ key });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let live = true;
-    Promise.all(
-      pms.map(async (pm) => (await api<Dip[]>('GET', `/api/pms/${pm.id}/dips`)).map((dip) => ({ pm, dip }))),
-    ).then(
-      (lists) => live && setState({ key, dips: lists.flat() }),
-      (error: ApiError) => live && setState({ key, error }),
-    );
-    return () => {
-      live = false;
-    };
-    // `key` stands for the list of PMs.
-  }, [key, attempt]);
-  if (state.error) return <LoadError error={state.error} retry={() => setAttempt((a) => a + 1)} />;
-  if (!state.dips || state.key !== key) return <Loading />;
-  if (state.dips.length === 0) {
+export function DipsList({ lists }: { lists: PmDips[] }) {
+  const dips = lists.flatMap(({ pm, dips }) => dips.map((dip) => ({ pm, dip })));
+  if (dips.length === 0) {
     return (
       <EmptyState>
         <p>
-          No dips in the latest round{pms.length > 1 ? 's' : ''}. When a self-score drops clearly (2 points
+          No dips in the latest round{lists.length > 1 ? 's' : ''}. When a self-score drops clearly (2 points
           below the average of the last three rounds), it shows here as a topic for your next conversation.
         </p>
       </EmptyState>
@@ -47,7 +26,7 @@ export function DipsList({ pms }: DipsListProps) {
   }
   return (
     <ul className="list dips">
-      {state.dips.map(({ pm, dip }) => (
+      {dips.map(({ pm, dip }) => (
         <li key={`${pm.id}-${dip.roundId}-${dip.areaKey}`} className="list-item dip">
           <div className="item-main">
             <p className="item-title">
@@ -81,4 +60,10 @@ export function DipsList({ pms }: DipsListProps) {
       ))}
     </ul>
   );
+}
+
+/** One PM's dips, loaded on their own (the wheel page; home pages get dips with their summary). */
+export function PmDipsList({ pm }: { pm: PmDips['pm'] }) {
+  const dips = useResource<Dip[]>(`/api/pms/${encodeURIComponent(pm.id)}/dips`);
+  return <Loaded resource={dips}>{(list) => <DipsList lists={[{ pm, dips: list }]} />}</Loaded>;
 }

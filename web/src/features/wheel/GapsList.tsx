@@ -1,6 +1,6 @@
 import type { PerceptionGap } from '../../../../common/wheel-rounds';
 import { gapSentence, type Perspective } from './perspective';
-import { score } from './people';
+import { score } from './scores';
 
 /** Perception gaps, largest first: where the PM rates higher than the coach, and lower. */
 export function GapsList({ gaps, perspective }: { gaps: PerceptionGap[]; perspective: Perspective }) {

@@ -4,7 +4,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Loaded } from '../../ui/Loaded';
 import { Section } from '../../ui/Section';
 import { Legend } from './Legend';
-import { score } from './people';
+import { score } from './scores';
 import { seriesLabel } from './series';
 import { Sparkline } from './Sparkline';
 

@@ -1,12 +1,15 @@
-import type { Round } from '../../../../common/wheel-rounds';
+import type { Dip, Round } from '../../../../common/wheel-rounds';
 import { Link } from '../../app/router';
-import { useResource } from '../../app/use-resource';
+import { useResource, type Resource } from '../../app/use-resource';
 import { Loaded } from '../../ui/Loaded';
 import { Section } from '../../ui/Section';
 import { DipsList } from './DipsList';
 
-/** The PM's home: their round under way (or how to start one), dips to talk about, and the way to their wheel. */
-export function PmWheelSection({ meId }: { meId: string }) {
+/**
+ * The PM's home: their round under way (or how to start one), dips to talk about (from the home
+ * summary), and the way to their wheel.
+ */
+export function PmWheelSection({ meId, dips }: { meId: string; dips: Resource<Dip[]> }) {
   const rounds = useResource<Round[]>(`/api/pms/${meId}/rounds`);
   return (
     <Section title="Your wheel">
@@ -37,7 +40,9 @@ export function PmWheelSection({ meId }: { meId: string }) {
               {list.some((r) => r.status === 'revealed') && (
                 <>
                   <h3 className="small-heading">Dips to talk about</h3>
-                  <DipsList pms={[{ id: meId, name: null }]} />
+                  <Loaded resource={dips}>
+                    {(mine) => <DipsList lists={[{ pm: { id: meId, name: null }, dips: mine }]} />}
+                  </Loaded>
                 </>
               )}
               <p className="section-link">

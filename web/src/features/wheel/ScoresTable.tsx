@@ -1,5 +1,5 @@
 import type { Comparison } from '../../../../common/wheel-rounds';
-import { score, signed } from './people';
+import { score, signed } from './scores';
 
 /** The wheel's numbers as a table: the chart's text alternative, useful to everyone. */
 export function ScoresTable({ comparison, caption }: { comparison: Comparison; caption: string }) {

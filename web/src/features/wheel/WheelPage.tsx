@@ -4,9 +4,9 @@ import { Page } from '../../app/Page';
 import { useResource } from '../../app/use-resource';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
-import { DipsList } from './DipsList';
+import { PmDipsList } from './DipsList';
 import { HistorySection } from './HistorySection';
-import { usePm } from './people';
+import { usePm } from '../pairs/use-pm';
 import { CurrentRound } from '../rounds/CurrentRound';
 import { RoundList } from '../rounds/RoundList';
 import '../../styles/wheel.css';
@@ -38,7 +38,7 @@ export default function WheelPage({ pmId }: { pmId: string }) {
           title="Dips to talk about"
           intro="A clear drop in a self-score in the latest round: often a sign of something else going on. A topic for the next conversation."
         >
-          <DipsList pms={[{ id: pmId, name: pm.isMe ? null : pm.first }]} />
+          <PmDipsList pm={{ id: pmId, name: pm.isMe ? null : pm.first }} />
         </Section>
       )}
       <Section title="Past rounds">

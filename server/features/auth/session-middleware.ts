@@ -1,0 +1,79 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { AppError } from '../../http/errors.js';
+import type { AppEnv, Deps } from '../../http/env.js';
+import { newToken } from '../../util.js';
+import { findSession } from './sessions.js';
+
+export const SESSION_COOKIE = 'wh_session';
+export const ANON_CSRF_COOKIE = 'wh_csrf';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Loads the session from its cookie and sets `actor` (null when signed out). */
+export const loadSession =
+  (deps: Deps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    c.set('clientAddress', clientAddress(c, deps.config.trustProxy));
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await findSession(deps.db, token) : null;
+    if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    c.set('session', session);
+    c.set('actor', session?.actor ?? null);
+    await next();
+  };
+
+/**
+ * Every state-changing request carries X-CSRF-Token: the session's token when signed in, or the
+ * anonymous double-submit cookie's value before sign-in (sign-in, first run, accepting an invite).
+ */
+export const requireCsrf =
+  (deps: Deps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== deps.config.publicUrl) {
+      throw new AppError('csrf_failed', 'This request came from another site and was refused.');
+    }
+    const sent = c.req.header('x-csrf-token');
+    const session = c.get('session');
+    const expected = session ? session.csrfToken : getCookie(c, ANON_CSRF_COOKIE);
+    if (!sent || !expected || sent !== expected) {
+      throw new AppError('csrf_failed', 'Your page is out of date. Reload it and try again.');
+    }
+    await next();
+  };
+
+/** The anonymous CSRF token, created on first visit. */
+export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string {
+  const existing = getCookie(c, ANON_CSRF_COOKIE);
+  if (existing) return existing;
+  const token = newToken();
+  setCookie(c, ANON_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+  return token;
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, secure: boolean) {
+  setCookie(c, SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    maxAge: 30 * 24 * 60 * 60,
+  });
+}
+
+export const clearSessionCookie = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
+
+function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,77 @@
+import type { Side } from '../../common/schemas.js';
+import type { Db } from '../db/database.js';
+import { AppError, notFound } from '../http/errors.js';
+import type { Actor } from './actor.js';
+import { coachingRules, conditions, type CoachingAction, type ConditionName, type Viewer } from './rules.js';
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+type ConditionsOf<A extends CoachingAction> = (typeof coachingRules)[A] extends {
+  when: readonly (infer C extends ConditionName)[];
+}
+  ? C
+  : never;
+type ThingFor<C extends ConditionName> = UnionToIntersection<Parameters<(typeof conditions)[C]['test']>[0]>;
+
+/** The thing an action's conditions look at: `{ round }`, `{ comment }`…; nothing when it has none. */
+export type ThingOf<A extends CoachingAction> = [ConditionsOf<A>] extends [never]
+  ? { thing?: undefined }
+  : { thing: ThingFor<ConditionsOf<A>> };
+
+/** A granted action: who asked, their side of the pair, and what they were granted (to log once shown). */
+export interface Grant extends Viewer {
+  action: CoachingAction;
+}
+
+/** The person's relation to the PM: their side of an active pair, or null (outside the pair). */
+async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | null> {
+  if (actor.id === pmId) return { actorId: actor.id, pmId, side: 'pm', coachSince: null };
+  const pair = await db
+    .selectFrom('pairs')
+    .select('accepted_at')
+    .where('coach_id', '=', actor.id)
+    .where('pm_id', '=', pmId)
+    .where('status', '=', 'active')
+    .orderBy('accepted_at')
+    .executeTakeFirst();
+  if (!pair) return null;
+  return { actorId: actor.id, pmId, side: 'coach', coachSince: pair.accepted_at ?? '9999' };
+}
+
+/**
+ * The one gate to a PM's coaching data: checks the whole row of the rules table (relation, then
+ * every condition on the thing) and returns the grant, or throws the row's refusal. Logs
+ * nothing: the caller records what it shows with `recordAccess(grant)` once every other check
+ * has passed, so a refused attempt never reads as access in the PM's log.
+ */
+export async function authorize<A extends CoachingAction>(
+  input: { db: Db; actor: Actor; action: A; pmId: string } & ThingOf<A>,
+): Promise<Grant> {
+  const { db, actor, action, pmId } = input;
+  const viewer = await viewerOf(db, actor, pmId);
+  if (!viewer) throw notFound();
+  const rule: { who: readonly Side[]; when?: readonly ConditionName[]; otherSide?: string } = coachingRules[action];
+  if (!rule.who.includes(viewer.side)) {
+    throw rule.otherSide ? new AppError('forbidden', rule.otherSide) : notFound();
+  }
+  for (const name of rule.when ?? []) {
+    const condition = conditions[name] as { test: (t: unknown, v: Viewer) => boolean; refusal: (v: Viewer) => AppError };
+    if (!condition.test(input.thing, viewer)) throw condition.refusal(viewer);
+  }
+  return { ...viewer, action };
+}
+
+/**
+ * Whether a granted viewer may see a part of a thing (a list filter, a field): the same named
+ * conditions as the table, for reads that show some items and leave others out.
+ */
+export function may<C extends ConditionName>(viewer: Viewer, names: readonly C[], thing: ThingFor<C>): boolean {
+  return names.every((name) =>
+    (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer),
+  );
+}
+
+/** Whether the rules table lets this side of the pair take this action (to show or hide a button). */
+export const sideMay = (action: CoachingAction, side: Side) =>
+  (coachingRules[action].who as readonly Side[]).includes(side);

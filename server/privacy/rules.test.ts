@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { may, sideMay } from './authorize.js';
+import { coachingRules, conditions, type CoachingAction, type RoundFacts, type Viewer } from './rules.js';
+
+const pm: Viewer = { actorId: 'pm', pmId: 'pm', side: 'pm', coachSince: null };
+const coach: Viewer = { actorId: 'cora', pmId: 'pm', side: 'coach', coachSince: '2026-03-01' };
+const round = (over: Partial<RoundFacts> = {}): RoundFacts => ({
+  pm_id: 'pm',
+  coach_id: 'cora',
+  created_at: '2026-04-01',
+  revealed_at: null,
+  peers_shared: 0,
+  ...over,
+});
+const actions = Object.keys(coachingRules) as CoachingAction[];
+
+describe('the coaching-data rules table', () => {
+  it('grants only the two sides of a pair, and names only known conditions', () => {
+    for (const action of actions) {
+      const rule: { who: readonly string[]; when?: readonly string[] } = coachingRules[action];
+      expect(rule.who.length, action).toBeGreaterThan(0);
+      for (const who of rule.who) expect(['pm', 'coach'], action).toContain(who);
+      for (const name of rule.when ?? []) expect(Object.keys(conditions), action).toContain(name);
+    }
+  });
+
+  it('keeps the access log and peer links for the PM alone', () => {
+    expect(sideMay('access-log:read', 'coach')).toBe(false);
+    expect(sideMay('peers:manage', 'coach')).toBe(false);
+    expect(sideMay('access-log:read', 'pm')).toBe(true);
+  });
+
+  it('lets only the PM write the plan and decide on suggestions, and only a coach suggest', () => {
+    expect(sideMay('plan:write', 'coach')).toBe(false);
+    expect(sideMay('plan-suggestion:decide', 'coach')).toBe(false);
+    expect(sideMay('plan-suggestion:create', 'pm')).toBe(false);
+    expect(coachingRules['plan:write'].otherSide).toMatch(/Suggest the change instead/);
+  });
+});
+
+describe('the conditions', () => {
+  it('show a coach rounds opened during their pairing, and rounds they assess', () => {
+    const seen = (r: RoundFacts, v: Viewer) => may(v, ['round opened during this pairing'], { round: r });
+    expect(seen(round(), coach)).toBe(true);
+    expect(seen(round({ coach_id: 'earlier', created_at: '2026-01-01' }), coach)).toBe(false);
+    expect(seen(round({ coach_id: 'cora', created_at: '2026-01-01' }), coach)).toBe(true);
+    expect(seen(round({ coach_id: 'earlier', created_at: '2026-01-01' }), pm)).toBe(true);
+    expect(seen(round({ pm_id: 'someone-else' }), pm)).toBe(false);
+  });
+
+  it('keep the other side’s assessment blind until the round is revealed', () => {
+    const sees = (side: 'self' | 'coach', v: Viewer, r = round()) =>
+      may(v, ['own assessment or round revealed'], { round: r, side });
+    expect(sees('self', pm)).toBe(true);
+    expect(sees('coach', pm)).toBe(false);
+    expect(sees('self', coach)).toBe(false);
+    expect(sees('self', coach, round({ revealed_at: '2026-04-02' }))).toBe(true);
+  });
+
+  it('give peer scores to the coach only when the PM shared them', () => {
+    const sees = (v: Viewer, shared: number) =>
+      may(v, ['PM shared peer scores'], { round: round({ peers_shared: shared }) });
+    expect(sees(pm, 0)).toBe(true);
+    expect(sees(coach, 0)).toBe(false);
+    expect(sees(coach, 1)).toBe(true);
+  });
+
+  it('leave a private comment to its author, and agreement to the other side', () => {
+    const comment = { author_id: 'pm', is_private: 1 };
+    expect(may(pm, ['comment visible'], { comment })).toBe(true);
+    expect(may(coach, ['comment visible'], { comment })).toBe(false);
+    const proposal = { proposed_by: 'cora', proposed_side: 'coach' as const };
+    expect(may(pm, ['other side of the proposal'], { proposal })).toBe(true);
+    expect(may(coach, ['other side of the proposal'], { proposal })).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './actor.js';
+import {
+  authorizeWorkspace as authorize,
+  invitationsShownTo,
+  mayInWorkspace,
+  workspaceRules,
+  type WorkspaceAction,
+} from './workspace-rules.js';
+
+const person = (id: string, isAdmin = false, workspaceId = 'ws'): Actor => ({
+  id,
+  workspaceId,
+  name: id,
+  email: `${id}@example.com`,
+  isAdmin,
+});
+const admin = person('admin', true);
+const pm = person('pm');
+const coach = person('coach');
+const other = person('other');
+const outsideAdmin = person('outsider', true, 'elsewhere');
+
+const tried = new Set<WorkspaceAction>();
+const authorizeWorkspace: typeof authorize = (input) => {
+  tried.add(input.action);
+  authorize(input);
+};
+
+/** What authorizeWorkspace answers: 'ok', or the refusal's status and message. */
+function answer(run: () => void) {
+  try {
+    run();
+    return 'ok';
+  } catch (error) {
+    const e = error as { status: number; message: string };
+    return `${e.status} ${e.message}`;
+  }
+}
+
+describe('workspace rules without a thing', () => {
+  const cases: [WorkspaceAction, Actor, string][] = [
+    ['member:list', admin, 'ok'],
+    ['member:list', pm, '403 Only a workspace admin can manage members.'],
+    ['member:set-admin', admin, 'ok'],
+    ['member:set-admin', coach, '403 Only a workspace admin can manage members.'],
+    ['people:list', pm, 'ok'],
+    ['invitation:invite-pm', coach, 'ok'],
+    ['invitation:invite-member', admin, 'ok'],
+    [
+      'invitation:invite-member',
+      coach,
+      '403 Only a workspace admin can invite members who are not your PMs.',
+    ],
+    ['invitation:list', pm, 'ok'],
+    ['pair:list-workspace', admin, 'ok'],
+    ['pair:list-workspace', outsideAdmin, 'ok'],
+    ['pair:list-workspace', coach, '403 Only a workspace admin can see this.'],
+    ['framework:create', coach, 'ok'],
+    ['framework:create-template', admin, 'ok'],
+    ['framework:create-template', coach, '403 Only a workspace admin can create workspace templates.'],
+  ];
+  for (const [action, actor, expected] of cases) {
+    it(`${action} for ${actor.id}: ${expected}`, () => {
+      expect(answer(() => authorizeWorkspace({ actor, action } as never))).toBe(expected);
+    });
+  }
+});
+
+describe('invitations', () => {
+  const invitation = { workspace_id: 'ws', invited_by: 'coach' };
+  const revoke = (actor: Actor, thing = invitation) =>
+    answer(() => authorizeWorkspace({ actor, action: 'invitation:revoke', thing }));
+
+  it('are revoked by their inviter or an admin of the workspace', () => {
+    expect(revoke(coach)).toBe('ok');
+    expect(revoke(admin)).toBe('ok');
+  });
+  it('are hidden from other members and from other workspaces', () => {
+    expect(revoke(other)).toBe('404 That invitation was not found.');
+    expect(revoke(outsideAdmin)).toBe('404 That invitation was not found.');
+    expect(revoke(person('coach', false, 'elsewhere'))).toBe('404 That invitation was not found.');
+  });
+  it('are listed whole for an admin, one’s own for everyone else', () => {
+    expect(invitationsShownTo(admin)).toEqual({ workspaceId: 'ws', invitedBy: null });
+    expect(invitationsShownTo(coach)).toEqual({ workspaceId: 'ws', invitedBy: 'coach' });
+  });
+});
+
+describe('pairs', () => {
+  const pair = { workspace_id: 'ws', pm_id: 'pm', coach_id: 'coach' };
+  const act = (action: 'pair:accept' | 'pair:decline' | 'pair:end', actor: Actor) =>
+    answer(() => authorizeWorkspace({ actor, action, thing: pair }));
+  const hidden = '404 That pairing was not found.';
+
+  it('are offered by the coach themself, or by an admin for two others', () => {
+    const offer = (actor: Actor, coachId: string) =>
+      answer(() => authorizeWorkspace({ actor, action: 'pair:offer', thing: { coach_id: coachId } }));
+    expect(offer(coach, 'coach')).toBe('ok');
+    expect(offer(admin, 'coach')).toBe('ok');
+    expect(offer(other, 'coach')).toBe('403 Only a workspace admin can pair two other people.');
+  });
+  it('are accepted by their PM alone', () => {
+    expect(act('pair:accept', pm)).toBe('ok');
+    for (const actor of [coach, admin, other, outsideAdmin]) expect(act('pair:accept', actor)).toBe(hidden);
+  });
+  it('are declined or ended by either person or an admin of the workspace', () => {
+    for (const action of ['pair:decline', 'pair:end'] as const) {
+      for (const actor of [pm, coach, admin]) expect(act(action, actor)).toBe('ok');
+      for (const actor of [other, outsideAdmin]) expect(act(action, actor)).toBe(hidden);
+    }
+  });
+});
+
+describe('frameworks', () => {
+  const own = { workspace_id: 'ws', owner_id: 'coach' };
+  const template = { workspace_id: 'ws', owner_id: null };
+  const act = (action: WorkspaceAction, actor: Actor, thing: typeof own | typeof template) =>
+    answer(() => authorizeWorkspace({ actor, action, thing } as never));
+  const hidden = '404 That framework was not found.';
+
+  it('are read, copied and exported by every member of their workspace only', () => {
+    for (const action of ['framework:read', 'framework:copy', 'framework:export'] as const) {
+      expect(act(action, pm, own)).toBe('ok');
+      expect(act(action, outsideAdmin, template)).toBe(hidden);
+    }
+  });
+  it('are edited and removed by their owner, templates by an admin', () => {
+    for (const action of ['framework:edit', 'framework:archive'] as const) {
+      expect(act(action, coach, own)).toBe('ok');
+      expect(act(action, admin, template)).toBe('ok');
+      expect(act(action, outsideAdmin, template)).toBe(hidden);
+    }
+    expect(act('framework:edit', admin, own)).toBe(
+      '403 Only its owner can change this framework. Copy it to adapt it.',
+    );
+    expect(act('framework:edit', coach, template)).toBe(
+      '403 Only its owner can change this framework. Copy it to adapt it.',
+    );
+    expect(act('framework:archive', pm, own)).toBe('403 Only its owner can remove this framework.');
+  });
+  it('tell the list which ones the person may edit', () => {
+    expect(mayInWorkspace({ actor: coach, action: 'framework:edit', thing: own })).toBe(true);
+    expect(mayInWorkspace({ actor: pm, action: 'framework:edit', thing: own })).toBe(false);
+  });
+});
+
+describe('the demo', () => {
+  const facts = (setupNeeded: boolean, actorInDemo = false) => ({ setupNeeded, actorInDemo });
+  const start = (actor: Actor | null, thing: ReturnType<typeof facts>) =>
+    answer(() => authorizeWorkspace({ actor, action: 'demo:start', thing }));
+  const refused = '403 The demo can be started on a new installation, or by a workspace admin.';
+
+  it('starts for anyone on a new installation, then only for an admin or from inside it', () => {
+    expect(start(null, facts(true))).toBe('ok');
+    expect(start(null, facts(false))).toBe(refused);
+    expect(start(pm, facts(false))).toBe(refused);
+    expect(start(admin, facts(false))).toBe('ok');
+    expect(start(pm, facts(false, true))).toBe('ok');
+  });
+  it('is removed by an admin or from inside it', () => {
+    const remove = (actor: Actor, inDemo: boolean) =>
+      answer(() => authorizeWorkspace({ actor, action: 'demo:remove', thing: facts(false, inDemo) }));
+    expect(remove(admin, false)).toBe('ok');
+    expect(remove(pm, true)).toBe('ok');
+    expect(remove(pm, false)).toBe('403 Only a workspace admin can remove the demo.');
+  });
+});
+
+it('are each tried above (a new row needs its cases here)', () => {
+  expect([...tried].sort()).toEqual(Object.keys(workspaceRules).sort());
+});

@@ -1,0 +1,73 @@
+import { lazy } from 'react';
+import type { SessionState } from '../../../common/schemas';
+import { SignInPage } from '../features/auth/SignInPage';
+import { HomePage } from '../features/home/HomePage';
+import { NotFoundPage } from './NotFoundPage';
+
+// The one place that maps paths to the feature pages. Pages most visits never reach load on
+// demand, keeping the first load small.
+const SetupPage = lazy(() => import('../features/setup/SetupPage'));
+const InvitePage = lazy(() => import('../features/invitations/InvitePage'));
+const AdminPage = lazy(() => import('../features/members/AdminPage'));
+const AccessLogPage = lazy(() => import('../features/access-log/AccessLogPage'));
+const AccountPage = lazy(() => import('../features/auth/AccountPage'));
+const PmOverviewPage = lazy(() => import('../features/pms/PmOverviewPage'));
+const FrameworksPage = lazy(() => import('../features/frameworks/FrameworksPage'));
+const FrameworkPage = lazy(() => import('../features/frameworks/FrameworkPage'));
+const FrameworkEditorPage = lazy(() => import('../features/frameworks/FrameworkEditorPage'));
+const WheelPage = lazy(() => import('../features/wheel/WheelPage'));
+const RoundPage = lazy(() => import('../features/wheel/RoundPage'));
+const PeerReviewPage = lazy(() => import('../features/peers/PeerReviewPage'));
+const PlanPage = lazy(() => import('../features/plans/PlanPage'));
+const PlanVersionPage = lazy(() => import('../features/plans/PlanVersionPage'));
+const VisionPage = lazy(() => import('../features/visions/VisionPage'));
+
+/** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
+export function pageFor(path: string, state: SessionState) {
+  // Someone exploring the demo before setup uses the app, and reaches setup from the demo notice.
+  if (state.setupNeeded && (!state.me || path === '/setup')) return <SetupPage />;
+  const invite = /^\/invite\/([^/]+)$/.exec(path);
+  if (invite) return <InvitePage token={invite[1]!} />;
+  const peer = /^\/peer\/([^/]+)$/.exec(path);
+  if (peer) return <PeerReviewPage token={peer[1]!} />;
+  const me = state.me;
+  if (!me) return <SignInPage />;
+  if (path === '/' || path === '/sign-in') return <HomePage />;
+  if (path === '/account') return <AccountPage />;
+  if (path === '/access-log') return <AccessLogPage />;
+  if (path === '/admin' && me.isAdmin) return <AdminPage />;
+  return wheelPage(path) ?? planPage(path) ?? <NotFoundPage />;
+}
+
+/** Frameworks, a PM's overview and wheel, a round. */
+function wheelPage(path: string) {
+  if (path === '/frameworks') return <FrameworksPage />;
+  const framework = /^\/frameworks\/([^/]+)(?:\/(edit)|\/versions\/(\d+))?$/.exec(path);
+  if (framework) {
+    if (framework[2]) return <FrameworkEditorPage frameworkId={framework[1]!} />;
+    return (
+      <FrameworkPage
+        key={path}
+        frameworkId={framework[1]!}
+        version={framework[3] ? Number(framework[3]) : undefined}
+      />
+    );
+  }
+  const pm = /^\/pms\/([^/]+)$/.exec(path);
+  if (pm) return <PmOverviewPage pmId={pm[1]!} />;
+  const wheel = /^\/pms\/([^/]+)\/wheel$/.exec(path);
+  if (wheel) return <WheelPage pmId={wheel[1]!} />;
+  const round = /^\/rounds\/([^/]+)$/.exec(path);
+  if (round) return <RoundPage key={round[1]} roundId={round[1]!} />;
+  return null;
+}
+
+/** A PM's plan (`/pms/{id}/plan`, `/plan/versions/{n}`) and shared vision (`/vision`). */
+function planPage(path: string) {
+  const match = /^\/pms\/([^/]+)\/(plan|vision)(?:\/versions\/(\d+))?$/.exec(path);
+  if (!match) return null;
+  const [, pmId, page, version] = match as unknown as [string, string, string, string | undefined];
+  if (page === 'vision') return version ? null : <VisionPage key={pmId} pmId={pmId} />;
+  if (version) return <PlanVersionPage key={path} pmId={pmId} version={Number(version)} />;
+  return <PlanPage key={pmId} pmId={pmId} />;
+}

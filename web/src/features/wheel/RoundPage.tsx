@@ -1,0 +1,113 @@
+import type { Assessment, RoundDetail } from '../../../../common/wheel-rounds';
+import { useAnnounce } from '../../app/announcer';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
+import { useResource } from '../../app/use-resource';
+import { firstName, formatDate } from '../../ui/format';
+import { Loaded } from '../../ui/Loaded';
+import { LoadError, Loading } from '../../ui/Loading';
+import { usePm } from '../pairs/use-pm';
+import { PeersSection } from '../peers/PeersSection';
+import { AssessmentEditor } from '../rounds/AssessmentEditor';
+import { Waiting } from '../rounds/Waiting';
+import { ComparisonView } from './ComparisonView';
+import '../../styles/wheel.css';
+
+/**
+ * `/rounds/{id}`: your assessment to fill in, then "waiting for …", then the compared wheel. It
+ * lives in wheel/ because it composes the round's parts (rounds/, peers/) with the comparison.
+ */
+export default function RoundPage({ roundId }: { roundId: string }) {
+  const round = useResource<RoundDetail>(`/api/rounds/${encodeURIComponent(roundId)}`);
+  if (round.error && [400, 403, 404].includes(round.error.status)) return <NotFoundPage />;
+  if (round.error) return <LoadError error={round.error} retry={round.reload} />;
+  if (!round.data) return <Loading />;
+  return <RoundBody round={round.data} reload={round.reload} />;
+}
+
+function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }) {
+  const pm = usePm(round.pmId);
+  const announce = useAnnounce();
+  const side = round.viewerSide;
+  const mine = side === 'self' ? round.self : side === 'coach' ? round.coachSide : null;
+  const coach = firstName(round.coach.name);
+  const other = side === 'self' ? coach : pm.first;
+  const otherSubmitted = side === 'self' ? round.coachSide.submitted : round.self.submitted;
+  const back = <Link to={`/pms/${round.pmId}/wheel`}>{pm.isMe ? 'Your wheel' : `${pm.first}'s wheel`}</Link>;
+
+  if (round.status === 'revealed') {
+    return (
+      <Page
+        title={`${round.title}: ${pm.isMe ? 'your wheel' : `${pm.first}'s wheel`}`}
+        lead={
+          <>
+            Compared on {formatDate(round.revealedAt!)} · {round.framework.name}, version{' '}
+            {round.framework.version} · {back}
+          </>
+        }
+      >
+        <ComparisonView
+          round={round}
+          perspective={{ pm: pm.first, coach, viewerIsPm: side === 'self', viewerIsCoach: side === 'coach' }}
+        />
+        {side === 'self' && <PeersSection round={round} coach={coach} />}
+      </Page>
+    );
+  }
+
+  const editing = side !== null && mine !== null && !mine.submitted;
+  const title = editing ? (side === 'self' ? 'Your self-assessment' : `Assess ${pm.first}`) : round.title;
+  const lead = editing ? (
+    <>
+      {round.title} · {round.framework.name}, version {round.framework.version}. Saved as you go; only you see
+      your draft. {otherSubmitted ? `${other} has already submitted.` : ''}
+    </>
+  ) : (
+    <>
+      Started {formatDate(round.createdAt)} · {back}
+    </>
+  );
+  return (
+    <Page title={title} lead={lead}>
+      {editing ? (
+        <EditAssessment
+          round={round}
+          pm={pm.first}
+          onSubmitted={() => {
+            announce(
+              otherSubmitted
+                ? 'Submitted. Both sides are in: here is the wheel.'
+                : `Submitted. You'll see the wheel once ${other} submits.`,
+            );
+            reload();
+          }}
+        />
+      ) : (
+        <Waiting round={round} pmFirst={pm.isMe ? null : pm.first} coachFirst={coach} />
+      )}
+      {side === 'self' && <PeersSection round={round} coach={coach} />}
+    </Page>
+  );
+}
+
+/** Loads your draft, then the form. */
+function EditAssessment({
+  round,
+  pm,
+  onSubmitted,
+}: {
+  round: RoundDetail;
+  pm: string;
+  onSubmitted: () => void;
+}) {
+  const side = round.viewerSide!;
+  const saved = useResource<Assessment>(`/api/rounds/${round.id}/assessments/${side}`);
+  return (
+    <Loaded resource={saved}>
+      {(data) => (
+        <AssessmentEditor round={round} side={side} saved={data} pm={pm} onSubmitted={onSubmitted} />
+      )}
+    </Loaded>
+  );
+}
