@@ -36,7 +36,9 @@ export const Round = z
       .object({ invited: z.number().int(), submitted: z.number().int(), shared: z.boolean() })
       .nullable()
       .describe('The PM always; the coach only once the PM shared peer scores; otherwise null'),
-    viewerSide: AssessmentSide.nullable().describe('Which assessment of this round the viewer writes (null: none)'),
+    viewerSide: AssessmentSide.nullable().describe(
+      'Which assessment of this round the viewer writes (null: none)',
+    ),
   })
   .openapi('Round');
 export type Round = z.infer<typeof Round>;
@@ -183,3 +185,12 @@ export const WheelExport = z
   })
   .openapi('WheelExport');
 export type WheelExport = z.infer<typeof WheelExport>;
+
+/** What a round's page shows in one read: the round, and its compared wheel once revealed. */
+export const RoundView = z
+  .object({
+    round: RoundDetail,
+    comparison: Comparison.nullable().describe('null until both sides have submitted'),
+  })
+  .openapi('RoundView');
+export type RoundView = z.infer<typeof RoundView>;

@@ -8,7 +8,8 @@ if [ ! -d node_modules ]; then
   npm install --no-audit --no-fund
 fi
 bash scripts/ensure-chromium.sh
-npx tsc --noEmit -p tsconfig.json
+# Typecheck, lint (type-aware rules, import cycles) and format check: npm run check.
+npm run --silent check
 npx vite build --logLevel warn
 if [ "$#" -gt 0 ]; then exec npx vitest run "$@"; fi
 # Browser tests run after the others, so Chromium does not compete with two database suites for 2 cores.

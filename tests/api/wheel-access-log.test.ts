@@ -69,7 +69,9 @@ describe('the access log records only what was shown', () => {
     const round = await buildRound(pm, coach);
     const before = await rowsBy(pm.id, coach.id);
     expect((await coach.client.get(`/api/rounds/${round.id}/peers`)).status).toBe(404);
-    expect((await coach.client.put(`/api/rounds/${round.id}/peer-sharing`, { shared: true })).status).toBe(404);
+    expect((await coach.client.put(`/api/rounds/${round.id}/peer-sharing`, { shared: true })).status).toBe(
+      404,
+    );
     expect(await rowsBy(pm.id, coach.id)).toEqual(before);
   });
 
@@ -133,7 +135,8 @@ describe('the access-log page', () => {
     const coach = await buildWorkspace(app);
     const pm = await buildPm(app, coach);
     await buildRound(pm, coach);
-    for (let i = 0; i < 8; i++) expect((await coach.client.get(`/api/pms/${pm.id}/history`)).status).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect((await coach.client.get(`/api/pms/${pm.id}/history`)).status).toBe(200);
     const log = (await pm.client.get(`/api/pms/${pm.id}/access-log`)).body as {
       action: string;
       count: number;
@@ -144,5 +147,28 @@ describe('the access-log page', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.count).toBe(8);
     expect(history[0]!.firstAt <= history[0]!.at).toBe(true);
+  });
+});
+
+describe('a round’s page', () => {
+  it('is one read and one entry: the round before the reveal, the compared wheel after', async () => {
+    const coach = await buildWorkspace(app);
+    const pm = await buildPm(app, coach);
+    const round = await buildRound(pm, coach, { submit: false, title: 'Autumn' });
+    const open = await coach.client.get(`/api/rounds/${round.id}/view`);
+    expect(open.status).toBe(200);
+    expect(open.body.comparison).toBeNull();
+    await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, 7) });
+    await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+      scores: scoresFor(round, 5),
+      nextBiggerChallenge: 'Own the pricing launch',
+    });
+    const before = (await rowsBy(pm.id, coach.id)).length;
+    const revealed = await coach.client.get(`/api/rounds/${round.id}/view`);
+    expect(revealed.body.round.status).toBe('revealed');
+    expect(revealed.body.comparison.areas.length).toBeGreaterThan(0);
+    expect((await rowsBy(pm.id, coach.id)).slice(before)).toEqual([
+      { action: 'comparison:read', resource: 'compared wheel of "Autumn"' },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { createFramework, getFramework } from './frameworks.js';
 
 /** A framework's current version as a JSON file (keys included, so a re-import keeps history lining up). */
 export async function exportFramework(input: { db: Db; actor: Actor; id: string }): Promise<FrameworkFile> {
-  const { current } = await getFramework(input);
+  const { current } = await getFramework({ ...input, action: 'framework:export' });
   return {
     format: 'wheelhouse-framework',
     formatVersion: 1,

@@ -10,7 +10,6 @@ import {
 } from '../../../common/wheel.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
-import { requireActor } from '../../http/session-middleware.js';
 import { exportFramework, importFramework } from './framework-io.js';
 import {
   archiveFramework,
@@ -37,42 +36,46 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/frameworks',
+      access: 'signed-in',
       summary: "The workspace's frameworks (the default PMwheel is created on first use)",
       tags,
       response: z.array(FrameworkSummary),
     }),
-    async (c) => c.json(await listFrameworks({ db, actor: requireActor(c) }), 200),
+    async (c) => c.json(await listFrameworks({ db, actor: c.get('actor') }), 200),
   );
 
   app.openapi(
     jsonRoute({
       method: 'get',
       path: '/api/frameworks/{id}',
+      access: 'signed-in',
       summary: 'A framework with its current version: areas, statements, traits, scale',
       tags,
       request: { params },
       response: Framework,
     }),
-    async (c) => c.json(await getFramework({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
+    async (c) => c.json(await getFramework({ db, actor: c.get('actor'), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
     jsonRoute({
       method: 'get',
       path: '/api/frameworks/{id}/versions',
+      access: 'signed-in',
       summary: 'Every saved version of a framework, newest first',
       tags,
       request: { params },
       response: z.array(FrameworkVersionInfo),
     }),
     async (c) =>
-      c.json(await listFrameworkVersions({ db, actor: requireActor(c), id: c.req.valid('param').id }), 200),
+      c.json(await listFrameworkVersions({ db, actor: c.get('actor'), id: c.req.valid('param').id }), 200),
   );
 
   app.openapi(
     jsonRoute({
       method: 'get',
       path: '/api/frameworks/{id}/versions/{version}',
+      access: 'signed-in',
       summary: 'One version of a framework, as old rounds were assessed on it',
       tags,
       request: { params: params.extend({ version: z.coerce.number().int().min(1, 'must be at least 1') }) },
@@ -80,7 +83,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { id, version } = c.req.valid('param');
-      return c.json(await getFrameworkVersion({ db, actor: requireActor(c), id, version }), 200);
+      return c.json(await getFrameworkVersion({ db, actor: c.get('actor'), id, version }), 200);
     },
   );
 
@@ -88,6 +91,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/frameworks/{id}/copy',
+      access: 'signed-in',
       summary: 'Copy a framework to adapt it (your own copy; an admin may make a workspace template)',
       tags,
       request: {
@@ -105,7 +109,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
       c.json(
         await copyFramework({
           db,
-          actor: requireActor(c),
+          actor: c.get('actor'),
           id: c.req.valid('param').id,
           ...c.req.valid('json'),
         }),
@@ -117,6 +121,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'put',
       path: '/api/frameworks/{id}',
+      access: 'signed-in',
       summary:
         'Save an edited framework as a new version (its owner; an admin for templates). Send keys back to keep areas and statements',
       tags,
@@ -139,7 +144,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
       return c.json(
         await saveFramework({
           db,
-          actor: requireActor(c),
+          actor: c.get('actor'),
           id: c.req.valid('param').id,
           content,
           baseVersion,
@@ -153,13 +158,14 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'delete',
       path: '/api/frameworks/{id}',
+      access: 'signed-in',
       summary: 'Remove a framework from the list (rounds made on it keep their version)',
       tags,
       request: { params },
       response: Ok,
     }),
     async (c) => {
-      await archiveFramework({ db, actor: requireActor(c), id: c.req.valid('param').id });
+      await archiveFramework({ db, actor: c.get('actor'), id: c.req.valid('param').id });
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -168,13 +174,14 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/frameworks/{id}/export',
+      access: 'signed-in',
       summary: "A framework's current version as a JSON file to import elsewhere",
       tags,
       request: { params },
       response: FrameworkFile,
     }),
     async (c) => {
-      const file = await exportFramework({ db, actor: requireActor(c), id: c.req.valid('param').id });
+      const file = await exportFramework({ db, actor: c.get('actor'), id: c.req.valid('param').id });
       c.header(
         'Content-Disposition',
         `attachment; filename="framework-${file.name.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase()}.json"`,
@@ -187,6 +194,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/frameworks/import',
+      access: 'signed-in',
       summary:
         'Import a framework file as your own copy (?asTemplate=true: a workspace template, admin only)',
       tags,
@@ -197,7 +205,7 @@ export function registerFrameworkRoutes(app: App, deps: Deps) {
       c.json(
         await importFramework({
           db,
-          actor: requireActor(c),
+          actor: c.get('actor'),
           file: c.req.valid('json'),
           asTemplate: c.req.valid('query').asTemplate,
         }),

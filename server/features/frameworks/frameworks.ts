@@ -8,9 +8,9 @@ import type {
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
+import { authorizeWorkspace, mayInWorkspace } from '../../privacy/workspace-rules.js';
 import { newId, nowIso } from '../../util.js';
 import { assignKeys } from './framework-content.js';
-import { assertCanRead, canEditFramework } from './framework-policy.js';
 import { addVersion, loadVersion, presentVersion } from './framework-versions.js';
 import { pmwheel } from './pmwheel.js';
 
@@ -31,7 +31,7 @@ function presentSummary(actor: Actor, r: FrameworkRow): FrameworkSummary {
     owner: r.owner_id ? { id: r.owner_id, name: r.owner_name ?? '', email: r.owner_email ?? '' } : null,
     currentVersion: r.current_version_number,
     updatedAt: r.updated_at,
-    canEdit: canEditFramework(actor, r),
+    canEdit: mayInWorkspace({ actor, action: 'framework:edit', thing: r }),
   };
 }
 
@@ -91,15 +91,25 @@ export async function listFrameworks(input: { db: Db; actor: Actor }): Promise<F
   return rows.map((r) => presentSummary(actor, r)).sort((a, b) => rank(a) - rank(b));
 }
 
-async function frameworkFor(db: Db, actor: Actor, id: string): Promise<FrameworkRow> {
+type FrameworkAction =
+  'framework:read' | 'framework:copy' | 'framework:export' | 'framework:edit' | 'framework:archive';
+
+/** Loads a framework for an action of the workspace rules, or refuses (404 outside the workspace). */
+async function frameworkFor(db: Db, actor: Actor, id: string, action: FrameworkAction) {
   const row = await frameworkQuery(db).where('frameworks.id', '=', id).executeTakeFirst();
-  assertCanRead(actor, row);
-  return row as FrameworkRow;
+  if (!row) throw notFound('That framework');
+  authorizeWorkspace({ actor, action, thing: row });
+  return row;
 }
 
-/** One framework with its current version. */
-export async function getFramework(input: { db: Db; actor: Actor; id: string }): Promise<Framework> {
-  const row = await frameworkFor(input.db, input.actor, input.id);
+/** One framework with its current version, to read (by default), copy or export. */
+export async function getFramework(input: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  action?: 'framework:read' | 'framework:copy' | 'framework:export';
+}): Promise<Framework> {
+  const row = await frameworkFor(input.db, input.actor, input.id, input.action ?? 'framework:read');
   const version = await loadVersion(input.db, row.current_version_id!);
   return {
     ...presentSummary(input.actor, row),
@@ -109,7 +119,7 @@ export async function getFramework(input: { db: Db; actor: Actor; id: string }):
 
 /** One version of a framework (old rounds display with the version they were made on). */
 export async function getFrameworkVersion(input: { db: Db; actor: Actor; id: string; version: number }) {
-  const row = await frameworkFor(input.db, input.actor, input.id);
+  const row = await frameworkFor(input.db, input.actor, input.id, 'framework:read');
   const v = await input.db
     .selectFrom('framework_versions')
     .select('id')
@@ -126,7 +136,7 @@ export async function listFrameworkVersions(input: {
   actor: Actor;
   id: string;
 }): Promise<FrameworkVersionInfo[]> {
-  const row = await frameworkFor(input.db, input.actor, input.id);
+  const row = await frameworkFor(input.db, input.actor, input.id, 'framework:read');
   const versions = await input.db
     .selectFrom('framework_versions')
     .leftJoin('users', 'users.id', 'framework_versions.created_by')
@@ -159,8 +169,7 @@ export async function createFramework(input: {
   asTemplate: boolean;
 }): Promise<Framework> {
   const { db, actor, content, asTemplate } = input;
-  if (asTemplate && !actor.isAdmin)
-    throw new AppError('forbidden', 'Only a workspace admin can create workspace templates.');
+  authorizeWorkspace({ actor, action: asTemplate ? 'framework:create-template' : 'framework:create' });
   const id = newId();
   await db.transaction().execute(async (tx) => {
     const now = nowIso();
@@ -192,7 +201,12 @@ export async function copyFramework(input: {
   name?: string;
   asTemplate: boolean;
 }): Promise<Framework> {
-  const source = await getFramework(input);
+  const source = await getFramework({
+    db: input.db,
+    actor: input.actor,
+    id: input.id,
+    action: 'framework:copy',
+  });
   const {
     frameworkId: _f,
     versionId: _v,
@@ -219,9 +233,7 @@ export async function saveFramework(input: {
   baseVersion?: number;
 }): Promise<Framework> {
   const { db, actor, id } = input;
-  const row = await frameworkFor(db, actor, id);
-  if (!canEditFramework(actor, row))
-    throw new AppError('forbidden', 'Only its owner can change this framework. Copy it to adapt it.');
+  const row = await frameworkFor(db, actor, id, 'framework:edit');
   if (row.archived_at) throw new AppError('conflict', 'This framework was removed.');
   if (input.baseVersion !== undefined && input.baseVersion !== row.current_version_number) {
     throw new AppError(
@@ -231,17 +243,15 @@ export async function saveFramework(input: {
   }
   const content = assignKeys(input.content);
   try {
-    await db
-      .transaction()
-      .execute((tx) =>
-        addVersion({
-          db: tx,
-          frameworkId: id,
-          number: row.current_version_number + 1,
-          content,
-          createdBy: actor.id,
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      addVersion({
+        db: tx,
+        frameworkId: id,
+        number: row.current_version_number + 1,
+        content,
+        createdBy: actor.id,
+      }),
+    );
   } catch (error) {
     if (error instanceof Error && /unique|duplicate/i.test(error.message))
       throw new AppError(
@@ -255,9 +265,7 @@ export async function saveFramework(input: {
 
 /** Removes a framework from the list; rounds made on it keep their versions. The default stays. */
 export async function archiveFramework(input: { db: Db; actor: Actor; id: string }) {
-  const row = await frameworkFor(input.db, input.actor, input.id);
-  if (!canEditFramework(input.actor, row))
-    throw new AppError('forbidden', 'Only its owner can remove this framework.');
+  const row = await frameworkFor(input.db, input.actor, input.id, 'framework:archive');
   if (row.default_for)
     throw new AppError('conflict', 'The workspace default cannot be removed. Edit it instead.');
   await input.db.updateTable('frameworks').set({ archived_at: nowIso() }).where('id', '=', row.id).execute();

@@ -71,7 +71,8 @@ export async function getRound(input: { db: Db; actor: Actor; roundId: string })
   return detail;
 }
 
-async function presentRoundDetail(db: Db, round: RoundRow, viewer: Viewer): Promise<RoundDetail> {
+/** A round with its framework version, for a viewer already granted it (logs nothing). */
+export async function presentRoundDetail(db: Db, round: RoundRow, viewer: Viewer): Promise<RoundDetail> {
   const [presented] = await presentRounds(db, [round], viewer);
   const version = await loadVersion(db, round.framework_version_id);
   const current = await db

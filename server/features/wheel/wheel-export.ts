@@ -36,7 +36,9 @@ export async function exportWheel(input: { db: Db; actor: Actor; pmId: string })
   const rounds = [];
   for (const [i, row] of rows.entries()) {
     const version = await loadVersion(db, row.framework_version_id);
-    const sides = (['self', 'coach'] as const).filter((side) => may(viewer, ['own assessment or round revealed'], { round: row, side }));
+    const sides = (['self', 'coach'] as const).filter((side) =>
+      may(viewer, ['own assessment or round revealed'], { round: row, side }),
+    );
     rounds.push({
       round: presented[i]!,
       frameworkVersion: presentVersion(version, current.get(version.frameworkId) ?? -1),

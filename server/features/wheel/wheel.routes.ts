@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { Id, PmParams } from '../../../common/schemas.js';
-import { Comparison, Dip, History, WheelExport } from '../../../common/wheel-rounds.js';
+import { Comparison, Dip, History, RoundView, WheelExport } from '../../../common/wheel-rounds.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonRoute } from '../../http/routes.js';
 import { compareRound } from './comparison.js';
+import { viewRound } from './round-view.js';
 import { latestDips, wheelHistory } from './history.js';
 import { exportWheel } from './wheel-export.js';
 
@@ -12,6 +13,21 @@ const tags = ['Wheel'];
 /** What the wheel shows once rounds are revealed: comparison, history, dips, and the export. */
 export function registerWheelRoutes(app: App, deps: Deps) {
   const { db } = deps;
+
+  app.openapi(
+    jsonRoute({
+      method: 'get',
+      path: '/api/rounds/{roundId}/view',
+      access: 'coaching-data',
+      summary:
+        "A round's page in one read: the round and, once revealed, its compared wheel (one access-log entry)",
+      tags,
+      request: { params: z.object({ roundId: Id }) },
+      response: RoundView,
+    }),
+    async (c) =>
+      c.json(await viewRound({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }), 200),
+  );
 
   app.openapi(
     jsonRoute({
@@ -46,10 +62,7 @@ export function registerWheelRoutes(app: App, deps: Deps) {
       response: History,
     }),
     async (c) =>
-      c.json(
-        await wheelHistory({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }),
-        200,
-      ),
+      c.json(await wheelHistory({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
   );
 
   app.openapi(
@@ -63,10 +76,7 @@ export function registerWheelRoutes(app: App, deps: Deps) {
       response: z.array(Dip),
     }),
     async (c) =>
-      c.json(
-        await latestDips({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }),
-        200,
-      ),
+      c.json(await latestDips({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
   );
 
   app.openapi(
@@ -81,10 +91,7 @@ export function registerWheelRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       c.header('Content-Disposition', 'attachment; filename="wheel.json"');
-      return c.json(
-        await exportWheel({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }),
-        200,
-      );
+      return c.json(await exportWheel({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200);
     },
   );
 }

@@ -10,7 +10,8 @@ export const homeRows: MatrixRow[] = [
     sees: {
       relations: ['self', 'coach'],
       find: (body, world) =>
-        body.me.pm.id === world.pm.id || body.coached.some((s: { pm: { id: string } }) => s.pm.id === world.pm.id),
+        body.me.pm.id === world.pm.id ||
+        body.coached.some((s: { pm: { id: string } }) => s.pm.id === world.pm.id),
     },
   },
 ];

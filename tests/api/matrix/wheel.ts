@@ -231,6 +231,13 @@ export const wheelRows: MatrixRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/rounds/{roundId}/view',
+    allowed: pmAndCoach,
+    coachingData: true,
+    request: async (w, _r, app) => ({ path: `/api/rounds/${(await wheelOf(w, app)).roundId}/view` }),
+  },
+  {
+    method: 'GET',
     path: '/api/pms/{pmId}/history',
     allowed: pmAndCoach,
     coachingData: true,
