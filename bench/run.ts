@@ -37,6 +37,7 @@ async function main() {
     engine: database.engine,
     config,
     mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, log }),
+    now: () => new Date(),
     log,
   };
   const app = createApp(deps);

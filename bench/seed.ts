@@ -1,7 +1,7 @@
 import type { Db } from '../server/db/database.js';
 import { createSession } from '../server/features/auth/sessions.js';
-import { generateTeam, type TeamSize } from '../server/demo/generate.js';
-import { NO_PASSWORD } from '../server/demo/demo.js';
+import { generateTeam, type TeamSize } from '../server/features/demo/generate.js';
+import { NO_PASSWORD } from '../server/features/demo/demo.js';
 import { newId, nowIso } from '../server/util.js';
 
 /** A team with years of history, through the demo generator: the coach's session and the PMs. */

@@ -17,7 +17,7 @@ import { registerRoundRoutes } from './features/rounds/rounds.routes.js';
 import { registerWheelRoutes } from './features/wheel/wheel.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerPeerRoutes } from './features/peers/peers.routes.js';
-import { registerDemoRoutes } from './demo/demo.routes.js';
+import { registerDemoRoutes } from './features/demo/demo.routes.js';
 import { registerVisionRoutes } from './features/visions/visions.routes.js';
 import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerPlanSuggestionRoutes } from './features/plans/suggestions.routes.js';
@@ -73,6 +73,10 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
+      // Refusals stay out of the PM's access log (decision 006); operators see them here.
+      if (error.status === 403 || error.status === 404) {
+        deps.log.debug({ path: c.req.path, method: c.req.method, code: error.code }, 'refused');
+      }
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
       return c.json(errorBody(error.code, error.message), error.status);
     }

@@ -15,7 +15,7 @@ async function main() {
   await migrateToLatest(db);
   await ensureWebBuild(log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const app = createApp({ db, engine, config, mailer, log }, { webRoot: webDist });
+  const app = createApp({ db, engine, config, mailer, log, now: () => new Date() }, { webRoot: webDist });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
     log.info(`Wheelhouse is ready at ${config.publicUrl} (port ${info.port}, ${engine} database)`);

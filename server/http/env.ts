@@ -12,6 +12,8 @@ export interface Deps {
   config: Config;
   mailer: Mailer;
   log: Logger;
+  /** The current time; tests set it to run the cadence (weeks without a session) without waiting. */
+  now: () => Date;
 }
 
 export interface AppEnv {

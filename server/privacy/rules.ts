@@ -41,7 +41,8 @@ export const coachingRules = {
   'plan:read': { who: ['pm', 'coach'] },
   'plan:write': {
     who: ['pm'],
-    otherSide: 'The plan is the PM’s to write. Suggest the change instead: they can accept it with one click.',
+    otherSide:
+      'The plan is the PM’s to write. Suggest the change instead: they can accept it with one click.',
   },
   'plan:comment': { who: ['pm', 'coach'] },
   'plan-comment:remove': { who: ['pm', 'coach'], when: ['comment visible', 'author of the comment'] },
@@ -122,7 +123,8 @@ export const conditions = {
     refusal: hidden,
   },
   'comment visible': {
-    test: (t: { comment: CommentFacts }, v: Viewer) => t.comment.is_private === 0 || t.comment.author_id === v.actorId,
+    test: (t: { comment: CommentFacts }, v: Viewer) =>
+      t.comment.is_private === 0 || t.comment.author_id === v.actorId,
     // Exactly like a missing comment: someone else's private note does not exist for the viewer.
     refusal: () => notFound('That comment'),
   },

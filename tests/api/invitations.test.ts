@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { buildPm, buildWorkspace, PASSWORD, signUpThrough } from '../support/factories.js';
+import { buildMember, buildPm, buildWorkspace, PASSWORD, signUpThrough } from '../support/factories.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -113,6 +113,18 @@ describe('invitations', () => {
     expect(dup.body.error.message).toContain('already a member');
     const member = await pm.client.post('/api/invitations', { email: 'x@example.com', kind: 'member' });
     expect(member.status).toBe(403);
+    expect(member.body.error.message).toBe('Only a workspace admin can invite members who are not your PMs.');
+    // Someone else's invitation is neither listed nor revocable; the admin sees and revokes it.
+    const own = await pm.client.post('/api/invitations', { email: 'y@example.com' });
+    const coach = await buildMember(app, admin);
+    expect((await coach.client.get('/api/invitations')).body).toEqual([]);
+    const refused = await coach.client.delete(`/api/invitations/${own.body.id}`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe('That invitation was not found.');
+    expect((await admin.client.get('/api/invitations')).body.map((i: { id: string }) => i.id)).toContain(
+      own.body.id,
+    );
+    expect((await admin.client.delete(`/api/invitations/${own.body.id}`)).status).toBe(200);
   });
 
   it('does not reveal an account in another workspace; accepting then asks them to sign in', async () => {

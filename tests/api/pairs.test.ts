@@ -165,4 +165,31 @@ describe('privacy core', () => {
     );
     expect((await admin.client.get('/api/members')).status).toBe(403);
   });
+
+  it('refuses in the same words as before the workspace rules table', async () => {
+    const admin = await buildWorkspace(app);
+    const coach = await buildMember(app, admin);
+    const pm = await buildPm(app, coach);
+    const other = await buildMember(app, admin);
+    const error = async (res: Promise<{ status: number; body: any }>) => {
+      const { status, body } = await res;
+      return `${status} ${body.error?.message}`;
+    };
+    expect(await error(coach.client.get('/api/members'))).toBe(
+      '403 Only a workspace admin can manage members.',
+    );
+    expect(await error(coach.client.patch(`/api/members/${pm.id}`, { isAdmin: true }))).toBe(
+      '403 Only a workspace admin can manage members.',
+    );
+    expect(await error(coach.client.get('/api/workspace/pairs'))).toBe(
+      '403 Only a workspace admin can see this.',
+    );
+    expect(await error(other.client.post('/api/pairs', { pmId: pm.id, coachId: coach.id }))).toBe(
+      '403 Only a workspace admin can pair two other people.',
+    );
+    for (const action of ['accept', 'decline', 'end'])
+      expect(await error(other.client.post(`/api/pairs/${pm.pairId}/${action}`))).toBe(
+        '404 That pairing was not found.',
+      );
+  });
 });

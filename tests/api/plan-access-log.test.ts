@@ -27,8 +27,16 @@ async function pmWithPlan() {
   });
   expect(plan.status, plan.text).toBe(200);
   const themeId = plan.body.themes[0].id;
-  const suggested = await coach.client.post(`${base}/suggestions`, { kind: 'new_action', themeId, text: 'Read Inspired' });
-  const noted = await coach.client.post(`${base}/comments`, { themeId, body: 'Ask about Sam', private: true });
+  const suggested = await coach.client.post(`${base}/suggestions`, {
+    kind: 'new_action',
+    themeId,
+    text: 'Read Inspired',
+  });
+  const noted = await coach.client.post(`${base}/comments`, {
+    themeId,
+    body: 'Ask about Sam',
+    private: true,
+  });
   return {
     pm,
     base,
@@ -48,7 +56,11 @@ const logOf = (pmId: string) =>
     .execute();
 
 /** Sends a request, checks its status, and returns the log entries it added. */
-async function entriesAfter(pmId: string, request: () => Promise<{ status: number; text: string }>, status: number) {
+async function entriesAfter(
+  pmId: string,
+  request: () => Promise<{ status: number; text: string }>,
+  status: number,
+) {
   const before = (await logOf(pmId)).length;
   const res = await request();
   expect(res.status, res.text).toBe(status);
@@ -58,7 +70,9 @@ async function entriesAfter(pmId: string, request: () => Promise<{ status: numbe
 describe('refused requests leave no access-log entry', () => {
   it('a coach editing the plan (403)', async () => {
     const { pm, base, themeId } = await pmWithPlan();
-    expect(await entriesAfter(pm.id, () => coach.client.patch(base, { headline: 'Mine now' }), 403)).toEqual([]);
+    expect(await entriesAfter(pm.id, () => coach.client.patch(base, { headline: 'Mine now' }), 403)).toEqual(
+      [],
+    );
     const theme = () => coach.client.patch(`${base}/themes/${themeId}`, { title: 'Better words' });
     expect(await entriesAfter(pm.id, theme, 403)).toEqual([]);
   });
@@ -81,7 +95,9 @@ describe('refused requests leave no access-log entry', () => {
 
   it('accepting your own vision proposal (403)', async () => {
     const { pm } = await pmWithPlan();
-    const made = await pm.client.post(`/api/pms/${pm.id}/vision/proposals`, { nextBiggerChallenge: 'Lead pricing' });
+    const made = await pm.client.post(`/api/pms/${pm.id}/vision/proposals`, {
+      nextBiggerChallenge: 'Lead pricing',
+    });
     const accept = () => pm.client.post(`/api/pms/${pm.id}/vision/proposals/${made.body.proposal.id}/accept`);
     expect(await entriesAfter(pm.id, accept, 403)).toEqual([]);
   });
@@ -115,7 +131,11 @@ describe('granted requests leave exactly one entry', () => {
     expect(await entriesAfter(pm.id, accept, 200)).toEqual([
       { actor_id: pm.id, action: 'plan-suggestion:decide', resource: 'plan suggestion' },
     ]);
-    const other = await coach.client.post(`${base}/suggestions`, { kind: 'reword_theme', themeId, title: 'Hear users' });
+    const other = await coach.client.post(`${base}/suggestions`, {
+      kind: 'reword_theme',
+      themeId,
+      title: 'Hear users',
+    });
     const withdraw = () => coach.client.post(`${base}/suggestions/${other.body.suggestions[0].id}/withdraw`);
     expect(await entriesAfter(pm.id, withdraw, 200)).toEqual([
       { actor_id: coach.id, action: 'plan-suggestion:withdraw', resource: 'plan suggestion' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildMember,
@@ -93,7 +94,7 @@ describe('the access log records only what was shown', () => {
     const round = await buildRound(pm, coach);
     const stranger = await buildMember(app, coach);
     const theirs = await stranger.client.get(`/api/rounds/${round.id}`);
-    const missing = await stranger.client.get(`/api/rounds/${'0'.repeat(round.id.length)}`);
+    const missing = await stranger.client.get(`/api/rounds/${randomUUID()}`);
     expect(theirs.status).toBe(404);
     expect(theirs.body).toEqual(missing.body);
   });

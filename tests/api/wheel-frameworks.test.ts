@@ -42,14 +42,14 @@ describe('frameworks', () => {
     const pm = await buildPm(app, lead);
     const [defaultFramework] = (await lead.client.get('/api/frameworks')).body;
     expect(defaultFramework.canEdit).toBe(false);
-    expect(
-      (
-        await lead.client.put(`/api/frameworks/${defaultFramework.id}`, {
-          name: 'Mine',
-          areas: [{ name: 'X', statements: [{ text: 'Y' }] }],
-        })
-      ).status,
-    ).toBe(403);
+    const refused = await lead.client.put(`/api/frameworks/${defaultFramework.id}`, {
+      name: 'Mine',
+      areas: [{ name: 'X', statements: [{ text: 'Y' }] }],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('Only its owner can change this framework. Copy it to adapt it.');
+    const removal = await lead.client.delete(`/api/frameworks/${defaultFramework.id}`);
+    expect(removal.body.error.message).toBe('Only its owner can remove this framework.');
 
     const copy = (
       await lead.client.post(`/api/frameworks/${defaultFramework.id}/copy`, { name: 'Acme PM compass' })
@@ -155,6 +155,8 @@ describe('frameworks', () => {
       'areas.0.statements: needs at least one statement',
     );
     const lead = await buildMember(app, admin);
-    expect((await lead.client.post('/api/frameworks/import?asTemplate=true', file.body)).status).toBe(403);
+    const asTemplate = await lead.client.post('/api/frameworks/import?asTemplate=true', file.body);
+    expect(asTemplate.status).toBe(403);
+    expect(asTemplate.body.error.message).toBe('Only a workspace admin can create workspace templates.');
   });
 });

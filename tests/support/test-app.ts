@@ -15,7 +15,14 @@ export interface TestApp {
 
 /** The real app over real HTTP on a loopback port, on its own fresh database. */
 export async function startTestApp(
-  options: { engine?: TestEngine; smtpUrl?: string; webRoot?: string; publicUrl?: string } = {},
+  options: {
+    engine?: TestEngine;
+    smtpUrl?: string;
+    webRoot?: string;
+    publicUrl?: string;
+    /** The app's clock (default: the real time); a test moves it to skip weeks. */
+    now?: () => Date;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.engine);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -36,6 +43,7 @@ export async function startTestApp(
     config,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
     log,
+    now: options.now ?? (() => new Date()),
   };
   const app = createApp(deps, { webRoot: options.webRoot });
   return {

@@ -1,16 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Email, Password, SessionState } from '../../../common/schemas.js';
-import type { App, AppEnv, Deps } from '../../http/env.js';
+import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
-import {
-  anonymousCsrfToken,
-  clearSessionCookie,
-  requireActor,
-  setSessionCookie,
-} from '../../http/session-middleware.js';
 import { changePassword, signIn } from './accounts.js';
 import { actorById, sessionState } from './me.js';
+import { anonymousCsrfToken, clearSessionCookie, setSessionCookie } from './session-middleware.js';
 import { endSession } from './sessions.js';
 
 const tags = ['Auth'];
@@ -23,6 +18,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/session',
+      access: 'public',
       summary: 'Who is signed in, and the CSRF token',
       tags,
       response: SessionState,
@@ -38,6 +34,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/auth/sign-in',
+      access: 'public',
       summary: 'Sign in with email and password',
       tags,
       request: jsonBody(z.object({ email: Email, password: z.string().min(1, 'is required').max(200) })),
@@ -54,6 +51,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/auth/sign-out',
+      access: 'public',
       summary: 'Sign out of this browser (answers the signed-out state)',
       tags,
       response: SessionState,
@@ -70,6 +68,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/auth/password',
+      access: 'signed-in',
       summary: 'Change password (ends every session, starts a new one here)',
       tags,
       request: jsonBody(
@@ -78,9 +77,8 @@ export function registerAuthRoutes(app: App, deps: Deps) {
       response: SessionState,
     }),
     async (c) => {
-      const actor = requireActor(c);
       const { currentPassword, newPassword } = c.req.valid('json');
-      const started = await changePassword({ db, actor, currentPassword, newPassword });
+      const started = await changePassword({ db, actor: c.get('actor'), currentPassword, newPassword });
       return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
@@ -88,7 +86,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
 
 /** Sets the new session cookie and answers with the signed-in state. */
 export async function startBrowserSession(
-  c: Context<AppEnv>,
+  c: Context,
   deps: Deps,
   started: { token: string; csrfToken: string; userId: string },
 ) {

@@ -9,11 +9,12 @@ export async function presentMe(db: Db, actor: Actor): Promise<Me> {
     .select(['id', 'name', 'is_demo'])
     .where('id', '=', actor.workspaceId)
     .executeTakeFirstOrThrow();
+  const { id, name, email, isAdmin } = actor;
   return {
-    id: actor.id,
-    name: actor.name,
-    email: actor.email,
-    isAdmin: actor.isAdmin,
+    id,
+    name,
+    email,
+    isAdmin,
     workspace: { id: workspace.id, name: workspace.name, isDemo: workspace.is_demo === 1 },
   };
 }

@@ -54,7 +54,7 @@ export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string 
   return token;
 }
 
-export function setSessionCookie(c: Context<AppEnv>, token: string, secure: boolean) {
+export function setSessionCookie(c: Context, token: string, secure: boolean) {
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -64,7 +64,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, secure: bool
   });
 }
 
-export const clearSessionCookie = (c: Context<AppEnv>) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
+export const clearSessionCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
 function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { Actor, LiveSession } from '../../privacy/actor.js';
+import type { LiveSession } from '../../privacy/actor.js';
 import { addMs, hashToken, newToken, nowIso } from '../../util.js';
 
 /** A session ends after this long without a request… */
@@ -27,7 +27,6 @@ export async function createSession(db: Db, userId: string) {
     .execute();
   return { token, csrfToken, userId };
 }
-
 
 /** Finds the live session for a cookie token, ending it if it has gone idle or expired. */
 export async function findSession(db: Db, token: string): Promise<LiveSession | null> {

@@ -8,6 +8,7 @@ export function registerHealthRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'get',
       path: '/api/health',
+      access: 'public',
       summary: 'Liveness and database check',
       tags: ['Health'],
       response: z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) }).openapi('Health'),

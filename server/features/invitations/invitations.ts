@@ -12,6 +12,41 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 type Kind = 'pm' | 'member';
 
+const invitationQuery = (db: Db) =>
+  db
+    .selectFrom('invitations')
+    .innerJoin('users', 'users.id', 'invitations.invited_by')
+    .select([
+      'invitations.id',
+      'invitations.workspace_id',
+      'invitations.email',
+      'invitations.kind',
+      'invitations.invited_by',
+      'invitations.created_at',
+      'invitations.expires_at',
+      'invitations.accepted_at',
+      'invitations.revoked_at',
+      'invitations.mailed_at',
+      'users.name as inviter_name',
+      'users.email as inviter_email',
+    ]);
+
+type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationQuery>['executeTakeFirstOrThrow']>>;
+
+function presentInvitation(r: InvitationRow, now: string): Invitation {
+  return {
+    id: r.id,
+    email: r.email,
+    kind: r.kind,
+    invitedBy: { id: r.invited_by, name: r.inviter_name, email: r.inviter_email },
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    status: r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'open',
+    link: null,
+    mailed: r.mailed_at !== null,
+  };
+}
+
 /**
  * Invites someone by email. Kind `pm`: the inviter will coach them (the pair starts when they
  * accept). Kind `member`: a plain member (another coach, say); only an admin may do that.
@@ -81,51 +116,15 @@ export async function createInvitation(input: {
   return { ...presentInvitation(created, nowIso()), link };
 }
 
-const invitationQuery = (db: Db) =>
-  db
-    .selectFrom('invitations')
-    .innerJoin('users', 'users.id', 'invitations.invited_by')
-    .select([
-      'invitations.id',
-      'invitations.workspace_id',
-      'invitations.email',
-      'invitations.kind',
-      'invitations.invited_by',
-      'invitations.created_at',
-      'invitations.expires_at',
-      'invitations.accepted_at',
-      'invitations.revoked_at',
-      'invitations.mailed_at',
-      'users.name as inviter_name',
-      'users.email as inviter_email',
-    ]);
-
-type InvitationRow = Awaited<ReturnType<ReturnType<typeof invitationQuery>['executeTakeFirstOrThrow']>>;
-
-function presentInvitation(r: InvitationRow, now: string): Invitation {
-  return {
-    id: r.id,
-    email: r.email,
-    kind: r.kind,
-    invitedBy: { id: r.invited_by, name: r.inviter_name, email: r.inviter_email },
-    createdAt: r.created_at,
-    expiresAt: r.expires_at,
-    status: r.accepted_at ? 'accepted' : r.revoked_at ? 'revoked' : r.expires_at <= now ? 'expired' : 'open',
-    link: null,
-    mailed: r.mailed_at !== null,
-  };
-}
-
 /** The invitations an actor sees (workspace-rules.ts): an admin the workspace's, others their own. */
-export async function listInvitations(input: { db: Db; actor: Actor; id?: string }): Promise<Invitation[]> {
-  const { db, actor, id } = input;
+export async function listInvitations(input: { db: Db; actor: Actor }): Promise<Invitation[]> {
+  const { db, actor } = input;
   authorizeWorkspace({ actor, action: 'invitation:list' });
   const shown = invitationsShownTo(actor);
   let query = invitationQuery(db)
     .where('invitations.workspace_id', '=', shown.workspaceId)
     .orderBy('invitations.created_at', 'desc');
   if (shown.invitedBy) query = query.where('invitations.invited_by', '=', shown.invitedBy);
-  if (id) query = query.where('invitations.id', '=', id);
   const now = nowIso();
   return (await query.execute()).map((r) => presentInvitation(r, now));
 }

@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { CommentInput, Plan } from '../../../common/plans.js';
 import { Id, PmParams } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';

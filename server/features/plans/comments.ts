@@ -75,7 +75,11 @@ export async function removeComment(input: Call & { commentId: string }) {
   const comment = await commentOf(db, pmId, input.commentId);
   const grant = await authorize({ db, actor, action: 'plan-comment:remove', pmId, thing: { comment } });
   await db.deleteFrom('plan_comments').where('id', '=', comment.id).execute();
-  const answer = await presentPlan({ db, row: (await findPlanRow(db, pmId, comment.number))!, viewer: grant });
+  const answer = await presentPlan({
+    db,
+    row: (await findPlanRow(db, pmId, comment.number))!,
+    viewer: grant,
+  });
   await recordAccess({ db, grant, resource: 'plan comment' });
   return answer;
 }

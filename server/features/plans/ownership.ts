@@ -1,7 +1,8 @@
 import type { Ownership } from '../../../common/plans.js';
+import type { Side } from '../../../common/schemas.js';
 
 interface Attributed {
-  attribution: { origin: 'pm' | 'coach' };
+  attribution: { origin: Side };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ExampleActionSet, PlanIdeas } from '../../../common/plans.js';
+import type { FrameworkContent } from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -20,20 +21,6 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor; pmId: string }
   const latest = rounds.at(-1);
   const framework = await pmFramework(db, pmId);
   const { areas, traits } = framework.content;
-  const exampleActions: ExampleActionSet[] = [
-    ...areas.map((a) => ({
-      kind: 'area' as const,
-      key: a.key,
-      name: a.name,
-      actions: exampleActionsForArea(a.key),
-    })),
-    ...traits.map((t) => ({
-      kind: 'trait' as const,
-      key: t.key,
-      name: t.name,
-      actions: traitExampleActions[t.key] ?? [],
-    })),
-  ];
   await recordAccess({ db, grant, resource: 'plan ideas' });
   return {
     round: latest
@@ -48,6 +35,24 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor; pmId: string }
     themeIdeas: latest
       ? rankThemeIdeas({ areas: latestAreas(rounds), scale: latest.scale, examples: exampleActionsForArea })
       : [],
-    exampleActions,
+    exampleActions: exampleActionSets(framework.content),
   };
+}
+
+/** Example actions for every area and trait of the framework. */
+function exampleActionSets({ areas, traits }: FrameworkContent): ExampleActionSet[] {
+  return [
+    ...areas.map((a) => ({
+      kind: 'area' as const,
+      key: a.key,
+      name: a.name,
+      actions: exampleActionsForArea(a.key),
+    })),
+    ...traits.map((t) => ({
+      kind: 'trait' as const,
+      key: t.key,
+      name: t.name,
+      actions: traitExampleActions[t.key] ?? [],
+    })),
+  ];
 }

@@ -28,7 +28,8 @@ interface Change {
 const MAX_THEMES = 12;
 const MAX_ACTIONS = 20;
 
-const authorizeWrite = (c: Change) => authorize({ db: c.db, actor: c.actor, action: 'plan:write', pmId: c.pmId });
+const authorizeWrite = (c: Change) =>
+  authorize({ db: c.db, actor: c.actor, action: 'plan:write', pmId: c.pmId });
 
 /** Adds a theme (with its first actions) to the current version. */
 export async function addTheme(input: Change & { theme: ThemeInput }) {

@@ -1,4 +1,5 @@
 import type { Attribution, Plan, PlanAction, PlanTheme } from '../../../common/plans.js';
+import type { Side } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import type { PlanTable } from '../../db/schema.js';
 import { recordAccess } from '../../privacy/access-log.js';
@@ -21,7 +22,7 @@ export async function findPlanRow(db: Db, pmId: string, version?: number): Promi
 }
 
 interface Attributed {
-  origin: 'pm' | 'coach';
+  origin: Side;
   suggested_by: string | null;
   suggester_name: string | null;
   suggester_email: string | null;

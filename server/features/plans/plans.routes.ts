@@ -8,7 +8,7 @@ import {
   PlanVersionInfo,
   RefreshInput,
 } from '../../../common/plans.js';
-import { ErrorResponse, Id, PmParams } from '../../../common/schemas.js';
+import { ErrorResponse, PmParams } from '../../../common/schemas.js';
 import { accessMiddleware } from '../../http/access.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';

@@ -126,7 +126,13 @@ export async function withdrawSuggestion(input: Call & { suggestionId: string })
   const { db, actor, pmId } = input;
   await authorize({ db, actor, action: 'plan:read', pmId });
   const suggestion = await suggestionOf(db, pmId, input.suggestionId);
-  const grant = await authorize({ db, actor, action: 'plan-suggestion:withdraw', pmId, thing: { suggestion } });
+  const grant = await authorize({
+    db,
+    actor,
+    action: 'plan-suggestion:withdraw',
+    pmId,
+    thing: { suggestion },
+  });
   await decide(db, suggestion.id, { status: 'withdrawn' });
   return answerWithCurrentPlan(db, grant, resource);
 }

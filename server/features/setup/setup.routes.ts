@@ -18,6 +18,7 @@ export function registerSetupRoutes(app: App, deps: Deps) {
     jsonRoute({
       method: 'post',
       path: '/api/setup',
+      access: 'public',
       summary: 'First run: create the workspace and its first account (the admin)',
       tags: ['Setup'],
       request: jsonBody(SetupInput),

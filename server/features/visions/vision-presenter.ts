@@ -31,7 +31,9 @@ const presentVersion = (r: ProposalRow): VisionVersion => ({
   proposedBySide: r.proposed_side,
   proposedAt: r.proposed_at,
   status: r.status,
-  decidedBy: r.decided_by ? { id: r.decided_by, name: r.decider_name ?? '', email: r.decider_email ?? '' } : null,
+  decidedBy: r.decided_by
+    ? { id: r.decided_by, name: r.decider_name ?? '', email: r.decider_email ?? '' }
+    : null,
   decidedAt: r.decided_at,
 });
 

@@ -17,8 +17,12 @@ describe('shared vision rules', () => {
     expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('coach') })).toBe(true);
     expect(may(viewer('coach'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(true);
     expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(false);
-    expect(conditions['other side of the proposal'].refusal(viewer('pm')).message).toMatch(/coach accepts it/);
-    expect(conditions['other side of the proposal'].refusal(viewer('coach')).message).toMatch(/agreed by the PM/);
+    expect(conditions['other side of the proposal'].refusal(viewer('pm')).message).toMatch(
+      /coach accepts it/,
+    );
+    expect(conditions['other side of the proposal'].refusal(viewer('coach')).message).toMatch(
+      /agreed by the PM/,
+    );
   });
 
   it('let only its proposer withdraw a proposal', () => {

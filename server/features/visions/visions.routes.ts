@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { Id, PmParams } from '../../../common/schemas.js';
 import { Vision, VisionProposalInput } from '../../../common/visions.js';
 import type { App, Deps } from '../../http/env.js';

@@ -1,7 +1,7 @@
-import type { FrameworkContent } from '../../common/wheel.js';
-import type { Db } from '../db/database.js';
-import { areaScores } from '../features/assessments/scoring.js';
-import { addMs, newId } from '../util.js';
+import type { FrameworkContent } from '../../../common/wheel.js';
+import type { Db } from '../../db/database.js';
+import { areaScores } from '../rounds/scoring.js';
+import { addMs, newId } from '../../util.js';
 
 export interface SeedAssessment {
   scores: Record<string, number>;

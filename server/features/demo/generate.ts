@@ -1,7 +1,7 @@
-import type { Db } from '../db/database.js';
-import { ensureDefaultFramework } from '../features/frameworks/frameworks.js';
-import { loadVersion, type LoadedVersion } from '../features/frameworks/framework-versions.js';
-import { newId } from '../util.js';
+import type { Db } from '../../db/database.js';
+import { ensureDefaultFramework } from '../frameworks/frameworks.js';
+import { loadVersion, type LoadedVersion } from '../frameworks/framework-versions.js';
+import { newId } from '../../util.js';
 import {
   coachNotes,
   demoPms,

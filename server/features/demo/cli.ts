@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { hashPassword } from '../features/auth/passwords.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { hashPassword } from '../auth/passwords.js';
 import { demoCoach } from './demo-content.js';
 import { createDemo, findDemo, removeDemo } from './demo.js';
 

@@ -1,10 +1,10 @@
-import type { Db } from '../db/database.js';
-import { AppError } from '../http/errors.js';
-import type { Actor } from '../privacy/actor.js';
-import { ensureDefaultFramework } from '../features/frameworks/frameworks.js';
-import { loadVersion } from '../features/frameworks/framework-versions.js';
-import { isSetupNeeded } from '../features/auth/me.js';
-import { newId, nowIso } from '../util.js';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../privacy/actor.js';
+import { authorizeWorkspace, type DemoFacts } from '../../privacy/workspace-rules.js';
+import { ensureDefaultFramework } from '../frameworks/frameworks.js';
+import { loadVersion } from '../frameworks/framework-versions.js';
+import { isSetupNeeded } from '../auth/me.js';
+import { newId, nowIso } from '../../util.js';
 import { demoCoach } from './demo-content.js';
 import { generateTeam } from './generate.js';
 import { insertRound } from './seed-round.js';
@@ -27,18 +27,32 @@ export async function findDemo(db: Db) {
     .executeTakeFirst();
 }
 
-/** Who may start the demo: anyone on a new installation (nothing real to protect yet), a workspace admin, or someone already in the demo. */
-export async function assertMayStartDemo(db: Db, actor: Actor | null) {
-  if (actor?.isAdmin) return;
-  if (actor) {
-    const ws = await db
-      .selectFrom('workspaces')
-      .select('is_demo')
-      .where('id', '=', actor.workspaceId)
-      .executeTakeFirst();
-    if (ws?.is_demo === 1) return;
-  } else if (await isSetupNeeded(db)) return;
-  throw new AppError('forbidden', 'The demo can be started on a new installation, or by a workspace admin.');
+/** What the demo rules look at: a new installation, and whether the person is in the demo. */
+async function demoFacts(db: Db, actor: Actor | null): Promise<DemoFacts> {
+  const workspace = actor
+    ? await db
+        .selectFrom('workspaces')
+        .select('is_demo')
+        .where('id', '=', actor.workspaceId)
+        .executeTakeFirst()
+    : undefined;
+  return { setupNeeded: await isSetupNeeded(db), actorInDemo: workspace?.is_demo === 1 };
+}
+
+/** Starts (or reuses) the demo for whoever the workspace rules let: see `demo:start`. */
+export async function startDemo(input: { db: Db; actor: Actor | null }) {
+  const { db, actor } = input;
+  authorizeWorkspace({ actor, action: 'demo:start', thing: await demoFacts(db, actor) });
+  return createDemo({ db });
+}
+
+/** Removes the demo for an admin or someone in it; says whether the person was in it (signed out now). */
+export async function removeDemoFor(input: { db: Db; actor: Actor }) {
+  const { db, actor } = input;
+  const facts = await demoFacts(db, actor);
+  authorizeWorkspace({ actor, action: 'demo:remove', thing: facts });
+  await removeDemo({ db });
+  return { wasInDemo: facts.actorInDemo };
 }
 
 /** Creates the demo workspace (or finds the one there is): a coach, four PMs, two years of rounds, one round in progress. */
