@@ -246,6 +246,29 @@ export interface PlanSuggestionTable {
   result_action_id: string | null;
 }
 
+// Issue 8: the question bank (migration 005).
+export interface QuestionTable {
+  id: string;
+  workspace_id: string;
+  author_id: string;
+  text: string;
+  /** JSON: area/trait keys */
+  areas: string;
+  /** JSON: situation keys */
+  situations: string;
+  visibility: 'private' | 'workspace';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuestionAskedTable {
+  id: string;
+  pm_id: string;
+  question_id: string;
+  session_id: string | null;
+  asked_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -268,4 +291,6 @@ export interface Database {
   plan_actions: PlanActionTable;
   plan_comments: PlanCommentTable;
   plan_suggestions: PlanSuggestionTable;
+  questions: QuestionTable;
+  question_asked: QuestionAskedTable;
 }

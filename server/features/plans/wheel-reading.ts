@@ -1,31 +1,15 @@
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
-import { visibleRounds } from '../../privacy/visible-rounds.js';
 import { dipsOf } from '../wheel/dips.js';
-import { loadRevealed, type RevealedRound } from '../wheel/wheel-data.js';
+import { revealedRoundsVisibleTo, type RevealedRound } from '../wheel/wheel-data.js';
 import type { AreaReading } from './theme-ideas.js';
 
 /**
  * The PM's revealed rounds the viewer may see, oldest first, read through the wheel's own code
  * (issue 3) and the one SQL filter of visible rounds, so the plan shows no more than the wheel.
  */
-export async function revealedRoundsFor(db: Db, viewer: Viewer): Promise<RevealedRound[]> {
-  const rows = await visibleRounds(db, viewer, { revealedOnly: true })
-    .select([
-      'r.id',
-      'r.pm_id',
-      'r.coach_id',
-      'r.framework_version_id',
-      'r.title',
-      'r.created_at',
-      'r.revealed_at',
-      'r.peers_shared',
-    ])
-    .orderBy('r.created_at')
-    .orderBy('r.id')
-    .execute();
-  return loadRevealed(db, rows);
-}
+export const revealedRoundsFor = (db: Db, viewer: Viewer): Promise<RevealedRound[]> =>
+  revealedRoundsVisibleTo(db, viewer);
 
 /** The latest revealed round's areas with self and coach scores and the wheel's dips. */
 export function latestAreas(rounds: RevealedRound[]): AreaReading[] {
