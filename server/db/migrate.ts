@@ -3,14 +3,18 @@ import type { Db } from './database.js';
 import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_wheel.js';
 import * as m003 from './migrations/003_plans.js';
+import * as m004 from './migrations/004_coaching_sessions.js';
 import * as m005 from './migrations/005_questions.js';
+import * as m006 from './migrations/006_check_ins.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_wheel': m002,
   '003_plans': m003,
+  '004_coaching_sessions': m004,
   '005_questions': m005,
+  '006_check_ins': m006,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

@@ -269,6 +269,102 @@ export interface QuestionAskedTable {
   asked_at: string;
 }
 
+// Coaching sessions (issue 8)
+export interface CoachingSessionTable {
+  id: string;
+  pm_id: string;
+  coach_id: string;
+  kind: 'monthly' | 'weekly';
+  status: 'scheduled' | 'in_progress' | 'held' | 'cancelled';
+  starts_at: string;
+  local_start: string;
+  time_zone: string;
+  minutes: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  agenda_prepared_at: string | null;
+  action_statuses: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  cancelled_at: string | null;
+  shared_notes: string;
+  colours_set: number | null;
+  actions_moved: number | null;
+  next_steps: number | null;
+}
+
+export interface SessionAgendaItemTable {
+  id: string;
+  session_id: string;
+  position: number;
+  kind: string;
+  text: string;
+  detail: string | null;
+  ref_id: string | null;
+  added_by: string | null;
+  added_side: 'pm' | 'coach' | null;
+  done: number;
+  created_at: string;
+}
+
+export interface SessionThemeColourTable {
+  id: string;
+  session_id: string;
+  lineage_id: string;
+  theme_id: string | null;
+  theme_title: string;
+  side: 'pm' | 'coach';
+  colour: 'red' | 'amber' | 'green';
+  why: string;
+  set_by: string | null;
+  set_at: string;
+}
+
+export interface SessionPrivateNoteTable {
+  session_id: string;
+  author_id: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface SessionNextStepTable {
+  id: string;
+  session_id: string;
+  author_id: string | null;
+  side: 'pm' | 'coach';
+  text: string;
+  theme_title: string;
+  action_id: string | null;
+  suggestion_id: string | null;
+  created_at: string;
+}
+
+export interface CheckInTable {
+  id: string;
+  pm_id: string;
+  emotions: string;
+  about_kind: string;
+  about_lineage_id: string | null;
+  about_title: string;
+  why: string;
+  is_private: number;
+  created_at: string;
+}
+
+export interface PulseTable {
+  id: string;
+  pm_id: string;
+  framework_version_id: string;
+  target_kind: string;
+  target_key: string;
+  area_key: string;
+  target_name: string;
+  score: number;
+  higher: string;
+  created_at: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -291,6 +387,13 @@ export interface Database {
   plan_actions: PlanActionTable;
   plan_comments: PlanCommentTable;
   plan_suggestions: PlanSuggestionTable;
+  coaching_sessions: CoachingSessionTable;
+  session_agenda_items: SessionAgendaItemTable;
+  session_theme_colours: SessionThemeColourTable;
+  session_private_notes: SessionPrivateNoteTable;
+  session_next_steps: SessionNextStepTable;
   questions: QuestionTable;
   question_asked: QuestionAskedTable;
+  check_ins: CheckInTable;
+  pulses: PulseTable;
 }

@@ -59,6 +59,30 @@ export const coachingRules = {
     when: ['author of the suggestion'],
     otherSide: 'Only the coach who made a suggestion withdraws it; you can decline it.',
   },
+  // Coaching sessions (issue 8): the pair's conversation. The PM and the coach of that coaching
+  // session; another current coach of the same PM sees the list but not inside someone else's.
+  'coaching-session:list': { who: ['pm', 'coach'] },
+  'coaching-session:schedule': { who: ['pm', 'coach'] },
+  'coaching-session:read': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  'coaching-session:change': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  'coaching-session-private-note:write': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  // Emotion check-ins, pulses and the timeline (issue 8). The PM writes how they feel; the coach
+  // reads what the PM shares (a private check-in is the PM's alone, filtered with `may`).
+  'check-in:read': { who: ['pm', 'coach'] },
+  'check-in:write': {
+    who: ['pm'],
+    otherSide: 'Check-ins are the PM’s own words about how they feel; you can read the ones they share.',
+  },
+  'check-in:delete': {
+    who: ['pm'],
+    otherSide: 'Only the PM deletes their check-ins.',
+  },
+  'pulse:read': { who: ['pm', 'coach'] },
+  'pulse:write': {
+    who: ['pm'],
+    otherSide: 'A pulse is the PM’s own one-tap answer; you can see their pulses on the timeline.',
+  },
+  'timeline:read': { who: ['pm', 'coach'] },
 } as const satisfies Record<string, Rule>;
 
 /** What `authorize()` found out about the person asking: their side of the pair, and since when. */
@@ -87,6 +111,13 @@ export interface ProposalFacts {
   proposed_side: Side;
 }
 export interface SuggestionFacts {
+  author_id: string;
+}
+export interface CoachingSessionFacts {
+  pm_id: string;
+  coach_id: string;
+}
+export interface PrivateNoteFacts {
   author_id: string;
 }
 
@@ -149,6 +180,22 @@ export const conditions = {
   'author of the suggestion': {
     test: (t: { suggestion: SuggestionFacts }, v: Viewer) => t.suggestion.author_id === v.actorId,
     refusal: refuse('Only the coach who made a suggestion withdraws it.'),
+  },
+  // Coaching sessions (issue 8).
+  'in this coaching session': {
+    test: (t: { coachingSession: CoachingSessionFacts }, v: Viewer) =>
+      t.coachingSession.pm_id === v.pmId && (v.side === 'pm' || t.coachingSession.coach_id === v.actorId),
+    refusal: () => notFound('That coaching session'),
+  },
+  'author of the private note': {
+    test: (t: { privateNote: PrivateNoteFacts }, v: Viewer) => t.privateNote.author_id === v.actorId,
+    // Someone else's private note does not exist for the viewer.
+    refusal: hidden,
+  },
+  // Check-ins (issue 8): a private check-in does not exist for anyone but the PM.
+  'PM shared the check-in': {
+    test: (t: { checkIn: { is_private: number } }, v: Viewer) => v.side === 'pm' || t.checkIn.is_private === 0,
+    refusal: () => notFound('That check-in'),
   },
 } as const satisfies Record<string, Condition>;
 

@@ -73,7 +73,7 @@ describe('frameworks in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export JSON' }).click(),
     ]);
-    const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    const file = JSON.parse(await readFile((await download.path()), 'utf8'));
     expect(file).toMatchObject({ format: 'wheelhouse-framework', formatVersion: 1, name: 'PMwheel' });
     expect(file.areas).toHaveLength(8);
 

@@ -8,10 +8,11 @@ import type { Scale } from '../../../common/wheel.js';
  *   {area}       an area or trait name as the PM's framework says it ("Stakeholder management")
  *   {score}      their latest self score for that area, as a whole number on the scale
  *   {score+1}    that score plus one, never above the scale's maximum
+ *   {scale}      the scale of their framework, e.g. "1–10"
  *   {challenge}  their next bigger challenge, in their words
  *   {theme}      the title of a theme of their plan
  */
-export const PLACEHOLDERS = ['{area}', '{score}', '{score+1}', '{challenge}', '{theme}'] as const;
+export const PLACEHOLDERS = ['{area}', '{score}', '{score+1}', '{scale}', '{challenge}', '{theme}'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** The values one PM (and one area or theme of theirs) gives a template. */
@@ -23,7 +24,7 @@ export interface TemplateValues {
   theme?: string;
 }
 
-const PATTERN = /\{(area|score\+1|score|challenge|theme)\}/g;
+const PATTERN = /\{(area|score\+1|score|scale|challenge|theme)\}/g;
 
 /** The placeholders a text holds, each once, in order of appearance. */
 export function placeholdersOf(text: string): Placeholder[] {
@@ -43,7 +44,13 @@ export const nextScore = (score: number, scale: Scale) => Math.min(scale.max, sp
 /** Trimmed words on one line, or undefined when there are none. */
 function words(value: string | undefined): string | undefined {
   const clean = value?.replace(/\s+/g, ' ').trim();
-  return clean ? clean.replace(/[.!?]+$/, '') : undefined;
+  // Braces become brackets, so the PM's words can never read as a placeholder.
+  return clean
+    ? clean
+        .replace(/[.!?]+$/, '')
+        .replace(/\{/g, '(')
+        .replace(/\}/g, ')')
+    : undefined;
 }
 
 /** The value of each placeholder for these values, or undefined where it is missing. */
@@ -56,6 +63,8 @@ function valueOf(p: Placeholder, v: TemplateValues): string | undefined {
       return scored ? String(spokenScore(v.score!, v.scale!)) : undefined;
     case '{score+1}':
       return scored ? String(nextScore(v.score!, v.scale!)) : undefined;
+    case '{scale}':
+      return v.scale ? `${v.scale.min}–${v.scale.max}` : undefined;
     case '{challenge}':
       return words(v.challenge);
     case '{theme}':
@@ -66,7 +75,7 @@ function valueOf(p: Placeholder, v: TemplateValues): string | undefined {
 /**
  * The text with every placeholder filled in, or null when any value it needs is missing (the
  * question is then not suggested for this PM). Values are inserted as they are, never re-read as
- * placeholders, so a PM who writes "{area}" in their challenge sees exactly that.
+ * placeholders (braces in them become brackets).
  */
 export function fillTemplate(text: string, values: TemplateValues): string | null {
   const filled = new Map<string, string>();

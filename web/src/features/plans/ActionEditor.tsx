@@ -63,7 +63,7 @@ export function ActionEditor({
           <select
             id={`status-${action.id}`}
             value={action.status}
-            onChange={(e) => void item.save({ status: e.target.value as ActionStatus })}
+            onChange={(e) => void item.save({ status: e.target.value })}
           >
             {Object.entries(statusLabels).map(([value, label]) => (
               <option key={value} value={value}>

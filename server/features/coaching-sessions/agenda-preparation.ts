@@ -1,0 +1,162 @@
+import type { Db } from '../../db/database.js';
+import type { Viewer } from '../../privacy/rules.js';
+import { newId } from '../../util.js';
+import { findPlanRow } from '../plans/plan-reading.js';
+import { suggestQuestions } from '../questions/suggest.js';
+import { dipThreshold } from '../wheel/dips.js';
+import { perceptionGaps } from '../wheel/gaps.js';
+import { dipsVisibleTo } from '../wheel/history.js';
+import { revealedRoundsVisibleTo } from '../wheel/wheel-data.js';
+import { prepareAgenda, type AgendaContext } from './agenda.js';
+import { heldNewestFirst, type CoachingSessionRow } from './coaching-session-reading.js';
+import { localDay } from './zoned-time.js';
+
+/**
+ * The wheel as the coaching session's coach sees it: the agenda is shared by both sides, so it
+ * holds only what both may see (the PM sees every round; the coach those of their pairing).
+ */
+async function coachViewerOf(db: Db, row: CoachingSessionRow): Promise<Viewer> {
+  const pair = await db
+    .selectFrom('pairs')
+    .select('accepted_at')
+    .where('coach_id', '=', row.coach_id)
+    .where('pm_id', '=', row.pm_id)
+    .where('status', '=', 'active')
+    .orderBy('accepted_at')
+    .executeTakeFirst();
+  return { actorId: row.coach_id, pmId: row.pm_id, side: 'coach', coachSince: pair?.accepted_at ?? '9999' };
+}
+
+/** Everything the agenda is prepared from, since the pair's last held coaching session. */
+async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promise<AgendaContext> {
+  const sessions = await db
+    .selectFrom('coaching_sessions')
+    .selectAll()
+    .where('pm_id', '=', row.pm_id)
+    .where('coach_id', '=', row.coach_id)
+    .execute();
+  const last = heldNewestFirst(sessions.filter((s) => s.id !== row.id))[0];
+  const since = last?.ended_at ?? null;
+  const viewer = await coachViewerOf(db, row);
+  const plan = await findPlanRow(db, row.pm_id);
+  const themes = plan
+    ? await db
+        .selectFrom('plan_themes')
+        .select(['id', 'title'])
+        .where('plan_id', '=', plan.id)
+        .orderBy('position')
+        .execute()
+    : [];
+  const actions = plan
+    ? await db
+        .selectFrom('plan_actions as a')
+        .innerJoin('plan_themes as t', 't.id', 'a.theme_id')
+        .select(['a.id', 'a.text', 't.title', 'a.due_on', 'a.status', 'a.done_at', 'a.evidence'])
+        .where('a.plan_id', '=', plan.id)
+        .orderBy('t.position')
+        .orderBy('a.position')
+        .execute()
+    : [];
+  const suggestions = plan
+    ? await db
+        .selectFrom('plan_suggestions')
+        .select(['id', 'title', 'text'])
+        .where('plan_id', '=', plan.id)
+        .where('status', '=', 'open')
+        .orderBy('created_at')
+        .execute()
+    : [];
+  const lastNextSteps = last
+    ? await db
+        .selectFrom('session_next_steps')
+        .select(['id', 'text', 'theme_title'])
+        .where('session_id', '=', last.id)
+        .orderBy('created_at')
+        .execute()
+    : [];
+  // Perception gaps of the rounds revealed since: the latest such round's large ones.
+  const rounds = (await revealedRoundsVisibleTo(db, viewer)).filter(
+    (r) => since === null || (r.row.revealed_at ?? '') > since,
+  );
+  const latest = rounds.at(-1);
+  const gaps = latest
+    ? perceptionGaps(
+        latest.content.areas
+          .filter((a) => latest.self[a.key] !== undefined && latest.coach[a.key] !== undefined)
+          .map((a) => ({ key: a.key, name: a.name, self: latest.self[a.key]!, coach: latest.coach[a.key]! })),
+      )
+        .filter((g) => Math.abs(g.difference) >= dipThreshold(latest.scale))
+        .slice(0, 3)
+        .map((g) => ({ ...g, roundTitle: latest.row.title }))
+    : [];
+  const questions = await suggestQuestions({ db, viewer, limit: 3, now });
+  return {
+    since,
+    day: localDay(row.starts_at, row.time_zone),
+    themes,
+    actions: actions.map((a) => ({
+      id: a.id,
+      text: a.text,
+      themeTitle: a.title,
+      dueOn: a.due_on,
+      status: a.status,
+      doneAt: a.done_at,
+      evidence: a.evidence,
+    })),
+    dips: await dipsVisibleTo(db, viewer),
+    gaps,
+    suggestions: suggestions.map((s) => ({ id: s.id, text: s.title ?? s.text ?? '' })),
+    lastNextSteps: lastNextSteps.map((s) => ({ id: s.id, text: s.text, themeTitle: s.theme_title })),
+    questions: questions.map((q) => ({ id: q.id, text: q.text, why: q.why })),
+  };
+}
+
+/**
+ * Prepares the agenda once, when the coaching session is opened or first read: the first caller
+ * stamps `agenda_prepared_at` (a conditional update, so two at once prepare it once) and writes
+ * the items after any the pair added beforehand.
+ */
+export async function prepareAgendaOnce(db: Db, row: CoachingSessionRow, now: Date): Promise<void> {
+  if (row.agenda_prepared_at !== null || row.status === 'cancelled') return;
+  const context = await agendaContext(db, row, now);
+  await db.transaction().execute(async (tx) => {
+    const claimed = await tx
+      .updateTable('coaching_sessions')
+      .set({ agenda_prepared_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .where('agenda_prepared_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return;
+    const existing = await tx
+      .selectFrom('session_agenda_items')
+      .select(['id'])
+      .where('session_id', '=', row.id)
+      .orderBy('position')
+      .execute();
+    const prepared = prepareAgenda(context);
+    // Prepared items first, then what the pair added before, in their order.
+    for (const [position, item] of prepared.entries())
+      await tx
+        .insertInto('session_agenda_items')
+        .values({
+          id: newId(),
+          session_id: row.id,
+          position,
+          kind: item.kind,
+          text: item.text,
+          detail: item.detail,
+          ref_id: item.refId,
+          added_by: null,
+          added_side: null,
+          done: 0,
+          created_at: now.toISOString(),
+        })
+        .execute();
+    for (const [index, item] of existing.entries())
+      await tx
+        .updateTable('session_agenda_items')
+        .set({ position: prepared.length + index })
+        .where('id', '=', item.id)
+        .execute();
+  });
+}
