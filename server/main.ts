@@ -27,10 +27,11 @@ async function main() {
     stopping = true;
     log.info(`${signal} received: finishing in-flight requests, then closing the database`);
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
-    server.close(async () => {
-      await close();
-      log.info('stopped');
-      process.exit(0);
+    server.close(() => {
+      void close().then(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => {

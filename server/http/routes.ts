@@ -25,18 +25,15 @@ export function jsonRoute<
   Req extends RouteConfig['request'],
   Res extends z.ZodType,
   A extends Access,
->(input: {
-  method: M;
-  path: P;
-  access: A;
-  summary: string;
-  tags: string[];
-  request?: Req;
-  response: Res;
-}) {
+>(input: { method: M; path: P; access: A; summary: string; tags: string[]; request?: Req; response: Res }) {
   const { method, path, access, summary, tags, request, response } = input;
-  const middleware = (access === 'public' ? undefined : accessMiddleware[access as Exclude<Access, 'public'>]) as
-    | (A extends 'public' ? undefined : (typeof accessMiddleware)['signed-in']);
+  const byAccess: Record<Access, (typeof accessMiddleware)['signed-in'] | undefined> = {
+    public: undefined,
+    ...accessMiddleware,
+  };
+  const middleware = byAccess[access] as A extends 'public'
+    ? undefined
+    : (typeof accessMiddleware)['signed-in'];
   return createRoute({
     method,
     path,

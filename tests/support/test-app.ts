@@ -26,7 +26,6 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.engine);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  let deps!: Deps;
   const server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -37,7 +36,7 @@ export async function startTestApp(
     DATABASE_URL: database.url,
     SMTP_URL: options.smtpUrl ?? '',
   });
-  deps = {
+  const deps: Deps = {
     db: database.db,
     engine: database.engine,
     config,
