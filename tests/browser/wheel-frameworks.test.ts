@@ -73,20 +73,18 @@ describe('frameworks in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export JSON' }).click(),
     ]);
-    const file = JSON.parse(await readFile((await download.path()), 'utf8'));
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     expect(file).toMatchObject({ format: 'wheelhouse-framework', formatVersion: 1, name: 'PMwheel' });
     expect(file.areas).toHaveLength(8);
 
     await page.getByRole('link', { name: 'All frameworks' }).click();
     await page.getByRole('heading', { name: 'Frameworks', level: 1 }).waitFor();
     const bad = { ...file, areas: [{ ...file.areas[0], name: '' }, ...file.areas.slice(1)] };
-    await page
-      .getByLabel('Framework file (.json)')
-      .setInputFiles({
-        name: 'compass.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(bad)),
-      });
+    await page.getByLabel('Framework file (.json)').setInputFiles({
+      name: 'compass.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     await page
       .getByRole('alert')
       .getByText('compass.json could not be imported: Area 1, name: is required')
@@ -98,13 +96,11 @@ describe('frameworks in the browser', () => {
       .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
     await page.getByRole('alert').getByText('notes.json is not a JSON file').waitFor();
 
-    await page
-      .getByLabel('Framework file (.json)')
-      .setInputFiles({
-        name: 'compass.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify({ ...file, name: 'Imported compass' })),
-      });
+    await page.getByLabel('Framework file (.json)').setInputFiles({
+      name: 'compass.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...file, name: 'Imported compass' })),
+    });
     await page.getByRole('heading', { name: 'Imported compass', level: 1 }).waitFor();
     await page.getByRole('status').getByText('Imported "Imported compass" as your own copy.').waitFor();
     expect(problems).toEqual([]);

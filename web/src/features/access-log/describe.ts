@@ -28,6 +28,8 @@ const actions: Record<string, string> = {
   'plan-suggestion:decide': 'Accepted or declined a suggestion on your plan',
   'plan-suggestion:withdraw': 'Withdrew a suggestion on your plan',
   'plan-suggestion:write': 'Suggested or decided a change to your plan',
+  'questions:suggest': 'Looked at questions suggested for you',
+  'questions:mark-asked': 'Marked coaching questions as asked',
 };
 
 /** What happened, in plain words ("Opened your overview"). */

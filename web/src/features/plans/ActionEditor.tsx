@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { ActionStatus, PlanAction } from '../../../../common/plans';
+import type { PlanAction } from '../../../../common/plans';
 import { useAnnounce } from '../../app/announcer';
 import { useMe } from '../../app/session';
 import { Button } from '../../ui/Button';
