@@ -21,6 +21,9 @@ const PeerReviewPage = lazy(() => import('../features/peers/PeerReviewPage'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage'));
 const PlanVersionPage = lazy(() => import('../features/plans/PlanVersionPage'));
 const VisionPage = lazy(() => import('../features/visions/VisionPage'));
+const CheckInPage = lazy(() => import('../features/check-ins/CheckInPage'));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
+const QuestionBankPage = lazy(() => import('../features/questions/QuestionBankPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
@@ -35,6 +38,7 @@ export function pageFor(path: string, state: SessionState) {
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/access-log') return <AccessLogPage />;
+  if (path === '/questions') return <QuestionBankPage />;
   if (path === '/admin' && me.isAdmin) return <AdminPage />;
   return wheelPage(path) ?? planPage(path) ?? <NotFoundPage />;
 }
@@ -55,6 +59,13 @@ function wheelPage(path: string) {
   }
   const pm = /^\/pms\/([^/]+)$/.exec(path);
   if (pm) return <PmOverviewPage pmId={pm[1]!} />;
+  const story = /^\/pms\/([^/]+)\/(check-in|timeline)$/.exec(path);
+  if (story)
+    return story[2] === 'check-in' ? (
+      <CheckInPage pmId={story[1]!} />
+    ) : (
+      <TimelinePage key={story[1]} pmId={story[1]!} />
+    );
   const wheel = /^\/pms\/([^/]+)\/wheel$/.exec(path);
   if (wheel) return <WheelPage pmId={wheel[1]!} />;
   const round = /^\/rounds\/([^/]+)$/.exec(path);

@@ -28,6 +28,12 @@ const actions: Record<string, string> = {
   'plan-suggestion:decide': 'Accepted or declined a suggestion on your plan',
   'plan-suggestion:withdraw': 'Withdrew a suggestion on your plan',
   'plan-suggestion:write': 'Suggested or decided a change to your plan',
+  'check-in:read': 'Looked at your check-ins',
+  'check-in:write': 'Checked in: how you feel',
+  'check-in:delete': 'Deleted one of your check-ins',
+  'pulse:read': 'Looked at your pulses',
+  'pulse:write': 'Gave a pulse on an area',
+  'timeline:read': 'Looked at your timeline',
   'questions:suggest': 'Looked at questions suggested for you',
   'questions:mark-asked': 'Marked coaching questions as asked',
 };

@@ -6,6 +6,7 @@ import { YourCoaches } from '../pairs/YourCoaches';
 import { Section } from '../../ui/Section';
 import { PmWheelSection } from '../wheel/PmWheelSection';
 import { PmPlanSection } from '../plans/PlanHomeSections';
+import { CheckInHomeSection } from '../check-ins/CheckInHomeSection';
 
 /** The PM's side of home: offers to accept, and who coaches them. */
 export function PmSections({
@@ -28,6 +29,7 @@ export function PmSections({
           <OffersToMe pairs={offersToMe} onChanged={onChanged} />
         </Section>
       )}
+      {myCoaches.length > 0 && <CheckInHomeSection meId={meId} />}
       {myCoaches.length > 0 && <PmWheelSection meId={meId} dips={pick(summary, (s) => s.me.dips)} />}
       {myCoaches.length > 0 && <PmPlanSection meId={meId} summary={pick(summary, (s) => s.me)} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>

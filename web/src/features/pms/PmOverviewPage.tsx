@@ -83,6 +83,13 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </Link>
         </p>
       </Section>
+      <Section title="Timeline" intro="Check-ins, pulses, wheel rounds, dips and plan changes, newest first.">
+        <p>
+          <Link className="button button-secondary" to={`/pms/${pm.id}/timeline`}>
+            {isPm ? 'Open your timeline' : `Open ${pm.name}'s timeline`}
+          </Link>
+        </p>
+      </Section>
       {isPm && (
         <p className="hint">
           Every time someone opens this page it's recorded in <Link to="/access-log">your access log</Link>.

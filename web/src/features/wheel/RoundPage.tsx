@@ -1,4 +1,4 @@
-import type { Assessment, RoundDetail } from '../../../../common/wheel-rounds';
+import type { Assessment, Comparison, RoundDetail, RoundView } from '../../../../common/wheel-rounds';
 import { useAnnounce } from '../../app/announcer';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { Page } from '../../app/Page';
@@ -19,14 +19,23 @@ import '../../styles/wheel.css';
  * lives in wheel/ because it composes the round's parts (rounds/, peers/) with the comparison.
  */
 export default function RoundPage({ roundId }: { roundId: string }) {
-  const round = useResource<RoundDetail>(`/api/rounds/${encodeURIComponent(roundId)}`);
-  if (round.error && [400, 403, 404].includes(round.error.status)) return <NotFoundPage />;
-  if (round.error) return <LoadError error={round.error} retry={round.reload} />;
-  if (!round.data) return <Loading />;
-  return <RoundBody round={round.data} reload={round.reload} />;
+  // One read for the page (the round, and its compared wheel once revealed): one access-log entry.
+  const view = useResource<RoundView>(`/api/rounds/${encodeURIComponent(roundId)}/view`);
+  if (view.error && [400, 403, 404].includes(view.error.status)) return <NotFoundPage />;
+  if (view.error) return <LoadError error={view.error} retry={view.reload} />;
+  if (!view.data) return <Loading />;
+  return <RoundBody round={view.data.round} comparison={view.data.comparison} reload={view.reload} />;
 }
 
-function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }) {
+function RoundBody({
+  round,
+  comparison,
+  reload,
+}: {
+  round: RoundDetail;
+  comparison: Comparison | null;
+  reload: () => void;
+}) {
   const pm = usePm(round.pmId);
   const announce = useAnnounce();
   const side = round.viewerSide;
@@ -36,7 +45,7 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
   const otherSubmitted = side === 'self' ? round.coachSide.submitted : round.self.submitted;
   const back = <Link to={`/pms/${round.pmId}/wheel`}>{pm.isMe ? 'Your wheel' : `${pm.first}'s wheel`}</Link>;
 
-  if (round.status === 'revealed') {
+  if (round.status === 'revealed' && comparison) {
     return (
       <Page
         title={`${round.title}: ${pm.isMe ? 'your wheel' : `${pm.first}'s wheel`}`}
@@ -49,6 +58,7 @@ function RoundBody({ round, reload }: { round: RoundDetail; reload: () => void }
       >
         <ComparisonView
           round={round}
+          comparison={comparison}
           perspective={{ pm: pm.first, coach, viewerIsPm: side === 'self', viewerIsCoach: side === 'coach' }}
         />
         {side === 'self' && <PeersSection round={round} coach={coach} />}
