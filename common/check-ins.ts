@@ -84,6 +84,8 @@ export const CheckInInput = z
   .strict()
   .openapi('CheckInInput');
 export type CheckInInput = z.input<typeof CheckInInput>;
+/** A check-in as validated (defaults filled in). */
+export type CheckInData = z.output<typeof CheckInInput>;
 
 export const CheckIn = z
   .object({

@@ -39,7 +39,11 @@ export const LocalDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a date and time like 2026-12-03T14:30')
   .refine((s) => !Number.isNaN(Date.parse(`${s}:00Z`)), 'is not a real date');
 
-const Minutes = z.number().int('must be a whole number').min(15, 'must be at least 15').max(240, 'must be at most 240');
+const Minutes = z
+  .number()
+  .int('must be a whole number')
+  .min(15, 'must be at least 15')
+  .max(240, 'must be at most 240');
 
 export const ScheduleCoachingSessionInput = z
   .object({
@@ -76,7 +80,10 @@ export const ThemeColourInput = z
   .strict()
   .openapi('ThemeColourInput');
 export type ThemeColourInput = z.input<typeof ThemeColourInput>;
-export const NotesInput = z.object({ body: Line(20000) }).strict().openapi('CoachingSessionNotesInput');
+export const NotesInput = z
+  .object({ body: Line(20000) })
+  .strict()
+  .openapi('CoachingSessionNotesInput');
 export const NextStepInput = z
   .object({
     text: Line(300).min(1, 'is required'),
@@ -169,7 +176,12 @@ export const ColourHistory = z
   .object({
     months: z.array(z.string()).describe('YYYY-MM, oldest first'),
     themes: z.array(
-      z.object({ lineageId: z.string(), title: z.string(), current: z.boolean(), cells: z.array(ColourCell) }),
+      z.object({
+        lineageId: z.string(),
+        title: z.string(),
+        current: z.boolean(),
+        cells: z.array(ColourCell),
+      }),
     ),
   })
   .openapi('ColourHistory');

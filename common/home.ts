@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ColourHistory } from './coaching-sessions.js';
 import { Person } from './schemas.js';
 import { Dip } from './wheel-rounds.js';
 
@@ -26,6 +27,7 @@ export const PmSummary = z
       waitingForViewer: z.boolean().describe('An open proposal the viewer may accept'),
       revisitDue: z.boolean(),
     }),
+    colourHistory: ColourHistory.describe('The PM’s red/amber/green per theme over the last months'),
   })
   .openapi('PmSummary');
 export type PmSummary = z.infer<typeof PmSummary>;

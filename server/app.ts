@@ -22,6 +22,10 @@ import { registerVisionRoutes } from './features/visions/visions.routes.js';
 import { registerPlanRoutes } from './features/plans/plans.routes.js';
 import { registerPlanSuggestionRoutes } from './features/plans/suggestions.routes.js';
 import { registerPlanCommentRoutes } from './features/plans/comments.routes.js';
+import { registerCoachingSessionRoutes } from './features/coaching-sessions/coaching-sessions.routes.js';
+import { registerCheckInRoutes } from './features/check-ins/check-ins.routes.js';
+import { registerQuestionRoutes } from './features/questions/questions.routes.js';
+import { registerTimelineRoutes } from './features/timeline/timeline.routes.js';
 import { useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
@@ -54,6 +58,10 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerPlanRoutes(app, deps);
   registerPlanSuggestionRoutes(app, deps);
   registerPlanCommentRoutes(app, deps);
+  registerCoachingSessionRoutes(app, deps);
+  registerCheckInRoutes(app, deps);
+  registerQuestionRoutes(app, deps);
+  registerTimelineRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

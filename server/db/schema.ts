@@ -333,6 +333,7 @@ export interface SessionNextStepTable {
   session_id: string;
   author_id: string | null;
   side: 'pm' | 'coach';
+  position: number;
   text: string;
   theme_title: string;
   action_id: string | null;

@@ -83,6 +83,9 @@ export const coachingRules = {
     otherSide: 'A pulse is the PM’s own one-tap answer; you can see their pulses on the timeline.',
   },
   'timeline:read': { who: ['pm', 'coach'] },
+  // The question bank (issue 8): questions chosen from this PM's context, and which were asked.
+  'questions:suggest': { who: ['pm', 'coach'] },
+  'questions:mark-asked': { who: ['pm', 'coach'] },
 } as const satisfies Record<string, Rule>;
 
 /** What `authorize()` found out about the person asking: their side of the pair, and since when. */
@@ -194,7 +197,8 @@ export const conditions = {
   },
   // Check-ins (issue 8): a private check-in does not exist for anyone but the PM.
   'PM shared the check-in': {
-    test: (t: { checkIn: { is_private: number } }, v: Viewer) => v.side === 'pm' || t.checkIn.is_private === 0,
+    test: (t: { checkIn: { is_private: number } }, v: Viewer) =>
+      v.side === 'pm' || t.checkIn.is_private === 0,
     refusal: () => notFound('That check-in'),
   },
 } as const satisfies Record<string, Condition>;

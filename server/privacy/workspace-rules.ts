@@ -63,6 +63,20 @@ export const workspaceRules = {
     who: ['admin', 'member of the demo'],
     refusal: 'Only a workspace admin can remove the demo.',
   },
+
+  // The question bank (issue 8): not a PM's coaching data. Everyone browses the built-in questions;
+  // a question someone adds is theirs alone, or offered to their workspace; only its author changes it.
+  'question:list': { who: ['member'] },
+  'question:add': { who: ['member'] },
+  'question:read': {
+    who: ['author of the question', 'member, for a shared question'],
+    hidden: 'That question',
+  },
+  'question:edit': {
+    who: ['author of the question'],
+    hidden: 'That question',
+    refusal: 'Only its author can change this question. Add your own version instead.',
+  },
 } as const satisfies Record<string, WorkspaceRule>;
 
 /** The facts of a thing the named conditions look at (rows carry more; these are all that matter). */
@@ -78,6 +92,11 @@ export interface InvitationFacts {
 export interface FrameworkFacts {
   workspace_id: string;
   owner_id: string | null;
+}
+export interface QuestionFacts {
+  workspace_id: string;
+  author_id: string;
+  visibility: string;
 }
 export interface DemoFacts {
   /** No real workspace exists yet: nothing to protect. */
@@ -99,6 +118,9 @@ export const workspaceConditions = {
     t.owner_id === null && a?.isAdmin === true,
   'anyone, on a new installation': (_a: Actor | null, t: DemoFacts) => t.setupNeeded,
   'member of the demo': (a: Actor | null, t: DemoFacts) => a !== null && t.actorInDemo,
+  'author of the question': (a: Actor | null, t: QuestionFacts) => t.author_id === a?.id,
+  'member, for a shared question': (a: Actor | null, t: QuestionFacts) =>
+    a !== null && t.visibility === 'workspace',
 } as const;
 
 /** Which invitations a list shows: an admin the whole workspace's, everyone else their own. */

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
+import { checkInRows } from './matrix/check-ins.js';
+import { questionRows } from './matrix/questions.js';
+import { coachingSessionRows } from './matrix/coaching-sessions.js';
 import { foundationRows } from './matrix/foundation.js';
 import { homeRows } from './matrix/home.js';
 import { planRows } from './matrix/plans.js';
@@ -10,7 +13,15 @@ import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
 /** Every route × every relation: allowed ones get in, refused ones get refused and change nothing. */
-const matrix: MatrixRow[] = [...foundationRows, ...homeRows, ...planRows, ...wheelRows];
+const matrix: MatrixRow[] = [
+  ...foundationRows,
+  ...homeRows,
+  ...planRows,
+  ...wheelRows,
+  ...coachingSessionRows,
+  ...checkInRows,
+  ...questionRows,
+];
 
 let app: TestApp;
 beforeAll(async () => {

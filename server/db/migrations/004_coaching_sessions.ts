@@ -39,7 +39,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('session_agenda_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('coaching_sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('coaching_sessions.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
@@ -60,7 +62,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('session_theme_colours')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('coaching_sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('coaching_sessions.id').onDelete('cascade'),
+    )
     .addColumn('lineage_id', 'text', (c) => c.notNull())
     .addColumn('theme_id', 'text')
     // The theme's title when coloured, so the history reads the same after a rename or removal.
@@ -80,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('session_private_notes')
-    .addColumn('session_id', 'text', (c) => c.notNull().references('coaching_sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('coaching_sessions.id').onDelete('cascade'),
+    )
     .addColumn('author_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -90,9 +96,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('session_next_steps')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('coaching_sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('coaching_sessions.id').onDelete('cascade'),
+    )
     .addColumn('author_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('side', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('theme_title', 'text', (c) => c.notNull())
     .addColumn('action_id', 'text')
@@ -102,7 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('session_next_steps_session')
     .on('session_next_steps')
-    .columns(['session_id', 'created_at'])
+    .columns(['session_id', 'position'])
     .execute();
 }
 

@@ -71,7 +71,7 @@ async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promis
         .selectFrom('session_next_steps')
         .select(['id', 'text', 'theme_title'])
         .where('session_id', '=', last.id)
-        .orderBy('created_at')
+        .orderBy('position')
         .execute()
     : [];
   // Perception gaps of the rounds revealed since: the latest such round's large ones.

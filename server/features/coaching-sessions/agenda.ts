@@ -1,4 +1,4 @@
-import type { AgendaItemKind, AgendaOwnership } from '../../../../common/coaching-sessions.js';
+import type { AgendaItemKind, AgendaOwnership } from '../../../common/coaching-sessions.js';
 
 /** One item the agenda prepares from the PM's context. */
 export interface PreparedItem {
@@ -24,7 +24,13 @@ export interface AgendaContext {
     evidence: string;
   }[];
   dips: { areaName: string; roundTitle: string; revealedAt: string; drop: number; note: string | null }[];
-  gaps: { areaName: string; roundTitle: string; self: number; coach: number; higher: 'self' | 'coach' | 'same' }[];
+  gaps: {
+    areaName: string;
+    roundTitle: string;
+    self: number;
+    coach: number;
+    higher: 'self' | 'coach' | 'same';
+  }[];
   suggestions: { id: string; text: string }[];
   lastNextSteps: { id: string; text: string; themeTitle: string }[];
   questions: { id: string; text: string; why: string }[];
@@ -41,13 +47,20 @@ const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
 export function prepareAgenda(c: AgendaContext): PreparedItem[] {
   const items: PreparedItem[] = [];
   for (const s of c.lastNextSteps)
-    items.push({ kind: 'next-step', text: `Last time’s next step: ${s.text}`, detail: s.themeTitle, refId: s.id });
+    items.push({
+      kind: 'next-step',
+      text: `Last time’s next step: ${s.text}`,
+      detail: s.themeTitle,
+      refId: s.id,
+    });
   for (const a of c.actions)
     if (a.status === 'done' && after(a.doneAt, c.since))
       items.push({
         kind: 'action-done',
         text: `Done: ${a.text}`,
-        detail: a.evidence.trim() ? `Evidence: ${a.evidence.trim()}` : 'No evidence written yet: what shows it worked?',
+        detail: a.evidence.trim()
+          ? `Evidence: ${a.evidence.trim()}`
+          : 'No evidence written yet: what shows it worked?',
         refId: a.id,
       });
   for (const a of c.actions)
@@ -77,7 +90,8 @@ export function prepareAgenda(c: AgendaContext): PreparedItem[] {
     items.push({ kind: 'suggestion', text: `Open suggestion: ${s.text}`, detail: null, refId: s.id });
   for (const t of c.themes)
     items.push({ kind: 'theme', text: `Colour “${t.title}”`, detail: null, refId: t.id });
-  for (const q of c.questions.slice(0, 3)) items.push({ kind: 'question', text: q.text, detail: q.why, refId: q.id });
+  for (const q of c.questions.slice(0, 3))
+    items.push({ kind: 'question', text: q.text, detail: q.why, refId: q.id });
   return items;
 }
 

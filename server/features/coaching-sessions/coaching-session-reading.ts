@@ -3,7 +3,7 @@ import type {
   CoachingSessionInfo,
   ColourHistory,
   PitfallGuard,
-} from '../../../../common/coaching-sessions.js';
+} from '../../../common/coaching-sessions.js';
 import type { CoachingSessionTable } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
@@ -38,7 +38,11 @@ export async function coachingSessionsOf(db: Db, viewer: Viewer): Promise<Coachi
 async function peopleById(db: Db, ids: string[]) {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map<string, { id: string; name: string; email: string }>();
-  const rows = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', unique).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', 'in', unique)
+    .execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -184,8 +188,7 @@ export async function presentCoachingSession(
     .selectFrom('session_next_steps')
     .selectAll()
     .where('session_id', '=', row.id)
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('position')
     .execute();
   const all = await coachingSessionsOf(db, viewer);
   return {

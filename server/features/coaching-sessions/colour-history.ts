@@ -1,4 +1,4 @@
-import type { ColourHistory, Rag } from '../../../../common/coaching-sessions.js';
+import type { ColourHistory, Rag } from '../../../common/coaching-sessions.js';
 
 export interface ColourRow {
   lineageId: string;
@@ -51,7 +51,9 @@ export function colourHistory(
   const current = new Set(currentThemes.map((t) => t.lineageId));
   const lineages = [
     ...currentThemes.map((t) => ({ lineageId: t.lineageId, title: t.title, current: true })),
-    ...[...titles].filter(([id]) => !current.has(id)).map(([lineageId, title]) => ({ lineageId, title, current: false })),
+    ...[...titles]
+      .filter(([id]) => !current.has(id))
+      .map(([lineageId, title]) => ({ lineageId, title, current: false })),
   ];
   return {
     months,

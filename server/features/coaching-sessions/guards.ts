@@ -1,4 +1,4 @@
-import type { MovedSummary, PitfallGuard } from '../../../../common/coaching-sessions.js';
+import type { MovedSummary, PitfallGuard } from '../../../common/coaching-sessions.js';
 
 /** "About five weeks": a monthly rhythm with a week of slack (decision 030). */
 export const BIG_BANG_DAYS = 35;

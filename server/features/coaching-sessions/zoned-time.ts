@@ -21,7 +21,11 @@ function formatterFor(timeZone: string) {
 
 /** The wall-clock time in `timeZone` at the instant `ms`, read as if it were UTC. */
 function wallAsUtc(ms: number, timeZone: string) {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
   return Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,

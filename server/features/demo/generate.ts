@@ -12,6 +12,8 @@ import {
 } from './demo-content.js';
 import { seededRandom } from './random.js';
 import { insertRound } from './seed-round.js';
+import { seedCheckIns } from './seed-check-ins.js';
+import { seedCoachingSessions } from './seed-coaching-sessions.js';
 
 export interface TeamSize {
   pms: number;
@@ -104,6 +106,22 @@ export async function generateTeam(input: {
           ...sides(version, profile, r, dipHere, random),
         });
       }
+      await seedCoachingSessions(tx, {
+        pmId,
+        coachId,
+        from: firstAt,
+        to: end,
+        seed: 200 + i,
+        growth: profile.growth,
+      });
+      await seedCheckIns(tx, {
+        pmId,
+        version,
+        from: firstAt,
+        to: end,
+        seed: 100 + i,
+        growth: profile.growth,
+      });
     });
     pmIds.push(pmId);
   }

@@ -16,7 +16,7 @@ export interface PmContext {
   dips: { key: string; name: string; score: number }[];
   /** The biggest perception gap (self vs coach) when it is at least 1.5 points on 1–10. */
   gaps: { key: string; name: string; self: number; coach: number }[];
-  /** The next bigger challenge in the PM's words: the agreed vision's, or their latest self-assessment's. */
+  /** The next bigger challenge: the agreed vision's, else the latest revealed round's (the PM's, else the coach's). */
   challenge: string | null;
   /** The current plan version's themes, in order, with their area and trait keys. */
   themes: { title: string; targets: string[] }[];
@@ -96,8 +96,11 @@ async function agreedChallenge(db: Db, pmId: string): Promise<string | undefined
 
 function latestOwnChallenge(rounds: Awaited<ReturnType<typeof revealedRoundsVisibleTo>>) {
   for (const r of [...rounds].reverse()) {
-    const own = r.assessments.find((a) => a.side === 'self')?.next_bigger_challenge?.trim();
-    if (own) return own;
+    // The PM's own words first; the coach names one in every assessment.
+    for (const side of ['self', 'coach'] as const) {
+      const said = r.assessments.find((a) => a.side === side)?.next_bigger_challenge?.trim();
+      if (said) return said;
+    }
   }
   return undefined;
 }

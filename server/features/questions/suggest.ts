@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SuggestedQuestion } from '../../../common/questions.js';
+import { Situation, type SuggestedQuestion } from '../../../common/questions.js';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
 import { builtinQuestions, type BuiltinQuestion } from './question-content.js';
@@ -34,12 +34,42 @@ export async function suggestQuestions(input: {
     .execute();
   return chooseQuestions({
     context,
-    bank: builtinQuestions,
+    // The workspace's shared questions first: where one fits, the team's own words win.
+    bank: [...(await sharedQuestionsFor(input.db, input.viewer.pmId)), ...builtinQuestions],
     asked: new Set(asked.map((a) => a.question_id)),
     limit: input.limit,
     noAgenda: input.noAgenda ?? false,
   });
 }
+
+/**
+ * The questions offered to the PM's workspace, as bank entries. Only shared ones: both sides of
+ * the pair may see them, so a suggestion (or an agenda prepared from it) never carries someone's
+ * private question to the other side.
+ */
+async function sharedQuestionsFor(db: Db, pmId: string): Promise<BuiltinQuestion[]> {
+  const rows = await db
+    .selectFrom('questions')
+    .innerJoin('users', 'users.workspace_id', 'questions.workspace_id')
+    .select(['questions.id', 'questions.text', 'questions.areas', 'questions.situations'])
+    .where('users.id', '=', pmId)
+    .where('questions.visibility', '=', 'workspace')
+    .orderBy('questions.created_at')
+    .orderBy('questions.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    // Their words as written: braces in them are not placeholders.
+    text: r.text.replace(/\{/g, '(').replace(/\}/g, ')'),
+    areas: parseList(r.areas),
+    situations: parseList(r.situations).filter((x): x is Situation => Situation.safeParse(x).success),
+  }));
+}
+
+const parseList = (json: string): string[] => {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
 
 /** Remembers questions as asked of the PM (in a session, or outside one), once each. */
 export async function markAsked(input: {

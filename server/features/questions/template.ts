@@ -86,3 +86,15 @@ export function fillTemplate(text: string, values: TemplateValues): string | nul
   }
   return text.replace(PATTERN, (m) => filled.get(m)!);
 }
+
+const READABLE: Record<Placeholder, string> = {
+  '{area}': '[skill]',
+  '{score}': '[your score]',
+  '{score+1}': '[your score + 1]',
+  '{scale}': '1–10',
+  '{challenge}': '[your next bigger challenge]',
+  '{theme}': '[a theme of your plan]',
+};
+
+/** A template as the bank shows it to someone browsing: each placeholder in plain words. */
+export const readableTemplate = (text: string) => text.replace(PATTERN, (m) => READABLE[m as Placeholder]);

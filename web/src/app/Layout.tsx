@@ -56,6 +56,7 @@ function Nav({ isAdmin, isPm, meId }: { isAdmin: boolean; isPm: boolean; meId: s
     { to: '/', label: 'Home', show: true },
     { to: `/pms/${meId}/wheel`, label: 'Your wheel', show: isPm },
     { to: `/pms/${meId}/plan`, label: 'Your plan', show: isPm },
+    { to: `/pms/${meId}/coaching-sessions`, label: 'Coaching sessions', show: isPm },
     { to: '/questions', label: 'Questions', show: true },
     { to: '/frameworks', label: 'Frameworks', show: true },
     { to: '/access-log', label: 'Access log', show: isPm },

@@ -24,6 +24,8 @@ const VisionPage = lazy(() => import('../features/visions/VisionPage'));
 const CheckInPage = lazy(() => import('../features/check-ins/CheckInPage'));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 const QuestionBankPage = lazy(() => import('../features/questions/QuestionBankPage'));
+const CoachingSessionsPage = lazy(() => import('../features/coaching-sessions/CoachingSessionsPage'));
+const CoachingSessionPage = lazy(() => import('../features/coaching-sessions/CoachingSessionPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
@@ -40,7 +42,16 @@ export function pageFor(path: string, state: SessionState) {
   if (path === '/access-log') return <AccessLogPage />;
   if (path === '/questions') return <QuestionBankPage />;
   if (path === '/admin' && me.isAdmin) return <AdminPage />;
-  return wheelPage(path) ?? planPage(path) ?? <NotFoundPage />;
+  return wheelPage(path) ?? planPage(path) ?? coachingSessionPage(path) ?? <NotFoundPage />;
+}
+
+/** A pair's coaching sessions (`/pms/{id}/coaching-sessions`) and one coaching session. */
+function coachingSessionPage(path: string) {
+  const list = /^\/pms\/([^/]+)\/coaching-sessions$/.exec(path);
+  if (list) return <CoachingSessionsPage key={list[1]} pmId={list[1]!} />;
+  const one = /^\/coaching-sessions\/([^/]+)$/.exec(path);
+  if (one) return <CoachingSessionPage key={one[1]} coachingSessionId={one[1]!} />;
+  return null;
 }
 
 /** Frameworks, a PM's overview and wheel, a round. */

@@ -36,6 +36,11 @@ const actions: Record<string, string> = {
   'timeline:read': 'Looked at your timeline',
   'questions:suggest': 'Looked at questions suggested for you',
   'questions:mark-asked': 'Marked coaching questions as asked',
+  'coaching-session:list': 'Looked at your coaching sessions',
+  'coaching-session:schedule': 'Scheduled a coaching session with you',
+  'coaching-session:read': 'Opened a coaching session',
+  'coaching-session:change': 'Worked on a coaching session: agenda, colours, notes or next steps',
+  'coaching-session-private-note:write': 'Wrote their own private note on a coaching session (only they see it)',
 };
 
 /** What happened, in plain words ("Opened your overview"). */

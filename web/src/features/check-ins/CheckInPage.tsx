@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { useResource } from '../../app/use-resource';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { formatDateTime } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
@@ -161,7 +162,7 @@ function CheckInForm({ pmId, board, onSaved }: { pmId: string; board: CheckInBoa
           </p>
         )}
       </div>
-      <RecentCheckIns list={board.checkIns} />
+      <RecentCheckIns pmId={pmId} list={board.checkIns} onDeleted={onSaved} />
     </>
   );
 }
@@ -193,7 +194,9 @@ function EmotionButton({
   );
 }
 
-function RecentCheckIns({ list }: { list: CheckIn[] }) {
+function RecentCheckIns({ pmId, list, onDeleted }: { pmId: string; list: CheckIn[]; onDeleted: () => void }) {
+  const [deleting, setDeleting] = useState<CheckIn | null>(null);
+  const remove = useAction((id: string) => api('DELETE', `/api/pms/${pmId}/check-ins/${id}`));
   if (!list.length) return null;
   return (
     <section className="card" aria-labelledby="recent-check-ins">
@@ -204,16 +207,43 @@ function RecentCheckIns({ list }: { list: CheckIn[] }) {
             <div className="item-main">
               <p className="item-title">
                 {c.emotions.map((e) => e.name).join(', ')} · {c.about.title}
-                {c.private && <span className="badge"> Private</span>}
+                {c.private && <span className="badge badge-private">Private</span>}
               </p>
               <p className="item-meta">
                 {formatDateTime(c.createdAt)}
                 {c.why && <> · {c.why}</>}
               </p>
             </div>
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-label={`Delete the check-in of ${formatDateTime(c.createdAt)}`}
+              onClick={() => setDeleting(c)}
+            >
+              Delete
+            </button>
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this check-in?"
+        confirmLabel="Delete"
+        pending={remove.pending}
+        error={remove.error}
+        onCancel={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (deleting && (await remove.run(deleting.id)) !== undefined) {
+            setDeleting(null);
+            onDeleted();
+          }
+        }}
+      >
+        <p>
+          It disappears from your timeline{deleting?.private ? '' : ' and your coach’s view'}. This cannot be
+          undone.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -109,7 +109,9 @@ function PulseForm({ pmId, board, onSaved }: { pmId: string; board: PulseBoard; 
       {pulse && pulse.key === areaKey && !answered && pulse.score < 10 && (
         <form className="form pulse-higher" onSubmit={onAnswer}>
           <div className="field">
-            <label htmlFor={`${id}-higher`}>What would make it a {pulse.score + 1}? (optional)</label>
+            <label htmlFor={`${id}-higher`}>
+              What would make it {pulse.score + 1 === 8 ? 'an' : 'a'} {pulse.score + 1}? (optional)
+            </label>
             <input
               id={`${id}-higher`}
               value={higher}

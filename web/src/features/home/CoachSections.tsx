@@ -9,6 +9,7 @@ import { YourPms } from '../pairs/YourPms';
 import { Section } from '../../ui/Section';
 import { CoachDipsSection } from '../wheel/CoachDipsSection';
 import { CoachPlansSection } from '../plans/PlanHomeSections';
+import { CoachCoachingSection } from '../coaching-sessions/CoachingSessionSections';
 
 interface CoachSectionsProps {
   meId: string;
@@ -44,6 +45,7 @@ export function CoachSections({
         <>
           <CoachDipsSection coached={coached} />
           <CoachPlansSection coached={coached} />
+          <CoachCoachingSection coached={coached} />
         </>
       )}
       <Section

@@ -7,6 +7,7 @@ import { Section } from '../../ui/Section';
 import { PmWheelSection } from '../wheel/PmWheelSection';
 import { PmPlanSection } from '../plans/PlanHomeSections';
 import { CheckInHomeSection } from '../check-ins/CheckInHomeSection';
+import { PmCoachingSection } from '../coaching-sessions/CoachingSessionSections';
 
 /** The PM's side of home: offers to accept, and who coaches them. */
 export function PmSections({
@@ -32,6 +33,7 @@ export function PmSections({
       {myCoaches.length > 0 && <CheckInHomeSection meId={meId} />}
       {myCoaches.length > 0 && <PmWheelSection meId={meId} dips={pick(summary, (s) => s.me.dips)} />}
       {myCoaches.length > 0 && <PmPlanSection meId={meId} summary={pick(summary, (s) => s.me)} />}
+      {myCoaches.length > 0 && <PmCoachingSection meId={meId} summary={pick(summary, (s) => s.me)} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
         <YourCoaches pairs={myCoaches} meId={meId} onChanged={onChanged} />
       </Section>

@@ -6,6 +6,7 @@ import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
+import { PlanCoachingSection } from '../coaching-sessions/CoachingSessionSections';
 import { usePm } from '../pairs/use-pm';
 import { PlanBody } from './PlanBody';
 import { PlanContext, planCaller, type PlanScope } from './plan-context';
@@ -45,6 +46,7 @@ export default function PlanPage({ pmId }: { pmId: string }) {
       {scope ? (
         <PlanContext.Provider value={scope}>
           <PlanBody />
+          <PlanCoachingSection pmId={pmId} />
         </PlanContext.Provider>
       ) : pm.isMe ? (
         <StartPlan pmId={pmId} onStarted={setChanged} />

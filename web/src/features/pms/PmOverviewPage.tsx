@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
+import { SuggestedQuestions } from '../questions/SuggestedQuestions';
 
 interface PmOverview {
   pm: Person;
@@ -83,6 +84,16 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </Link>
         </p>
       </Section>
+      <Section
+        title="Coaching sessions"
+        intro="The monthly conversation on the plan (or a lighter weekly check-in): agenda, red/amber/green per theme, notes and next steps."
+      >
+        <p>
+          <Link className="button button-secondary" to={`/pms/${pm.id}/coaching-sessions`}>
+            Coaching sessions
+          </Link>
+        </p>
+      </Section>
       <Section title="Timeline" intro="Check-ins, pulses, wheel rounds, dips and plan changes, newest first.">
         <p>
           <Link className="button button-secondary" to={`/pms/${pm.id}/timeline`}>
@@ -90,6 +101,7 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </Link>
         </p>
       </Section>
+      <SuggestedQuestions pmId={pm.id} isPm={isPm} pmName={pm.name} />
       {isPm && (
         <p className="hint">
           Every time someone opens this page it's recorded in <Link to="/access-log">your access log</Link>.

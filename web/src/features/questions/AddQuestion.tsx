@@ -48,7 +48,11 @@ export function AddQuestion({ areas, onAdded }: { areas: QuestionList['areas']; 
       <form className="form" onSubmit={submit} noValidate>
         <TextArea label="Your question" value={text} onChange={(e) => setText(e.target.value)} rows={2} />
         <div className="question-add-tags">
-          <Select label="Skill area or trait (optional)" value={area} onChange={(e) => setArea(e.target.value)}>
+          <Select
+            label="Skill area or trait (optional)"
+            value={area}
+            onChange={(e) => setArea(e.target.value)}
+          >
             <option value="">Any area</option>
             <optgroup label="Skill areas">
               {areas
@@ -69,7 +73,11 @@ export function AddQuestion({ areas, onAdded }: { areas: QuestionList['areas']; 
                 ))}
             </optgroup>
           </Select>
-          <Select label="Situation (optional)" value={situation} onChange={(e) => setSituation(e.target.value)}>
+          <Select
+            label="Situation (optional)"
+            value={situation}
+            onChange={(e) => setSituation(e.target.value)}
+          >
             <option value="">Any situation</option>
             {situations.map((s) => (
               <option key={s.key} value={s.key}>

@@ -78,8 +78,7 @@ export default function QuestionBankPage() {
         ) : (
           <>
             <p className="hint" aria-live="polite">
-              {data.questions.length === 1 ? '1 question' : `${data.questions.length} questions`}
-              {filtered ? ' match' : ''}
+              {countWords(data.questions.length, filtered)}
             </p>
             {data.questions.length === 0 ? (
               <EmptyState>
@@ -87,7 +86,9 @@ export default function QuestionBankPage() {
                   No question matches {filters.q.trim() ? `“${filters.q.trim()}”` : 'these filters'}
                   {filters.q.trim() && (filters.area || filters.situation) ? ' with these filters' : ''}.
                 </p>
-                <p>Try fewer or other words, clear a filter, or add the question you were looking for below.</p>
+                <p>
+                  Try fewer or other words, clear a filter, or add the question you were looking for below.
+                </p>
               </EmptyState>
             ) : (
               <ul className="list question-list">
@@ -142,3 +143,12 @@ function TagGroup({
     </fieldset>
   );
 }
+
+const countWords = (n: number, filtered: boolean) =>
+  filtered
+    ? n === 1
+      ? '1 question matches'
+      : `${n} questions match`
+    : n === 1
+      ? '1 question'
+      : `${n} questions`;

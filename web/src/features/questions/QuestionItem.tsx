@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Question, QuestionList, QuestionVisibility } from '../../../../common/questions';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
@@ -21,6 +21,13 @@ export function QuestionItem({
   onChanged: () => void;
 }) {
   const [editing, setEditing] = useState(false);
+  // Leaving the edit form puts the keyboard back on its Edit button.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const [confirming, setConfirming] = useState(false);
   const announce = useAnnounce();
   const remove = useAction(() => api('DELETE', `/api/questions/${encodeURIComponent(question.id)}`));
@@ -57,10 +64,19 @@ export function QuestionItem({
       </div>
       {question.canEdit && !editing && (
         <div className="actions">
-          <Button variant="secondary" onClick={() => setEditing(true)} aria-label={`Edit: ${question.text}`}>
+          <Button
+            ref={editButton}
+            variant="secondary"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit: ${question.text}`}
+          >
             Edit
           </Button>
-          <Button variant="secondary" onClick={() => setConfirming(true)} aria-label={`Delete: ${question.text}`}>
+          <Button
+            variant="secondary"
+            onClick={() => setConfirming(true)}
+            aria-label={`Delete: ${question.text}`}
+          >
             Delete
           </Button>
         </div>
@@ -79,7 +95,10 @@ export function QuestionItem({
           onChanged();
         }}
       >
-        <p>“{question.text}” leaves the bank{question.visibility === 'workspace' ? ' for everyone in your workspace' : ''}.</p>
+        <p>
+          “{question.text}” leaves the bank
+          {question.visibility === 'workspace' ? ' for everyone in your workspace' : ''}.
+        </p>
       </ConfirmDialog>
     </li>
   );
@@ -98,7 +117,14 @@ function EditQuestion({ question, onDone }: { question: Question; onDone: (saved
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextArea label="Your question" value={text} onChange={(e) => setText(e.target.value)} rows={2} />
+      <TextArea
+        label="Your question"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={2}
+        // Opened by pressing Edit: the cursor goes where the change is made.
+        autoFocus
+      />
       <VisibilityChoice value={visibility} onChange={setVisibility} />
       <FormError message={save.error} />
       <div className="actions">

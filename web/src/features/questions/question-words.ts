@@ -15,7 +15,8 @@ export const situations: { key: string; name: string }[] = [
 
 /** Where a question comes from and who sees it, in a few words. */
 export function sourceLabel(q: Question): string {
-  if (q.source === 'builtin') return q.templated ? 'Built in · filled in with the PM’s own words' : 'Built in';
+  if (q.source === 'builtin')
+    return q.templated ? 'Built in · filled in with the PM’s own words' : 'Built in';
   if (q.source === 'own')
     return q.visibility === 'workspace' ? 'Yours · shared with your workspace' : 'Yours · only you see it';
   return `Shared by ${q.author?.name ?? 'a colleague'}`;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { PulseBoard } from '../../../../common/check-ins';
 import type { TimelineItem, TimelineKind, TimelinePage as Page_ } from '../../../../common/timeline';
 import { api, ApiError } from '../../api';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -9,6 +10,7 @@ import { useResource } from '../../app/use-resource';
 import { useMyPairs } from '../pairs/my-pairs';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDateTime } from '../../ui/format';
+import { Loaded } from '../../ui/Loaded';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
 import '../../styles/check-ins.css';
@@ -110,7 +112,47 @@ export default function TimelinePage({ pmId }: { pmId: string }) {
         )}
         {!next && items.length > 0 && <p className="hint">That is the beginning.</p>}
       </Section>
+      <PulseSeries base={base} isPm={isPm} name={name} />
     </Page>
+  );
+}
+
+/** Each area's latest pulses, oldest first: a small series per area. */
+function PulseSeries({ base, isPm, name }: { base: string; isPm: boolean; name: string }) {
+  const board = useResource<PulseBoard>(`${base}/pulses`);
+  return (
+    <Section title="Pulses by area">
+      <Loaded resource={board}>
+        {(data) => {
+          const areas = data.areas.filter((a) => a.pulses.length > 0);
+          if (!areas.length)
+            return (
+              <EmptyState>
+                <p>
+                  {isPm
+                    ? 'No pulses yet. Tap a number under “How are you doing?” on your home page.'
+                    : `No pulses yet. ${name} gives them with one tap on their home page.`}
+                </p>
+              </EmptyState>
+            );
+          return (
+            <ul className="list">
+              {areas.map((a) => (
+                <li key={a.key} className="list-item">
+                  <div className="item-main">
+                    <p className="item-title">{a.name}</p>
+                    <p className="item-meta">
+                      {a.pulses.map((p) => p.score).join(' → ')} (latest{' '}
+                      {formatDateTime(a.pulses.at(-1)!.createdAt)})
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+    </Section>
   );
 }
 

@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest';
+import { expectNoAxeViolations, focusedName, signedInPerson, useBrowserApp } from '../support/browser.js';
+import { pairWithWheel, startPlan, tabTo } from './plan-support.js';
+
+const ctx = useBrowserApp();
+
+const themes = ['Talk to users', 'Stakeholders', 'Storytelling'].map((title) => ({
+  title,
+  why: '',
+  areas: [],
+  traits: [],
+  actions: [],
+}));
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+function lastMonthDay() {
+  const now = new Date();
+  return isoDay(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)));
+}
+
+/** Pat and Cora with a three-theme plan and last month's coaching session, held with three colours. */
+async function pairWithLastMonth() {
+  const { coach, pm } = await pairWithWheel(ctx.app);
+  const plan = await startPlan(pm, themes);
+  const held = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+    startsAt: `${lastMonthDay()}T10:00`,
+    timeZone: 'UTC',
+  });
+  expect(held.status, held.text).toBe(200);
+  await coach.client.post(`/api/coaching-sessions/${held.body.id}/start`, {});
+  for (const theme of plan.themes)
+    await pm.client.put(`/api/coaching-sessions/${held.body.id}/colours/${theme.id}`, {
+      colour: 'red',
+      why: '',
+    });
+  await coach.client.post(`/api/coaching-sessions/${held.body.id}/end`, {});
+  return { coach, pm, plan };
+}
+
+describe('coaching sessions in the browser', () => {
+  test('a coach schedules and runs a coaching session with the PM; the PM colours three themes; the history shows a second month', async () => {
+    const { coach, pm } = await pairWithLastMonth();
+    const cora = await signedInPerson(ctx, coach.email);
+    const c = cora.page;
+    await c.getByRole('link', { name: 'Coaching sessions with Pat Park' }).click();
+    await c.getByRole('heading', { name: 'Coaching sessions with Pat Park', level: 1 }).waitFor();
+    await expectNoAxeViolations(c);
+    await c.getByLabel('Date').fill(isoDay(new Date()));
+    await c.getByLabel('Time', { exact: true }).fill('15:00');
+    await c.getByLabel('Time zone').fill('Europe/Berlin');
+    await c.getByRole('button', { name: 'Schedule' }).click();
+    await c.getByRole('heading', { name: 'Monthly coaching session with Pat Park', level: 1 }).waitFor();
+    await c.getByText('Colour “Talk to users”').waitFor();
+    await c.getByLabel('Add to the agenda').fill('The launch retro');
+    await c.getByRole('button', { name: 'Add', exact: true }).click();
+    await c.getByText('added by Cora Coach').waitFor();
+    await expectNoAxeViolations(c);
+    await c.getByRole('button', { name: 'Start the coaching session' }).click();
+    await c.getByRole('button', { name: 'End the coaching session' }).waitFor();
+    const sessionPath = new URL(c.url()).pathname;
+
+    // Pat joins on their own laptop and colours the three themes: theirs is the plan's colour.
+    const pat = await signedInPerson(ctx, pm.email, { path: sessionPath });
+    const p = pat.page;
+    await p.getByRole('heading', { name: 'Monthly coaching session with Cora Coach', level: 1 }).waitFor();
+    const picks = [
+      ['Talk to users', 'G · Green', 'Three interviews done'],
+      ['Stakeholders', 'A · Amber', 'Sales still surprised'],
+      ['Storytelling', 'R · Red', 'Not started'],
+    ] as const;
+    for (const [title, colour, why] of picks) {
+      await p.getByLabel(`Why, in one line (${title})`).fill(why);
+      await p
+        .getByRole('group', { name: `${title}: your colour` })
+        .getByRole('radio', { name: colour })
+        .check();
+    }
+    await expect.poll(async () => (await p.getByText('Your coach’s view').count()) === 3).toBe(true);
+    await p.getByLabel('Your private note').fill('I might ask about the team lead role');
+    await p.getByLabel('Shared notes').click();
+    await expectNoAxeViolations(p);
+
+    // Cora records her own view beside one, and ends the coaching session.
+    await c.reload();
+    const stakeholders = c.getByRole('group', { name: 'Stakeholders: your view' });
+    await stakeholders.getByRole('radio', { name: 'R · Red' }).check();
+    await c.getByText('The PM’s colour (the plan’s): ▲ A Amber — Sales still surprised').waitFor();
+    expect(await c.getByText('I might ask about the team lead role').count()).toBe(0);
+    await c.getByRole('button', { name: 'End the coaching session' }).click();
+    await c.getByRole('heading', { name: 'What moved' }).waitFor();
+    await c.getByText('4 colours set').waitFor();
+
+    // The colour history now has two months; this month's cells read G, A, R without colour.
+    const grid = c.getByRole('table', { name: 'Colour of each theme by month' });
+    expect(await grid.getByRole('columnheader').count()).toBe(3);
+    const row = grid.getByRole('row', { name: /Talk to users/ });
+    expect(await row.getByRole('cell').last().textContent()).toContain('G');
+    await c.getByRole('button', { name: 'Show as a list' }).click();
+    await c.getByRole('cell', { name: 'Three interviews done' }).waitFor();
+    await expectNoAxeViolations(c);
+
+    // The same history reaches the plan page.
+    await p.goto(`/pms/${pm.id}/plan`);
+    const planGrid = p.getByRole('table', { name: 'Colour of each theme by month' });
+    await planGrid.waitFor();
+    expect(await planGrid.getByRole('columnheader').count()).toBe(3);
+  });
+
+  test('the coaching session page works with the keyboard alone', async () => {
+    const { coach, pm } = await pairWithLastMonth();
+    const s = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: `${isoDay(new Date())}T10:00`,
+      timeZone: 'UTC',
+    });
+    await coach.client.post(`/api/coaching-sessions/${s.body.id}/start`, {});
+    const pat = await signedInPerson(ctx, pm.email, { path: `/coaching-sessions/${s.body.id}` });
+    const p = pat.page;
+    await p.getByRole('heading', { name: 'Monthly coaching session with Cora Coach', level: 1 }).waitFor();
+
+    await tabTo(p, /^(Theme|Dip|Perception gap|Question|Suggestion|Done|Action due|Last next step): /);
+    await p.keyboard.press('Space');
+    await expect.poll(() => p.getByRole('checkbox', { checked: true }).count()).toBe(1);
+
+    await tabTo(p, 'Add to the agenda');
+    await p.keyboard.type('How I felt about the demo');
+    await p.keyboard.press('Enter');
+    await p.getByText('added by Pat Park').waitFor();
+
+    await tabTo(p, /R · Red$/);
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(() => focusedName(p)).toMatch(/A · Amber$/);
+    await p
+      .getByRole('group', { name: 'Talk to users: your colour' })
+      .getByRole('radio', { name: 'A · Amber' })
+      .isChecked()
+      .then((checked) => expect(checked).toBe(true));
+
+    await tabTo(p, 'Next step');
+    await p.keyboard.type('Book two user calls');
+    await p.keyboard.press('Enter');
+    await p.getByText('added to the plan').waitFor();
+
+    await tabTo(p, 'Shared notes');
+    await p.keyboard.type('Calls booked by Friday');
+    await p.keyboard.press('Tab');
+    await p.getByText('Saved.').first().waitFor();
+    await expectNoAxeViolations(p);
+  });
+});
