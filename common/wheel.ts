@@ -12,7 +12,9 @@ const required = (max: number) => text(max).min(1, 'is required');
 /** A stable key: areas and statements keep it across versions, so history can follow them. */
 export const Key = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'must be lowercase letters, digits, dots or dashes (at most 64)');
+  .regex(/^[a-z0-9][a-z0-9.-]{0,63}$/, 'must be lowercase letters, digits, dots or dashes (at most 64)')
+  // Keys index score maps; one that names a built-in property ("constructor") could pass for a score.
+  .refine((key) => !Object.getOwnPropertyNames(Object.prototype).includes(key), 'is a reserved word');
 
 export const Scale = z
   .object({

@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorBody, errorStatus } from './http/errors.js';
 import type { AppEnv, Deps } from './http/env.js';
-import { limitBodySize, securityHeaders } from './http/security.js';
+import { apiHeaders, limitBodySize, securityHeaders } from './http/security.js';
 import { loadSession, requireCsrf } from './features/auth/session-middleware.js';
 import { registerAccessLogRoutes } from './features/access-log/access-log.routes.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
@@ -36,6 +36,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
+  app.use('/api/*', apiHeaders());
   app.use('/api/*', limitBodySize());
   app.use('/api/*', loadSession(deps));
   app.use('/api/*', requireCsrf(deps));

@@ -154,6 +154,11 @@ describe('frameworks', () => {
     expect(await bad({ ...file.body, areas: [{ ...file.body.areas[0], statements: [] }] })).toContain(
       'areas.0.statements: needs at least one statement',
     );
+    const first = file.body.areas[0];
+    const reserved = { ...first, statements: [{ ...first.statements[0], key: 'constructor' }] };
+    expect(await bad({ ...file.body, areas: [reserved] })).toContain(
+      'areas.0.statements.0.key: is a reserved word',
+    );
     const lead = await buildMember(app, admin);
     const asTemplate = await lead.client.post('/api/frameworks/import?asTemplate=true', file.body);
     expect(asTemplate.status).toBe(403);

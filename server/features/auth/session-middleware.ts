@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
@@ -39,11 +40,18 @@ export const requireCsrf =
     const sent = c.req.header('x-csrf-token');
     const session = c.get('session');
     const expected = session ? session.csrfToken : getCookie(c, ANON_CSRF_COOKIE);
-    if (!sent || !expected || sent !== expected) {
+    if (!sent || !expected || !sameSecret(sent, expected)) {
       throw new AppError('csrf_failed', 'Your page is out of date. Reload it and try again.');
     }
     await next();
   };
+
+/** Compares two secrets in constant time, so the answer's timing tells nothing about the token. */
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
 
 /** The anonymous CSRF token, created on first visit. */
 export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FrameworkContent } from '../../../common/wheel.js';
+import { Key, type FrameworkContent } from '../../../common/wheel.js';
 import { pmwheel } from '../frameworks/pmwheel.js';
 import { areaScores, missingStatements, toScale } from './scoring.js';
 
@@ -67,5 +67,36 @@ describe('toScale', () => {
         },
       ),
     );
+  });
+});
+
+describe('keys that name built-in properties', () => {
+  const content = {
+    name: 'F',
+    description: '',
+    scale: { min: 1, max: 10 },
+    traits: [],
+    areas: [
+      {
+        key: 'a',
+        name: 'A',
+        description: '',
+        levels: { low: '', middle: '', high: '' },
+        statements: [
+          { key: 'constructor', text: 'x' },
+          { key: 'b', text: 'y' },
+        ],
+      },
+    ],
+  } as unknown as FrameworkContent;
+
+  it('never count as scored', () => {
+    expect(missingStatements(content, { b: 5 })).toEqual(['constructor']);
+    expect(areaScores(content, { b: 5 })).toEqual({ a: 5 });
+  });
+
+  it('are refused in a framework', () => {
+    expect(Key.safeParse('constructor').success).toBe(false);
+    expect(Key.safeParse('team.1').success).toBe(true);
   });
 });

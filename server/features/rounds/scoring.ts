@@ -15,7 +15,8 @@ export function areaScores(
 ): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const area of content.areas) {
-    const scored = area.statements.flatMap((s) => (scores[s.key] === undefined ? [] : [scores[s.key]!]));
+    // Own keys only: a key must never be answered by a property every object inherits.
+    const scored = area.statements.flatMap((s) => (Object.hasOwn(scores, s.key) ? [scores[s.key]!] : []));
     out[area.key] = mean(scored);
   }
   return out;
@@ -23,7 +24,7 @@ export function areaScores(
 
 /** The statements not yet scored, in framework order (a submission needs none). */
 export const missingStatements = (content: FrameworkContent, scores: Record<string, number>) =>
-  content.areas.flatMap((a) => a.statements.filter((s) => scores[s.key] === undefined).map((s) => s.key));
+  content.areas.flatMap((a) => a.statements.filter((s) => !Object.hasOwn(scores, s.key)).map((s) => s.key));
 
 export const statementCount = (content: FrameworkContent) =>
   content.areas.reduce((n, a) => n + a.statements.length, 0);
