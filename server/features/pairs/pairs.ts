@@ -1,5 +1,6 @@
 import type { Pair } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
+import { uniquely } from '../../db/unique.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace, mayInWorkspace } from '../../privacy/workspace-rules.js';
@@ -84,37 +85,47 @@ export async function proposePair(input: {
     .where('id', 'in', [coachId, pmId])
     .execute();
   if (members.length !== 2) throw notFound('That person');
-  const open = await db
+  const open = await livePair(db, coachId, pmId);
+  if (open) throw alreadyPaired(open.status);
+  const id = newId();
+  // The check above answers the common case kindly; the unique index holds under parallel offers.
+  await uniquely(
+    () =>
+      db
+        .insertInto('pairs')
+        .values({
+          id,
+          workspace_id: actor.workspaceId,
+          coach_id: coachId,
+          pm_id: pmId,
+          status: 'pending',
+          created_by: actor.id,
+          created_at: nowIso(),
+          accepted_at: null,
+          ended_at: null,
+        })
+        .execute(),
+    () => alreadyPaired('pending'),
+  );
+  return getPair(db, id);
+}
+
+const livePair = (db: Db, coachId: string, pmId: string) =>
+  db
     .selectFrom('pairs')
     .select('status')
     .where('coach_id', '=', coachId)
     .where('pm_id', '=', pmId)
     .where('status', 'in', ['pending', 'active'])
     .executeTakeFirst();
-  if (open)
-    throw new AppError(
-      'conflict',
-      open.status === 'active'
-        ? 'These two are already paired.'
-        : 'This pairing is already waiting for the PM to accept.',
-    );
-  const id = newId();
-  await db
-    .insertInto('pairs')
-    .values({
-      id,
-      workspace_id: actor.workspaceId,
-      coach_id: coachId,
-      pm_id: pmId,
-      status: 'pending',
-      created_by: actor.id,
-      created_at: nowIso(),
-      accepted_at: null,
-      ended_at: null,
-    })
-    .execute();
-  return getPair(db, id);
-}
+
+const alreadyPaired = (status: string) =>
+  new AppError(
+    'conflict',
+    status === 'active'
+      ? 'These two are already paired.'
+      : 'This pairing is already waiting for the PM to accept.',
+  );
 
 async function getPair(db: Db, id: string) {
   return presentPair(await pairQuery(db).where('pairs.id', '=', id).executeTakeFirstOrThrow());

@@ -1,5 +1,6 @@
 import type { Round, RoundDetail } from '../../../common/wheel-rounds.js';
 import type { Db } from '../../db/database.js';
+import { uniquely } from '../../db/unique.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
@@ -9,7 +10,14 @@ import { recordAccess } from '../../privacy/access-log.js';
 import { authorize, may, type Grant } from '../../privacy/authorize.js';
 import { assessmentSideOf, type Viewer } from '../../privacy/rules.js';
 import { authorizeRound } from './round-access.js';
-import { assessmentsOf, findRound, peerCounts, roundsVisibleTo, type AssessmentRow, type RoundRow } from './round-queries.js';
+import {
+  assessmentsOf,
+  findRound,
+  peerCounts,
+  roundsVisibleTo,
+  type AssessmentRow,
+  type RoundRow,
+} from './round-queries.js';
 
 /** Presents rounds for a viewer: each side's status (never the other side's answers) and peer counts. */
 export async function presentRounds(
@@ -165,7 +173,8 @@ export async function openRound(input: {
   const versionId = await chooseVersion(db, pmId, pm.workspace_id, input.frameworkId);
   const id = newId();
   const now = nowIso();
-  await db.transaction().execute(async (tx) => {
+  // The check above names the open round; the unique index holds when two requests race past it.
+  const inserted = db.transaction().execute(async (tx) => {
     await tx
       .insertInto('assessment_rounds')
       .values({
@@ -199,6 +208,10 @@ export async function openRound(input: {
       )
       .execute();
   });
+  await uniquely(
+    () => inserted,
+    () => new AppError('conflict', 'A round is already open. Finish it before starting another.'),
+  );
   const round = await findRound(db, id);
   const detail = await presentRoundDetail(db, round!, grant);
   await recordAccess({ db, grant, resource: `round "${detail.title}"` });
