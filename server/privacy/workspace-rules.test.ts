@@ -167,6 +167,42 @@ describe('the demo', () => {
   });
 });
 
+describe('questions people add', () => {
+  const question = (visibility: string, workspace_id = 'ws') => ({
+    workspace_id,
+    author_id: 'coach',
+    visibility,
+  });
+  const run = (action: 'question:read' | 'question:edit', actor: Actor, thing: ReturnType<typeof question>) =>
+    answer(() => authorizeWorkspace({ actor, action, thing }));
+
+  it('are listed and added by any member', () => {
+    expect(answer(() => authorizeWorkspace({ actor: pm, action: 'question:list' } as never))).toBe('ok');
+    expect(answer(() => authorizeWorkspace({ actor: pm, action: 'question:add' } as never))).toBe('ok');
+  });
+  it('stay with their author unless shared with the workspace, and nobody outside sees them', () => {
+    expect(run('question:read', coach, question('private'))).toBe('ok');
+    expect(run('question:read', pm, question('private'))).toBe('404 That question was not found.');
+    expect(run('question:read', pm, question('workspace'))).toBe('ok');
+    expect(run('question:read', outsideAdmin, question('workspace'))).toBe(
+      '404 That question was not found.',
+    );
+  });
+  it('are changed by their author only', () => {
+    expect(run('question:edit', coach, question('workspace'))).toBe('ok');
+    expect(run('question:edit', pm, question('workspace'))).toBe(
+      '403 Only its author can change this question. Add your own version instead.',
+    );
+    // Changing checks reading first (questions.ts), so someone else's private question stays unseen.
+    expect(
+      answer(() => {
+        authorizeWorkspace({ actor: pm, action: 'question:read', thing: question('private') });
+        authorizeWorkspace({ actor: pm, action: 'question:edit', thing: question('private') });
+      }),
+    ).toBe('404 That question was not found.');
+  });
+});
+
 it('are each tried above (a new row needs its cases here)', () => {
   expect([...tried].sort()).toEqual(Object.keys(workspaceRules).sort());
 });
