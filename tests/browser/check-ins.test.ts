@@ -90,6 +90,10 @@ describe('emotion check-ins in the browser', () => {
     expect(text).not.toContain('drained');
     expect(text).not.toContain('Not ready to talk about it');
     expect(text).not.toContain('Private');
+    await coach.page
+      .getByRole('region', { name: 'Pulses by area' })
+      .getByText(/^7 \(latest /)
+      .waitFor();
     await expectNoAxeViolations(coach.page);
     expect([...pm.problems, ...coach.problems]).toEqual([]);
   });
@@ -101,6 +105,7 @@ describe('emotion check-ins in the browser', () => {
     await pm.page.getByText('Nothing here yet.', { exact: false }).waitFor();
     await pm.page.getByRole('link', { name: 'Do a first check-in: how do you feel?' }).waitFor();
     expect(await pm.page.getByRole('button', { name: 'Load older' }).count()).toBe(0);
+    await pm.page.getByText('No pulses yet.', { exact: false }).waitFor();
     await expectNoAxeViolations(pm.page);
     expect(pm.problems).toEqual([]);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, focusedName, signedInPerson, useBrowserApp } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  scrollsSideways,
+  signedInPerson,
+  useBrowserApp,
+} from '../support/browser.js';
 import { pairWithWheel, startPlan, tabTo } from './plan-support.js';
 
 const ctx = useBrowserApp();
@@ -116,7 +122,7 @@ describe('coaching sessions in the browser', () => {
     const p = pat.page;
     await p.getByRole('heading', { name: 'Monthly coaching session with Cora Coach', level: 1 }).waitFor();
 
-    await tabTo(p, /^(Theme|Dip|Perception gap|Question|Suggestion|Done|Action due|Last next step): /);
+    await tabTo(p, 'Colour “Talk to users”');
     await p.keyboard.press('Space');
     await expect.poll(() => p.getByRole('checkbox', { checked: true }).count()).toBe(1);
 
@@ -144,5 +150,21 @@ describe('coaching sessions in the browser', () => {
     await p.keyboard.press('Tab');
     await p.getByText('Saved.').first().waitFor();
     await expectNoAxeViolations(p);
+
+    // Afterwards, on a phone: readable without sideways scrolling, the list and calendar too.
+    const phone = await signedInPerson(ctx, coach.email, {
+      path: `/coaching-sessions/${s.body.id}`,
+      width: 375,
+    });
+    await phone.page
+      .getByRole('heading', { name: 'Monthly coaching session with Pat Park', level: 1 })
+      .waitFor();
+    await phone.page.getByText('Calls booked by Friday').waitFor();
+    expect(await scrollsSideways(phone.page)).toBe(false);
+    await expectNoAxeViolations(phone.page);
+    await phone.page.getByRole('link', { name: 'All coaching sessions' }).click();
+    await phone.page.getByRole('table', { name: /^Coaching sessions in / }).waitFor();
+    expect(await scrollsSideways(phone.page)).toBe(false);
+    await expectNoAxeViolations(phone.page);
   });
 });

@@ -82,7 +82,7 @@ export function prepareAgenda(c: AgendaContext): PreparedItem[] {
   for (const g of c.gaps)
     items.push({
       kind: 'gap',
-      text: `Perception gap in ${g.areaName}: you ${fmt(g.self)}, coach ${fmt(g.coach)}`,
+      text: `Perception gap in ${g.areaName}: self ${fmt(g.self)}, coach ${fmt(g.coach)}`,
       detail: g.roundTitle,
       refId: null,
     });

@@ -1,3 +1,4 @@
+import type { Rag } from '../../../common/coaching-sessions.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../util.js';
 import { zonedToUtc } from '../coaching-sessions/zoned-time.js';
@@ -158,10 +159,9 @@ export async function seedCoachingSessions(
     const startsAt = zonedToUtc(localStart, TIME_ZONE);
     const id = newId();
     const progress = m / count;
-    const themeColours = themes.map((t, ti) => {
+    const themeColours = themes.map((t, ti): { t: (typeof themes)[number]; colour: Rag } => {
       const score = progress * (1 + input.growth * 2) + random.noise() * 0.35 - ti * 0.1;
-      const colour = score > 0.75 ? 'green' : score > 0.3 ? 'amber' : 'red';
-      return { t, colour: colour };
+      return { t, colour: score > 0.75 ? 'green' : score > 0.3 ? 'amber' : 'red' };
     });
     const step = !upcoming && random.next() < 0.7 ? random.pick(steps) : null;
     const ended = iso(Date.parse(startsAt) + 60 * 60 * 1000);

@@ -186,7 +186,7 @@ function Reschedule({ session, call }: { session: CoachingSession; call: Call })
   return (
     <details className="reschedule">
       <summary>Reschedule</summary>
-      <form className="form" onSubmit={submit}>
+      <form className="form reschedule-form" onSubmit={submit}>
         <Field label="New date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
         <Field label="New time" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
         <Field label="Time zone" value={timeZone} required onChange={(e) => setTimeZone(e.target.value)} />
@@ -199,17 +199,8 @@ function Reschedule({ session, call }: { session: CoachingSession; call: Call })
   );
 }
 
-const kindLabels: Record<string, string> = {
-  theme: 'Theme',
-  'action-due': 'Action due',
-  'action-done': 'Done',
-  dip: 'Dip',
-  gap: 'Perception gap',
-  suggestion: 'Suggestion',
-  'next-step': 'Last next step',
-  question: 'Question',
-  own: 'Added',
-};
+// The prepared items' texts say what they are ("Overdue: …", "Dip in …"); questions get a label.
+const kindLabels: Record<string, string> = { question: 'Question' };
 
 function Agenda({ session, call, open }: { session: CoachingSession; call: Call; open: boolean }) {
   const [text, setText] = useState('');
@@ -252,7 +243,7 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
                   onChange={(e) => void tick.run(item.id, e.target.checked)}
                 />
                 <span>
-                  <span className="agenda-kind">{kindLabels[item.kind] ?? 'Item'}: </span>
+                  {kindLabels[item.kind] && <span className="agenda-kind">{kindLabels[item.kind]}: </span>}
                   {item.text}
                 </span>
               </label>
@@ -370,7 +361,7 @@ function NextSteps({ session, call, live }: { session: CoachingSession; call: Ca
       )}
       {live && session.themes.length > 0 && (
         <form
-          className="form"
+          className="form next-step-form"
           onSubmit={(e) => {
             e.preventDefault();
             void add.run();

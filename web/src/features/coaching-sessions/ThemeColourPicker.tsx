@@ -79,6 +79,7 @@ export function ThemeColourPicker({
       <div className="field">
         <label htmlFor={`${name}-why`}>Why, in one line ({theme.title})</label>
         <input
+          type="text"
           id={`${name}-why`}
           value={why}
           maxLength={200}
