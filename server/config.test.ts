@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:3000',
       secureCookies: false,
       logLevel: 'info',
-      trustProxy: false,
+      proxyHops: 0,
     });
   });
 
@@ -30,8 +30,16 @@ describe('loadConfig', () => {
       publicUrl: 'https://coach.example.com',
       secureCookies: true,
       mailFrom: 'wheelhouse@coach.example.com',
-      trustProxy: true,
+      proxyHops: 1,
     });
+  });
+
+  it('takes the number of proxies in front, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).proxyHops).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).proxyHops).toBe(0);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(
+      /TRUST_PROXY: must be true, false, or the number/,
+    );
   });
 
   it('names each bad variable and why', () => {

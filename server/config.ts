@@ -1,9 +1,20 @@
 import { z } from 'zod';
 
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0', ''])
+/** TRUST_PROXY: false (no proxy), true (one proxy in front) or the number of proxies in front. */
+const proxyHopsFromEnv = z
+  .string()
   .default('false')
-  .transform((v) => v === 'true' || v === '1');
+  .transform((v, ctx) => {
+    if (['', 'false', '0'].includes(v)) return 0;
+    if (['true', '1'].includes(v)) return 1;
+    const n = Number(v);
+    if (Number.isInteger(n) && n >= 1 && n <= 10) return n;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be true, false, or the number of proxies in front (1–10)',
+    });
+    return z.NEVER;
+  });
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -23,7 +34,7 @@ const configSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanFromEnv,
+  TRUST_PROXY: proxyHopsFromEnv,
 });
 
 export type Config = {
@@ -35,7 +46,8 @@ export type Config = {
   /** Cookies are marked Secure when people reach Wheelhouse over https. */
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  /** How many reverse proxies stand in front (each appends to X-Forwarded-For); 0: none trusted. */
+  proxyHops: number;
 };
 
 /** Parses the environment once at start-up; throws ConfigError with one line per bad variable. */
@@ -55,7 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     logLevel: c.LOG_LEVEL,
-    trustProxy: c.TRUST_PROXY,
+    proxyHops: c.TRUST_PROXY,
   };
 }
 

@@ -72,6 +72,12 @@ export interface SignInThrottleTable {
   blocked_until: string | null;
 }
 
+export interface SignInKnownAddressTable {
+  email: string;
+  address: string;
+  last_at: string;
+}
+
 export interface FrameworkTable {
   id: string;
   workspace_id: string;
@@ -374,6 +380,7 @@ export interface Database {
   pairs: PairTable;
   access_log: AccessLogTable;
   sign_in_throttle: SignInThrottleTable;
+  sign_in_known_addresses: SignInKnownAddressTable;
   frameworks: FrameworkTable;
   framework_versions: FrameworkVersionTable;
   assessment_rounds: AssessmentRoundTable;

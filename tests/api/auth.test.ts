@@ -179,6 +179,7 @@ describe('sign-in limits', () => {
   it('lets the person back in once the block has passed', async () => {
     const admin = await buildWorkspace(app);
     for (let i = 0; i < 5; i++) await signIn(app, admin.email, 'wrong password!');
+    expect((await signIn(app, admin.email)).res.status).toBe(429);
     await app.deps.db
       .updateTable('sign_in_throttle')
       .set({ blocked_until: new Date(Date.now() - 1000).toISOString() })

@@ -22,6 +22,8 @@ export async function startTestApp(
     publicUrl?: string;
     /** The app's clock (default: the real time); a test moves it to skip weeks. */
     now?: () => Date;
+    /** TRUST_PROXY for the app (the client's address then comes from X-Forwarded-For). */
+    trustProxy?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(options.engine);
@@ -35,6 +37,7 @@ export async function startTestApp(
     PUBLIC_URL: options.publicUrl ?? url,
     DATABASE_URL: database.url,
     SMTP_URL: options.smtpUrl ?? '',
+    TRUST_PROXY: options.trustProxy ?? 'false',
   });
   const deps: Deps = {
     db: database.db,

@@ -4,7 +4,13 @@ import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, endAllSessions } from './sessions.js';
-import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle.js';
+import {
+  attemptSucceeded,
+  isKnownAddress,
+  rememberAddress,
+  reserveAttempt,
+  throttleKeys,
+} from './throttle.js';
 
 /** Creates an account (used by first run and by accepting an invitation). */
 export async function createAccount(input: {
@@ -41,7 +47,9 @@ export async function createAccount(input: {
 export async function signIn(input: { db: Db; email: string; password: string; address: string }) {
   const { db, email, password, address } = input;
   const keys = throttleKeys(email, address);
-  await assertNotThrottled(db, keys);
+  // From an address this person signed in from before, strangers' failures elsewhere don't count.
+  if (await isKnownAddress(db, email, address)) delete keys.account;
+  await reserveAttempt(db, keys);
   const user = await db
     .selectFrom('users')
     .select(['id', 'password_hash'])
@@ -49,10 +57,10 @@ export async function signIn(input: { db: Db; email: string; password: string; a
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok) {
-    await recordFailure(db, keys);
     throw new AppError('invalid_credentials', 'That email and password do not match an account.');
   }
-  await clearFailures(db, keys);
+  await attemptSucceeded(db, keys);
+  await rememberAddress(db, email, address);
   return createSession(db, user.id);
 }
 
@@ -64,6 +72,9 @@ export async function changePassword(input: {
   newPassword: string;
 }) {
   const { db, actor, currentPassword, newPassword } = input;
+  // A stolen session must not become a way to guess the password: 5 wrong tries, then a pause.
+  const keys = { passwordChange: `password-change:${actor.id}` };
+  await reserveAttempt(db, keys);
   const user = await db
     .selectFrom('users')
     .select('password_hash')
@@ -72,6 +83,7 @@ export async function changePassword(input: {
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     throw new AppError('validation_failed', 'currentPassword: is not your current password');
   }
+  await attemptSucceeded(db, keys);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (tx) => {
     await tx

@@ -16,7 +16,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const loadSession =
   (deps: Deps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    c.set('clientAddress', clientAddress(c, deps.config.trustProxy));
+    c.set('clientAddress', clientAddress(c, deps.config.proxyHops));
     const token = getCookie(c, SESSION_COOKIE);
     const session = token ? await findSession(deps.db, token) : null;
     if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -74,9 +74,18 @@ export function setSessionCookie(c: Context, token: string, secure: boolean) {
 
 export const clearSessionCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
-function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+/**
+ * The client's address. Behind `hops` trusted proxies, each appended the address it saw to
+ * X-Forwarded-For, so the client's is `hops` entries from the right; anything further left was
+ * written by the client and could be anything (a new value per try would escape every limit).
+ */
+function clientAddress(c: Context<AppEnv>, hops: number): string {
+  if (hops > 0) {
+    const entries = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const forwarded = entries.at(-Math.min(hops, entries.length));
     if (forwarded) return forwarded;
   }
   try {
