@@ -40,7 +40,8 @@ const actions: Record<string, string> = {
   'coaching-session:schedule': 'Scheduled a coaching session with you',
   'coaching-session:read': 'Opened a coaching session',
   'coaching-session:change': 'Worked on a coaching session: agenda, colours, notes or next steps',
-  'coaching-session-private-note:write': 'Wrote their own private note on a coaching session (only they see it)',
+  'coaching-session-private-note:write':
+    'Wrote their own private note on a coaching session (only they see it)',
 };
 
 /** What happened, in plain words ("Opened your overview"). */
