@@ -20,7 +20,6 @@ export const DateOnly = z
     'is not a real date',
   );
 
-
 // ---------------------------------------------------------------- plan building blocks
 
 export const ActionStatus = z.enum(['not_started', 'in_progress', 'done', 'dropped']);

@@ -4,7 +4,9 @@ import type { Grant } from './authorize.js';
 
 type Entry = { id: string; pm_id: string; actor_id: string; action: string; resource: string; at: string };
 /** A granted action (see authorize.ts), or a peer's answer through their link (the link is the grant). */
-type Logged = Pick<Grant, 'pmId' | 'actorId' | 'action'> | { pmId: string; actorId: string; action: 'peer-review:submit' };
+type Logged =
+  | Pick<Grant, 'pmId' | 'actorId' | 'action'>
+  | { pmId: string; actorId: string; action: 'peer-review:submit' };
 type Batch = { entries: Entry[]; done: Promise<void> };
 
 // Entries waiting for the next group commit, per database.
@@ -19,7 +21,14 @@ const pending = new WeakMap<Db, Batch>();
  */
 export async function recordAccess(input: { db: Db; grant: Logged; resource: string }): Promise<void> {
   const { db, grant, resource } = input;
-  const entry = { id: newId(), pm_id: grant.pmId, actor_id: grant.actorId, action: grant.action, resource, at: nowIso() };
+  const entry = {
+    id: newId(),
+    pm_id: grant.pmId,
+    actor_id: grant.actorId,
+    action: grant.action,
+    resource,
+    at: nowIso(),
+  };
   if (db.isTransaction) {
     await db.insertInto('access_log').values(entry).execute();
     return;

@@ -51,12 +51,16 @@ export async function authorize<A extends CoachingAction>(
   const { db, actor, action, pmId } = input;
   const viewer = await viewerOf(db, actor, pmId);
   if (!viewer) throw notFound();
-  const rule: { who: readonly Side[]; when?: readonly ConditionName[]; otherSide?: string } = coachingRules[action];
+  const rule: { who: readonly Side[]; when?: readonly ConditionName[]; otherSide?: string } =
+    coachingRules[action];
   if (!rule.who.includes(viewer.side)) {
     throw rule.otherSide ? new AppError('forbidden', rule.otherSide) : notFound();
   }
   for (const name of rule.when ?? []) {
-    const condition = conditions[name] as { test: (t: unknown, v: Viewer) => boolean; refusal: (v: Viewer) => AppError };
+    const condition = conditions[name] as {
+      test: (t: unknown, v: Viewer) => boolean;
+      refusal: (v: Viewer) => AppError;
+    };
     if (!condition.test(input.thing, viewer)) throw condition.refusal(viewer);
   }
   return { ...viewer, action };
@@ -66,10 +70,12 @@ export async function authorize<A extends CoachingAction>(
  * Whether a granted viewer may see a part of a thing (a list filter, a field): the same named
  * conditions as the table, for reads that show some items and leave others out.
  */
-export function may<C extends ConditionName>(viewer: Viewer, names: readonly C[], thing: ThingFor<C>): boolean {
-  return names.every((name) =>
-    (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer),
-  );
+export function may<C extends ConditionName>(
+  viewer: Viewer,
+  names: readonly C[],
+  thing: ThingFor<C>,
+): boolean {
+  return names.every((name) => (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer));
 }
 
 /** Whether the rules table lets this side of the pair take this action (to show or hide a button). */

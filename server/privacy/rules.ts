@@ -139,7 +139,8 @@ export const conditions = {
     refusal: hidden,
   },
   'own assessment': {
-    test: (t: { round: RoundFacts; side: AssessmentSide }, v: Viewer) => assessmentSideOf(t.round, v) === t.side,
+    test: (t: { round: RoundFacts; side: AssessmentSide }, v: Viewer) =>
+      assessmentSideOf(t.round, v) === t.side,
     refusal: hidden,
   },
   'own assessment or round revealed': {

@@ -30,10 +30,7 @@ export function registerPeerRoutes(app: App, deps: Deps) {
       response: z.array(PeerInvitation),
     }),
     async (c) =>
-      c.json(
-        await listPeers({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }),
-        200,
-      ),
+      c.json(await listPeers({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }), 200),
   );
 
   app.openapi(

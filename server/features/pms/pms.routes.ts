@@ -14,6 +14,10 @@ export function registerPmRoutes(app: App, deps: Deps) {
       request: { params: PmParams },
       response: PmOverview,
     }),
-    async (c) => c.json(await readOverview({ db: deps.db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
+    async (c) =>
+      c.json(
+        await readOverview({ db: deps.db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }),
+        200,
+      ),
   );
 }

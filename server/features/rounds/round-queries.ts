@@ -18,11 +18,16 @@ const roundColumns = [
 
 /** The reads the wheel's features share: rounds with their coach, and their assessments. */
 export const roundQuery = (db: Db) =>
-  db.selectFrom('assessment_rounds as r').innerJoin('users as coach', 'coach.id', 'r.coach_id').select(roundColumns);
+  db
+    .selectFrom('assessment_rounds as r')
+    .innerJoin('users as coach', 'coach.id', 'r.coach_id')
+    .select(roundColumns);
 
 /** The PM's rounds the viewer may see (filtered in SQL by privacy/visible-rounds.ts), with their coach. */
 export const visibleRoundQuery = (db: Db, viewer: Viewer, options: { revealedOnly?: boolean } = {}) =>
-  visibleRounds(db, viewer, options).innerJoin('users as coach', 'coach.id', 'r.coach_id').select(roundColumns);
+  visibleRounds(db, viewer, options)
+    .innerJoin('users as coach', 'coach.id', 'r.coach_id')
+    .select(roundColumns);
 
 export type RoundRow = Awaited<ReturnType<ReturnType<typeof roundQuery>['executeTakeFirstOrThrow']>>;
 

@@ -32,10 +32,7 @@ export function registerRoundRoutes(app: App, deps: Deps) {
       response: z.array(Round),
     }),
     async (c) =>
-      c.json(
-        await listRounds({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }),
-        200,
-      ),
+      c.json(await listRounds({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
   );
 
   app.openapi(
@@ -72,10 +69,7 @@ export function registerRoundRoutes(app: App, deps: Deps) {
       response: RoundDetail,
     }),
     async (c) =>
-      c.json(
-        await getRound({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }),
-        200,
-      ),
+      c.json(await getRound({ db, actor: c.get('actor'), roundId: c.req.valid('param').roundId }), 200),
   );
 
   app.openapi(
@@ -89,11 +83,7 @@ export function registerRoundRoutes(app: App, deps: Deps) {
       request: { params: sideParams },
       response: Assessment,
     }),
-    async (c) =>
-      c.json(
-        await readAssessment({ db, actor: c.get('actor'), ...c.req.valid('param') }),
-        200,
-      ),
+    async (c) => c.json(await readAssessment({ db, actor: c.get('actor'), ...c.req.valid('param') }), 200),
   );
 
   app.openapi(
