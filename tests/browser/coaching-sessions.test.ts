@@ -68,6 +68,10 @@ describe('coaching sessions in the browser', () => {
     const pat = await signedInPerson(ctx, pm.email, { path: sessionPath });
     const p = pat.page;
     await p.getByRole('heading', { name: 'Monthly coaching session with Cora Coach', level: 1 }).waitFor();
+    // The session opens with the seed's check-in: how do you feel going in?
+    expect(await p.getByRole('link', { name: 'Check in' }).getAttribute('href')).toBe(
+      `/pms/${pm.id}/check-in`,
+    );
     const picks = [
       ['Talk to users', 'G · Green', 'Three interviews done'],
       ['Stakeholders', 'A · Amber', 'Sales still surprised'],

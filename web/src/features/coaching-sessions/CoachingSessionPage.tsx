@@ -64,6 +64,7 @@ function SessionBody({ session, call }: { session: CoachingSession; call: Call }
     <>
       <PitfallGuards guards={session.guards} />
       <Controls session={session} call={call} />
+      {open && <FeelingFirst session={session} isPm={isPm} />}
       {session.moved && (
         <Section title="What moved">
           <p>
@@ -126,6 +127,29 @@ function SessionBody({ session, call }: { session: CoachingSession; call: Call }
         <Link to={`/pms/${session.pm.id}/plan`}>The plan</Link>
       </p>
     </>
+  );
+}
+
+/** The seed's emotion check-in, offered at the start of a coaching session. */
+function FeelingFirst({ session, isPm }: { session: CoachingSession; isPm: boolean }) {
+  return isPm ? (
+    <Section
+      title="How do you feel going in?"
+      intro="A check-in takes a few seconds: pick an emotion and say why. Your coach sees it unless you make it private."
+    >
+      <p className="section-link">
+        <Link to={`/pms/${session.pm.id}/check-in`}>Check in</Link>
+      </p>
+    </Section>
+  ) : (
+    <Section
+      title="Start with how they feel"
+      intro={`Ask ${session.pm.name} to check in at the start, or look at their recent check-ins and pulses.`}
+    >
+      <p className="section-link">
+        <Link to={`/pms/${session.pm.id}/timeline`}>Recent check-ins on the timeline</Link>
+      </p>
+    </Section>
   );
 }
 
