@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorBody, errorStatus } from './http/errors.js';
+import { isDatabaseUnreachable } from './db/database.js';
 import type { AppEnv, Deps } from './http/env.js';
 import { apiHeaders, limitBodySize, securityHeaders } from './http/security.js';
 import { loadSession, requireCsrf } from './features/auth/session-middleware.js';
@@ -26,7 +27,7 @@ import { registerCoachingSessionRoutes } from './features/coaching-sessions/coac
 import { registerCheckInRoutes } from './features/check-ins/check-ins.routes.js';
 import { registerQuestionRoutes } from './features/questions/questions.routes.js';
 import { registerTimelineRoutes } from './features/timeline/timeline.routes.js';
-import { useFriendlyValidationMessages } from './http/validation.js';
+import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
 useFriendlyValidationMessages();
@@ -96,6 +97,14 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
         : 'The request could not be read.';
       return c.json(errorBody('bad_request', message), 400);
     }
+    if (isDatabaseUnreachable(error)) {
+      deps.log.warn({ path: c.req.path, reason: error.message }, 'database unreachable');
+      c.header('Retry-After', '5');
+      return c.json(
+        errorBody('unavailable', 'The database is not reachable right now. Try again in a moment.'),
+        errorStatus.unavailable,
+      );
+    }
     deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
     return c.json(
       errorBody('internal', 'Something went wrong on our side. Please try again.'),
@@ -108,9 +117,11 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
 /** Turns a failed zod parse into 400 validation_failed with "field: reason" messages. */
 const validationHook = (result: {
   success: boolean;
+  data?: unknown;
   error?: { issues: { path: PropertyKey[]; message: string }[] };
 }) => {
-  if (result.success || !result.error) return;
+  if (result.success) return refuseNulCharacters(result.data);
+  if (!result.error) return;
   const reasons = result.error.issues.map((i) =>
     i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
   );

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'wheelhouse@localhost',
       publicUrl: 'http://localhost:3000',
+      publicUrlSet: false,
       secureCookies: false,
       logLevel: 'info',
       proxyHops: 0,
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 8080,
       publicUrl: 'https://coach.example.com',
+      publicUrlSet: true,
       secureCookies: true,
       mailFrom: 'wheelhouse@coach.example.com',
       proxyHops: 1,

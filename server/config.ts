@@ -43,6 +43,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string;
+  /** PUBLIC_URL was set: it overrides the address a workspace recorded at setup (links, mail). */
+  publicUrlSet: boolean;
   /** Cookies are marked Secure when people reach Wheelhouse over https. */
   secureCookies: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -65,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM ?? `wheelhouse@${new URL(publicUrl).hostname}`,
     publicUrl,
+    publicUrlSet: c.PUBLIC_URL !== undefined,
     secureCookies: publicUrl.startsWith('https:'),
     logLevel: c.LOG_LEVEL,
     proxyHops: c.TRUST_PROXY,

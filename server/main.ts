@@ -3,7 +3,8 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ensureWebBuild, webDist } from './build-web.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseLockedError, openDatabase } from './db/database.js';
+import { listenForBackups } from './db/backup.js';
+import { DatabaseLockedError, openDatabase, sqlitePath } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
 
@@ -11,8 +12,12 @@ import { createMailer } from './mail/mailer.js';
 async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  const { db, engine, close } = openDatabase(config.databaseUrl);
+  const { db, engine, close, backup } = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  // `npm run backup` asks this process for a copy of its SQLite file (decision 008).
+  const backups = backup
+    ? await listenForBackups({ databasePath: sqlitePath(config.databaseUrl), copy: backup, log })
+    : null;
   await ensureWebBuild(log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const app = createApp({ db, engine, config, mailer, log, now: () => new Date() }, { webRoot: webDist });
@@ -26,6 +31,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received: finishing in-flight requests, then closing the database`);
+    backups?.close();
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
     server.close(() => {
       void close().then(() => {

@@ -14,6 +14,8 @@ export interface OpenDatabase {
   db: Db;
   engine: Engine;
   close: () => Promise<void>;
+  /** SQLite only: a consistent copy of the open database, made by this connection (online backup). */
+  backup?: (destination: string) => Promise<void>;
 }
 
 /** Thrown when the SQLite file is already held by another Wheelhouse process. */
@@ -52,16 +54,49 @@ function openSqlite(path: string): OpenDatabase {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  const backup = async (destination: string) => {
+    await file.backup(destination);
+  };
+  return { db, engine: 'sqlite', close: () => db.destroy(), backup };
 }
 
 function openPostgres(url: string): OpenDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A database that does not answer (or a pool busy that long) fails a request after 10 s with a
+  // 503 instead of holding it until TCP gives up.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle connection the server closes (restart, failover) must not crash the process: the
   // pool drops it and opens a new one on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01', // admin_shutdown: the server is stopping
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+]);
+
+/**
+ * True when an error means PostgreSQL cannot be reached right now (stopped, restarting, network
+ * gone), rather than a fault in the request: the HTTP edge answers 503 and the pool reconnects by
+ * itself on a later request.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && unreachableCodes.has(code)) return true;
+  if (/^Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test(error.message))
+    return true;
+  // Node reports a refused connection to several addresses (localhost: ::1 and 127.0.0.1) as one.
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnreachable);
+  return false;
 }
 
 /**

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_questions.js';
 import * as m006 from './migrations/006_check_ins.js';
 import * as m007 from './migrations/007_unique_live_rows.js';
 import * as m008 from './migrations/008_known_sign_in_addresses.js';
+import * as m009 from './migrations/009_public_address.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006_check_ins': m006,
   '007_unique_live_rows': m007,
   '008_known_sign_in_addresses': m008,
+  '009_public_address': m009,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

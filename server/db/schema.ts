@@ -7,6 +7,8 @@ export interface WorkspaceTable {
   name: string;
   is_demo: number;
   created_at: string;
+  /** Where people reach this workspace (origin), recorded at setup; PUBLIC_URL overrides it. */
+  public_address: string | null;
 }
 
 export interface UserTable {

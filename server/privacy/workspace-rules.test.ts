@@ -203,6 +203,27 @@ describe('questions people add', () => {
   });
 });
 
+describe('invitation links and the public address (issue 12, decision 009)', () => {
+  it('show a mailed link to an admin only: for anyone else it goes to the mailbox alone', () => {
+    expect(answer(() => authorizeWorkspace({ actor: admin, action: 'invitation:see-mailed-link' }))).toBe(
+      'ok',
+    );
+    expect(answer(() => authorizeWorkspace({ actor: coach, action: 'invitation:see-mailed-link' }))).toBe(
+      '404 That was not found.',
+    );
+    expect(mayInWorkspace({ actor: pm, action: 'invitation:see-mailed-link' })).toBe(false);
+  });
+  it('let an admin read and change the public address, and nobody else', () => {
+    for (const action of ['workspace:read-public-address', 'workspace:set-public-address'] as const) {
+      expect(answer(() => authorizeWorkspace({ actor: admin, action }))).toBe('ok');
+      expect(answer(() => authorizeWorkspace({ actor: outsideAdmin, action }))).toBe('ok');
+      expect(answer(() => authorizeWorkspace({ actor: coach, action }))).toMatch(
+        /^403 Only a workspace admin can (see|change) the public address\.$/,
+      );
+    }
+  });
+});
+
 it('are each tried above (a new row needs its cases here)', () => {
   expect([...tried].sort()).toEqual(Object.keys(workspaceRules).sort());
 });

@@ -23,6 +23,19 @@ export const workspaceRules = {
   },
   'invitation:list': { who: ['member'] },
   'invitation:revoke': { who: ['admin', 'inviter'], hidden: 'That invitation' },
+  // With mail set up, a mailed link goes to the mailbox alone (accepting proves the address);
+  // an admin, who runs the installation, still sees it to copy (decision 009).
+  'invitation:see-mailed-link': { who: ['admin'] },
+
+  // The address people reach the workspace at (links in invitations); recorded at setup.
+  'workspace:read-public-address': {
+    who: ['admin'],
+    refusal: 'Only a workspace admin can see the public address.',
+  },
+  'workspace:set-public-address': {
+    who: ['admin'],
+    refusal: 'Only a workspace admin can change the public address.',
+  },
 
   // Pairs: who coaches whom. The PM decides; either person (or an admin) ends it.
   'pair:list-workspace': { who: ['admin'], refusal: 'Only a workspace admin can see this.' },

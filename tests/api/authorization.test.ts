@@ -8,6 +8,7 @@ import { coachingSessionRows } from './matrix/coaching-sessions.js';
 import { foundationRows } from './matrix/foundation.js';
 import { homeRows } from './matrix/home.js';
 import { planRows } from './matrix/plans.js';
+import { publicAddressRows } from './matrix/public-address.js';
 import { wheelRows } from './matrix/wheel.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
@@ -21,6 +22,7 @@ const matrix: MatrixRow[] = [
   ...coachingSessionRows,
   ...checkInRows,
   ...questionRows,
+  ...publicAddressRows,
 ];
 
 let app: TestApp;

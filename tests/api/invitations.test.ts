@@ -29,6 +29,57 @@ describe('invitations', () => {
     expect(smtp.inbox[0]!.raw).toContain('Ada Admin');
   });
 
+  it('with mail set up, a member’s invitation goes only to the mailbox: the inviter cannot claim the address', async () => {
+    smtp = await startSmtpServer();
+    app = await startTestApp({ smtpUrl: smtp.url });
+    const admin = await buildWorkspace(app);
+    const coach = await buildMember(app, admin, 'Cleo Coach');
+    const res = await coach.client.post('/api/invitations', { email: 'pat@example.com', kind: 'pm' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ email: 'pat@example.com', status: 'open', mailed: true, link: null });
+    expect(JSON.stringify(res.body)).not.toContain('/invite/');
+    expect((await coach.client.get('/api/invitations')).body[0]).toMatchObject({ link: null, mailed: true });
+    // The link is in Pat's mailbox alone; opening it from there works and makes Cleo Pat's coach.
+    const mail = smtp.inbox.find((m) => m.to.includes('pat@example.com'))!;
+    const mailedLink = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{40,}/.exec(mail.raw.replace(/=\r?\n/g, ''))![0];
+    const pat = await signUpThrough(app, mailedLink, 'Pat');
+    expect(pat.email).toBe('pat@example.com');
+    expect((await pat.client.get('/api/pairs')).body[0]).toMatchObject({ coach: { id: coach.id } });
+  });
+
+  it('an address invited but never accepted can be invited again once its invitation expired or was revoked', async () => {
+    smtp = await startSmtpServer();
+    app = await startTestApp({ smtpUrl: smtp.url });
+    const admin = await buildWorkspace(app);
+    const first = await buildMember(app, admin, 'First Coach');
+    const second = await buildMember(app, admin, 'Second Coach');
+    const a = (await first.client.post('/api/invitations', { email: 'pat@example.com' })).body;
+    expect((await admin.client.delete(`/api/invitations/${a.id}`)).status).toBe(200);
+    const b = await second.client.post('/api/invitations', { email: 'pat@example.com' });
+    expect(b.status).toBe(200);
+    expect(b.body).toMatchObject({ status: 'open', mailed: true });
+    await app.deps.db
+      .updateTable('invitations')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', b.body.id)
+      .execute();
+    const c = await first.client.post('/api/invitations', { email: 'pat@example.com' });
+    expect(c.status).toBe(200);
+    expect(c.body).toMatchObject({ status: 'open', mailed: true });
+    const toPat = smtp.inbox.filter((m) => m.to.includes('pat@example.com'));
+    expect(toPat).toHaveLength(3);
+    // Only the newest mailed link works; Pat accepts it and is coached by the one who sent it.
+    const links = toPat.map(
+      (m) => /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{40,}/.exec(m.raw.replace(/=\r?\n/g, ''))![0],
+    );
+    const visitor = new Client(app.url);
+    await visitor.start();
+    expect((await visitor.get(`/api/invitations/by-token/${tokenOf(links[0]!)}`)).status).toBe(410);
+    expect((await visitor.get(`/api/invitations/by-token/${tokenOf(links[1]!)}`)).status).toBe(410);
+    const pat = await signUpThrough(app, links[2]!, 'Pat');
+    expect((await pat.client.get('/api/pairs')).body[0]).toMatchObject({ coach: { id: first.id } });
+  });
+
   it('shows the link to copy when there is no SMTP, and never lists it again', async () => {
     app = await startTestApp();
     const admin = await buildWorkspace(app);

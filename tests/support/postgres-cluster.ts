@@ -8,7 +8,15 @@ import { join } from 'node:path';
  * A throwaway PostgreSQL cluster from the local binaries on a loopback port. PostgreSQL refuses
  * to run as root, so as root it runs as the `postgres` user.
  */
-export async function startPostgresCluster(): Promise<{ url: string; stop: () => void }> {
+export async function startPostgresCluster(): Promise<{
+  url: string;
+  /** Stops the cluster and removes its files. */
+  stop: () => void;
+  /** Stops the server (fast shutdown: sessions are ended, as in a restart); files and port stay. */
+  takeDown: () => void;
+  /** Starts the server again on the same port, after takeDown. */
+  bringUp: () => void;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-pg-'));
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? lookupPostgresUser() : null;
@@ -26,20 +34,24 @@ export async function startPostgresCluster(): Promise<{ url: string; stop: () =>
   const port = await freePort();
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'log'),
-    '-w',
-    '-t',
-    '60',
-    'start',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-  ]);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    takeDown: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    bringUp: start,
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -24,9 +24,11 @@ export async function startTestApp(
     now?: () => Date;
     /** TRUST_PROXY for the app (the client's address then comes from X-Forwarded-For). */
     trustProxy?: string;
+    /** PostgreSQL: a cluster of the test's own (default: the run's shared cluster). */
+    postgresUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(options.engine);
+  const database = await createTestDatabase(options.engine, options.postgresUrl);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

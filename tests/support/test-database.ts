@@ -15,6 +15,8 @@ export const testEngine = (): TestEngine =>
 /** A fresh, migrated database of its own: a temp SQLite file, or a new PostgreSQL database. */
 export async function createTestDatabase(
   engine: TestEngine = testEngine(),
+  /** PostgreSQL: the cluster to create the database in (default: the run's shared cluster). */
+  postgresUrl?: string,
 ): Promise<OpenDatabase & { url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
@@ -30,7 +32,7 @@ export async function createTestDatabase(
       },
     };
   }
-  const adminUrl = inject('postgresUrl');
+  const adminUrl = postgresUrl ?? inject('postgresUrl');
   const name = `wh_test_${Math.random().toString(36).slice(2, 12)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

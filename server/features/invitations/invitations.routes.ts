@@ -12,6 +12,7 @@ import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { startBrowserSession } from '../auth/auth.routes.js';
 import { createSession } from '../auth/sessions.js';
+import { publicAddressOf } from '../setup/public-address.js';
 import {
   acceptInvitation,
   createInvitation,
@@ -45,18 +46,22 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
       method: 'post',
       path: '/api/invitations',
       access: 'signed-in',
-      summary: 'Invite a PM to be coached by you (or, as admin, a member)',
+      summary:
+        'Invite a PM to be coached by you (or, as admin, a member). With mail set up, the link goes only by mail (an admin also gets it to copy); without mail, and in the demo, it is returned to copy',
       tags,
       request: jsonBody(z.object({ email: Email, kind: z.enum(['pm', 'member']).default('pm') })),
       response: Invitation,
     }),
     async (c) => {
       const { email, kind } = c.req.valid('json');
+      const actor = c.get('actor');
+      const { address } = await publicAddressOf({ db, config: deps.config, workspaceId: actor.workspaceId });
       const invitation = await createInvitation({
         db,
         mailer: deps.mailer,
-        publicUrl: deps.config.publicUrl,
-        actor: c.get('actor'),
+        mailConfigured: deps.config.smtpUrl !== undefined,
+        publicUrl: address,
+        actor,
         email,
         kind,
       });

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Actor } from '../../privacy/actor.js';
-import { authorizeWorkspace, invitationsShownTo } from '../../privacy/workspace-rules.js';
+import { authorizeWorkspace, invitationsShownTo, mayInWorkspace } from '../../privacy/workspace-rules.js';
 import { addMs, hashToken, newId, newToken, nowIso } from '../../util.js';
 import { createAccount } from '../auth/accounts.js';
 import { invitationMail } from './invitation-mail.js';
@@ -50,17 +50,24 @@ function presentInvitation(r: InvitationRow, now: string): Invitation {
 /**
  * Invites someone by email. Kind `pm`: the inviter will coach them (the pair starts when they
  * accept). Kind `member`: a plain member (another coach, say); only an admin may do that.
- * The link is returned once (only its hash is stored) and mailed when SMTP is configured.
+ * Only the link's hash is stored. How the link travels (decision 009):
+ * - mail set up: it goes by mail, and only there for a non-admin, so accepting it proves the
+ *   mailbox (a member cannot claim someone else's address); an admin also sees it once to copy;
+ * - no mail: it is shown once to copy, the inviter hands it over;
+ * - the demo workspace never sends mail: shown to copy, whatever the server's mail settings.
  */
 export async function createInvitation(input: {
   db: Db;
   mailer: Mailer;
+  /** SMTP is set up on the server (SMTP_URL). */
+  mailConfigured: boolean;
+  /** Where links start: the workspace's public address (setup/public-address.ts). */
   publicUrl: string;
   actor: Actor;
   email: string;
   kind: Kind;
 }): Promise<Invitation> {
-  const { db, mailer, publicUrl, actor, email, kind } = input;
+  const { db, mailer, mailConfigured, publicUrl, actor, email, kind } = input;
   authorizeWorkspace({
     actor,
     action: kind === 'member' ? 'invitation:invite-member' : 'invitation:invite-pm',
@@ -110,10 +117,25 @@ export async function createInvitation(input: {
       .execute();
   });
   const link = `${publicUrl}/invite/${token}`;
-  const mailed = await mailer.send(invitationMail({ to: email, inviterName: actor.name, kind, link }));
+  const inDemo = await isDemoWorkspace(db, actor.workspaceId);
+  const byMail = mailConfigured && !inDemo;
+  const mailed =
+    byMail && (await mailer.send(invitationMail({ to: email, inviterName: actor.name, kind, link })));
   if (mailed) await db.updateTable('invitations').set({ mailed_at: nowIso() }).where('id', '=', id).execute();
   const created = await invitationQuery(db).where('invitations.id', '=', id).executeTakeFirstOrThrow();
-  return { ...presentInvitation(created, nowIso()), link };
+  // With mail set up, the mailbox alone gets the link (if the mail failed, nobody does: inviting
+  // again replaces this invitation); an admin still sees it to copy.
+  const shown = !byMail || mayInWorkspace({ actor, action: 'invitation:see-mailed-link' });
+  return { ...presentInvitation(created, nowIso()), link: shown ? link : null };
+}
+
+async function isDemoWorkspace(db: Db, workspaceId: string) {
+  const row = await db
+    .selectFrom('workspaces')
+    .select('is_demo')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.is_demo === 1;
 }
 
 /** The invitations an actor sees (workspace-rules.ts): an admin the workspace's, others their own. */

@@ -9,6 +9,7 @@ import {
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute, Ok } from '../../http/routes.js';
 import { previewPeerReview, submitPeerReview } from './peer-review.js';
+import { publicAddressOf } from '../setup/public-address.js';
 import { invitePeer, listPeers, revokePeer, setPeerSharing } from './peers.js';
 
 const tags = ['Peers'];
@@ -45,11 +46,13 @@ export function registerPeerRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const actor = c.get('actor');
+      // Peer links start with the workspace's public address, like invitation links.
+      const { address } = await publicAddressOf({ db, config: deps.config, workspaceId: actor.workspaceId });
       return c.json(
         await invitePeer({
           db,
           actor,
-          publicUrl: deps.config.publicUrl,
+          publicUrl: address,
           roundId: c.req.valid('param').roundId,
           name: c.req.valid('json').name,
         }),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Invitation } from '../../../../common/schemas';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
+import { useMe } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { CopyField } from '../../ui/CopyField';
 import { Field } from '../../ui/Field';
@@ -22,9 +23,13 @@ interface InviteFormProps {
   onInvited: (invitation: Invitation) => void;
 }
 
-/** Invites someone by email, then shows the link once to copy (and says whether it was emailed). */
+/**
+ * Invites someone by email, then shows the link once to copy (and says whether it was emailed), or,
+ * when the link went only by mail (decision 009), says where it went.
+ */
 export function InviteForm({ kinds, onInvited }: InviteFormProps) {
   const announce = useAnnounce();
+  const me = useMe();
   const [email, setEmail] = useState('');
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'pm');
   const [created, setCreated] = useState<Invitation | null>(null);
@@ -75,12 +80,29 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
         </Button>
       </form>
       <FormError message={invite.error} />
+      {created && !created.link && (
+        <div className="notice" role="status">
+          <p className="notice-title">
+            {created.mailed
+              ? `We mailed the link to ${created.email}.`
+              : `We couldn't email the invitation to ${created.email}. Try again later (a new invitation replaces this one), or ask a workspace admin.`}
+          </p>
+          {created.mailed && (
+            <p>
+              Only {created.email} gets the link, so only they can accept it. It expires on{' '}
+              {formatDate(created.expiresAt)}.
+            </p>
+          )}
+        </div>
+      )}
       {created?.link && (
         <div className="notice">
           <p className="notice-title">
-            {created.mailed
-              ? `We emailed an invitation to ${created.email}.`
-              : `Invitation for ${created.email} is ready. Email isn't set up on this server, so send them the link yourself.`}
+            {me.workspace.isDemo
+              ? `Invitation for ${created.email} is ready. This is the demo, so it never sends email: copy the link instead.`
+              : created.mailed
+                ? `We emailed an invitation to ${created.email}.`
+                : `Invitation for ${created.email} is ready. Email isn't set up on this server, so send them the link yourself.`}
           </p>
           <CopyField
             ref={linkField}

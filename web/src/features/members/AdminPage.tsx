@@ -7,6 +7,7 @@ import { Section } from '../../ui/Section';
 import { InvitationList } from '../invitations/InvitationList';
 import { InviteForm } from '../invitations/InviteForm';
 import { PairTwoMembers } from '../pairs/PairTwoMembers';
+import { PublicAddressSection } from '../setup/PublicAddressSection';
 import { WorkspacePairs } from '../pairs/WorkspacePairs';
 import { useMyPairs } from '../pairs/my-pairs';
 import { MemberList } from './MemberList';
@@ -51,6 +52,7 @@ export default function AdminPage() {
           )}
         </Loaded>
       </Section>
+      <PublicAddressSection />
       <Section title="Who coaches whom">
         <Loaded resource={pairs}>{(list) => <WorkspacePairs pairs={list} onChanged={pairsChanged} />}</Loaded>
       </Section>

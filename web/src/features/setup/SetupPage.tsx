@@ -10,13 +10,26 @@ import { FormError } from '../../ui/FormError';
 import { useAction } from '../../ui/use-action';
 import { ExploreDemo } from '../demo/ExploreDemo';
 
-const labels = { workspaceName: 'Workspace name', name: 'Your name', email: 'Email', password: 'Password' };
+const labels = {
+  workspaceName: 'Workspace name',
+  name: 'Your name',
+  email: 'Email',
+  password: 'Password',
+  publicAddress: 'Address people use to reach Wheelhouse',
+};
 
 /** First run: creates the workspace and its first account, the admin. */
 export default function SetupPage() {
   const session = useSession();
   const { setState } = session;
-  const [form, setForm] = useState({ workspaceName: '', name: '', email: '', password: '' });
+  // The address this browser used: invitation links start with it (the server never trusts a Host header).
+  const [form, setForm] = useState({
+    workspaceName: '',
+    name: '',
+    email: '',
+    password: '',
+    publicAddress: window.location.origin,
+  });
   const setup = useAction((input: typeof form) => api<SessionState>('POST', '/api/setup', input), labels);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -73,6 +86,17 @@ export default function SetupPage() {
           maxLength={200}
           value={form.password}
           onChange={set('password')}
+        />
+        <Field
+          label="Address people use to reach Wheelhouse"
+          hint="Invitation links start with this. It's the address you opened this page with; change it if others reach this server by another name. You can change it later on the admin page."
+          type="url"
+          name="publicAddress"
+          autoComplete="off"
+          required
+          maxLength={200}
+          value={form.publicAddress}
+          onChange={set('publicAddress')}
         />
         <FormError message={setup.error} />
         <Button type="submit" pending={setup.pending} pendingLabel="Creating workspace…">
