@@ -90,15 +90,19 @@ describe('sessions', () => {
     expect((await signIn(app, admin.email, 'a brand new password')).res.status).toBe(200);
   });
 
-  it('marks cookies Secure when Wheelhouse is reached over https', async () => {
+  it('marks cookies Secure and __Host- when Wheelhouse is reached over https', async () => {
     const httpsApp = await startTestApp({ publicUrl: 'https://wheelhouse.example.com' });
     try {
       const fresh = new Client(httpsApp.url);
       const first = await fresh.get('/api/session');
-      expect(first.headers.get('set-cookie')).toMatch(/wh_csrf=.*; Secure/i);
+      expect(first.headers.get('set-cookie')).toMatch(/^__Host-wh_csrf=.*; Secure/i);
       const admin = await buildWorkspace(httpsApp);
       const res = await signIn(httpsApp, admin.email);
-      expect(res.res.headers.get('set-cookie')).toMatch(/wh_session=.*; Secure/i);
+      expect(res.res.headers.get('set-cookie')).toMatch(/^__Host-wh_session=.*; Secure/i);
+      // The prefixed cookies work: the session signs the person in, and a cookie without it does not.
+      expect((await res.client.get('/api/session')).body.me.id).toBe(admin.id);
+      const plain = new Client(httpsApp.url).useSession(res.client.cookie('__Host-wh_session')!, '');
+      expect((await plain.get('/api/session')).body.me).toBeNull();
     } finally {
       await httpsApp.close();
     }

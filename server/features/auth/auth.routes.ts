@@ -59,7 +59,7 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     async (c) => {
       const session = c.get('session');
       if (session) await endSession(db, session.tokenHash);
-      clearSessionCookie(c);
+      clearSessionCookie(c, secure);
       return c.json(await sessionState({ db, actor: null, csrfToken: anonymousCsrfToken(c, secure) }), 200);
     },
   );

@@ -7,8 +7,11 @@ import type { AppEnv, Deps } from '../../http/env.js';
 import { newToken } from '../../util.js';
 import { findSession } from './sessions.js';
 
-export const SESSION_COOKIE = 'wh_session';
-export const ANON_CSRF_COOKIE = 'wh_csrf';
+/**
+ * The session and the anonymous CSRF cookie. Over https they carry the `__Host-` prefix, so the
+ * browser refuses any such cookie set by a subdomain or over plain http (cookie tossing).
+ */
+const cookieName = (base: 'wh_session' | 'wh_csrf', secure: boolean) => (secure ? `__Host-${base}` : base);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,9 +20,10 @@ export const loadSession =
   (deps: Deps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     c.set('clientAddress', clientAddress(c, deps.config.proxyHops));
-    const token = getCookie(c, SESSION_COOKIE);
+    const secure = deps.config.secureCookies;
+    const token = getCookie(c, cookieName('wh_session', secure));
     const session = token ? await findSession(deps.db, token) : null;
-    if (token && !session) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (token && !session) clearSessionCookie(c, secure);
     c.set('session', session);
     c.set('actor', session?.actor ?? null);
     await next();
@@ -39,7 +43,9 @@ export const requireCsrf =
     }
     const sent = c.req.header('x-csrf-token');
     const session = c.get('session');
-    const expected = session ? session.csrfToken : getCookie(c, ANON_CSRF_COOKIE);
+    const expected = session
+      ? session.csrfToken
+      : getCookie(c, cookieName('wh_csrf', deps.config.secureCookies));
     if (!sent || !expected || !sameSecret(sent, expected)) {
       throw new AppError('csrf_failed', 'Your page is out of date. Reload it and try again.');
     }
@@ -55,15 +61,16 @@ function sameSecret(a: string, b: string): boolean {
 
 /** The anonymous CSRF token, created on first visit. */
 export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string {
-  const existing = getCookie(c, ANON_CSRF_COOKIE);
+  const name = cookieName('wh_csrf', secure);
+  const existing = getCookie(c, name);
   if (existing) return existing;
   const token = newToken();
-  setCookie(c, ANON_CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+  setCookie(c, name, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
   return token;
 }
 
 export function setSessionCookie(c: Context, token: string, secure: boolean) {
-  setCookie(c, SESSION_COOKIE, token, {
+  setCookie(c, cookieName('wh_session', secure), token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -72,7 +79,8 @@ export function setSessionCookie(c: Context, token: string, secure: boolean) {
   });
 }
 
-export const clearSessionCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
+export const clearSessionCookie = (c: Context, secure: boolean) =>
+  deleteCookie(c, cookieName('wh_session', secure), { path: '/', secure });
 
 /**
  * The client's address. Behind `hops` trusted proxies, each appended the address it saw to

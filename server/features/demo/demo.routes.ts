@@ -40,7 +40,7 @@ export function registerDemoRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { wasInDemo } = await removeDemoFor({ db, actor: c.get('actor') });
-      if (wasInDemo) clearSessionCookie(c);
+      if (wasInDemo) clearSessionCookie(c, deps.config.secureCookies);
       return c.json({ ok: true as const }, 200);
     },
   );
