@@ -16,11 +16,15 @@ declare module 'autocannon' {
   }
   interface Options {
     url: string;
+    method?: string;
+    body?: string;
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
     /** Worker threads that generate the load (off the server's event loop). */
     workers?: number;
+    /** Requests per second over all connections: a steady offered load (coordinated omission corrected). */
+    overallRate?: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -64,6 +64,11 @@ export const PlanTheme = z
       .describe('Stays the same across plan versions, to follow a theme through refreshes'),
     title: z.string(),
     why: z.string(),
+    serves: z
+      .string()
+      .describe(
+        'How the theme serves the agreed next bigger challenge and career direction ("" when unsaid)',
+      ),
     areas: z.array(Target),
     traits: z.array(Target),
     attribution: Attribution,
@@ -139,6 +144,7 @@ export const PlanWarning = z
       'many_themes',
       'theme_without_actions',
       'theme_without_focus',
+      'no_trait',
       'many_from_coach',
       'refresh_due',
       'period_over',
@@ -164,6 +170,14 @@ export const Plan = z
     updatedAt: z.string(),
     refreshDueAt: z.string().describe('A quarter (90 days) after this version started'),
     refreshDue: z.boolean(),
+    purpose: z
+      .object({
+        nextBiggerChallenge: z.string(),
+        careerDirection: z.string(),
+        agreedAt: z.string().nullable(),
+      })
+      .nullable()
+      .describe('What the plan serves: the shared vision PM and coach last agreed on (null: none yet)'),
     themes: z.array(PlanTheme),
     ownership: Ownership,
     warnings: z.array(PlanWarning).describe('Gentle hints, never a hard stop'),
@@ -224,6 +238,9 @@ export const ThemeInput = z
   .object({
     title: required(200),
     why: text(2000).default(''),
+    serves: text(300)
+      .optional()
+      .describe('In a line: how it serves the next bigger challenge and career direction'),
     areas: Keys.default([]).describe("Keys of the framework areas it serves (the PM's framework)"),
     traits: Keys.default([]).describe('Keys of the personality traits it serves'),
     actions: z.array(ActionInput).max(20, 'can have at most 20 actions').default([]),
@@ -235,6 +252,7 @@ export const ThemePatch = z
   .object({
     title: required(200),
     why: text(2000),
+    serves: text(300),
     areas: Keys,
     traits: Keys,
     position: z.number().int().min(0).describe('Move the theme to this place (0 = first)'),
@@ -348,7 +366,14 @@ export const ThemeIdea = z
       .describe(
         'dip: a clear drop in the self-score; gap: self and coach differ most; low: among the lowest areas',
       ),
-    why: z.string().describe('Why the wheel points here, in words, ready as the theme\'s "why"'),
+    why: z
+      .string()
+      .describe(
+        'Why the wheel points here, in words that read right to anyone who sees the plan (third person), ready as the theme\'s "why"',
+      ),
+    serves: z
+      .string()
+      .describe('How the theme would serve the agreed next bigger challenge ("" when none is agreed)'),
     title: z.string().describe('A starting title the PM rewrites in their own words'),
     self: z.number().nullable(),
     coach: z.number().nullable(),

@@ -11,6 +11,8 @@ export const TimelineKind = z.enum([
   'plan-refreshed',
   'action-done',
   'session',
+  'nudge',
+  'self-check',
 ]);
 export type TimelineKind = z.infer<typeof TimelineKind>;
 
@@ -22,7 +24,7 @@ export const TimelineItem = z
     title: z.string(),
     detail: z.string().nullable(),
     link: z.string().nullable().describe('The page of the thing in the web app, if it has one'),
-    private: z.boolean().describe('Only the PM sees it (a private check-in)'),
+    private: z.boolean().describe('Only the PM sees it (a private check-in, an unshared self-check)'),
   })
   .openapi('TimelineItem');
 export type TimelineItem = z.infer<typeof TimelineItem>;

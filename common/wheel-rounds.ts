@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { RoundTraits } from './round-traits.js';
 import { Person } from './schemas.js';
 import { FrameworkVersion, Key, Scale } from './wheel.js';
 
@@ -22,7 +23,12 @@ export const Round = z
       .string()
       .nullable()
       .describe('Set once both sides submitted: from then on both see the comparison'),
-    status: z.enum(['open', 'revealed']),
+    status: z
+      .enum(['open', 'revealed', 'closed'])
+      .describe('closed: the PM closed it unrevealed after its coach left; it is never revealed'),
+    coachLeft: z
+      .boolean()
+      .describe('Still open, and its coach no longer coaches the PM: the PM may close it or hand it over'),
     coach: Person,
     framework: z.object({
       id: z.string(),
@@ -124,15 +130,25 @@ export type PerceptionGap = z.infer<typeof PerceptionGap>;
 
 export const Dip = z
   .object({
-    roundId: z.string(),
-    roundTitle: z.string(),
-    revealedAt: z.string(),
+    source: z.enum(['round', 'self-check']).describe('Where the dip was found'),
+    roundId: z.string().nullable().describe('The round (null for a self-check)'),
+    selfCheckId: z.string().nullable().describe('The self-check (null for a round)'),
+    roundTitle: z.string().describe('The round’s title, or “Self-check” for a self-check'),
+    revealedAt: z.string().describe('When the round was revealed, or the self-check submitted'),
     areaKey: z.string(),
     areaName: z.string(),
+    statementKey: z.string().nullable().describe('Set when one statement dipped (null: the whole area)'),
+    statementText: z.string().nullable(),
     score: z.number(),
-    recentMean: z.number().describe('Mean self-score of the area over up to three earlier rounds'),
+    recentLevel: z
+      .number()
+      .describe('Median self-score of the same area or statement over up to three earlier checks'),
     drop: z.number(),
-    note: z.string().nullable().describe("The PM's note for the area in that round"),
+    note: z
+      .string()
+      .nullable()
+      .describe("The PM's note: for the area in that round, or on that self-check (the PM's only)"),
+    private: z.boolean().describe('Only the PM sees it: found in a self-check they have not shared'),
   })
   .openapi('Dip');
 export type Dip = z.infer<typeof Dip>;
@@ -157,14 +173,37 @@ export const HistoryPoint = z.object({
   coach: z.number().nullable(),
   peers: z.number().nullable(),
 });
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
 
 export const History = z
   .object({
     scale: Scale.nullable().describe('Scores of older rounds are converted to the latest round’s scale'),
     rounds: z.array(
-      z.object({ id: z.string(), title: z.string(), createdAt: z.string(), revealedAt: z.string() }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        createdAt: z.string(),
+        revealedAt: z
+          .string()
+          .nullable()
+          .describe("null: not revealed yet; only the PM's own submitted self side is shown"),
+      }),
     ),
-    areas: z.array(z.object({ key: z.string(), name: z.string(), points: z.array(HistoryPoint) })),
+    selfChecks: z
+      .array(z.object({ id: z.string(), submittedAt: z.string(), sharedAt: z.string().nullable() }))
+      .describe(
+        'Submitted self-checks the viewer may see (the PM all; a coach the shared ones), oldest first',
+      ),
+    areas: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        points: z.array(HistoryPoint),
+        selfCheckPoints: z
+          .array(z.object({ selfCheckId: z.string(), self: z.number().nullable() }))
+          .describe('One per self-check, in the order of selfChecks (null: the area was not checked)'),
+      }),
+    ),
   })
   .openapi('History');
 export type History = z.infer<typeof History>;
@@ -191,6 +230,7 @@ export const RoundView = z
   .object({
     round: RoundDetail,
     comparison: Comparison.nullable().describe('null until both sides have submitted'),
+    traits: RoundTraits.describe("Traits in words: the viewer's side, both once revealed (issue 10)"),
   })
   .openapi('RoundView');
 export type RoundView = z.infer<typeof RoundView>;

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorBody, errorStatus } from './http/errors.js';
+import { compressJson } from './http/compression.js';
 import { isDatabaseUnreachable } from './db/database.js';
 import type { AppEnv, Deps } from './http/env.js';
 import { apiHeaders, limitBodySize, securityHeaders } from './http/security.js';
@@ -16,6 +17,7 @@ import { registerSetupRoutes } from './features/setup/setup.routes.js';
 import { registerFrameworkRoutes } from './features/frameworks/frameworks.routes.js';
 import { registerRoundRoutes } from './features/rounds/rounds.routes.js';
 import { registerWheelRoutes } from './features/wheel/wheel.routes.js';
+import { registerSelfCheckRoutes } from './features/self-checks/self-checks.routes.js';
 import { registerHomeRoutes } from './features/home/home.routes.js';
 import { registerPeerRoutes } from './features/peers/peers.routes.js';
 import { registerDemoRoutes } from './features/demo/demo.routes.js';
@@ -27,6 +29,13 @@ import { registerCoachingSessionRoutes } from './features/coaching-sessions/coac
 import { registerCheckInRoutes } from './features/check-ins/check-ins.routes.js';
 import { registerQuestionRoutes } from './features/questions/questions.routes.js';
 import { registerTimelineRoutes } from './features/timeline/timeline.routes.js';
+import { registerCalendarFeedRoutes } from './features/calendar-feed/calendar-feed.routes.js';
+import { registerReflectionRoutes } from './features/reflections/reflections.routes.js';
+import { registerRoundTraitRoutes } from './features/rounds/round-traits.routes.js';
+import { registerInsightsRoutes } from './features/insights/insights.routes.js';
+import { registerNudgeRoutes } from './features/nudges/nudges.routes.js';
+import { registerDeliveryRoutes } from './features/deliveries/deliveries.routes.js';
+import { registerHistoryGrantRoutes } from './features/history-grants/history-grants.routes.js';
 import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 
@@ -37,6 +46,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', securityHeaders());
+  app.use('/api/*', compressJson());
   app.use('/api/*', apiHeaders());
   app.use('/api/*', limitBodySize());
   app.use('/api/*', loadSession(deps));
@@ -53,6 +63,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerFrameworkRoutes(app, deps);
   registerRoundRoutes(app, deps);
   registerWheelRoutes(app, deps);
+  registerSelfCheckRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerPeerRoutes(app, deps);
   registerDemoRoutes(app, deps);
@@ -64,6 +75,13 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerCheckInRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerTimelineRoutes(app, deps);
+  registerCalendarFeedRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
+  registerReflectionRoutes(app, deps);
+  registerRoundTraitRoutes(app, deps);
+  registerInsightsRoutes(app, deps);
+  registerNudgeRoutes(app, deps);
+  registerHistoryGrantRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

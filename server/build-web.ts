@@ -2,7 +2,18 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder with package.json: one up from server/ (tsx), two up from dist/server/ (compiled). */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${from}.`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 export const webDist = join(projectRoot, 'dist', 'web');
 
 /** Builds the web app with Vite when no build is present, so `npm start` works on a fresh clone. */

@@ -13,7 +13,27 @@ describe('loadConfig', () => {
       secureCookies: false,
       logLevel: 'info',
       proxyHops: 0,
+      sweepIntervalSeconds: 60,
+      allowPrivateWebhooks: false,
     });
+  });
+
+  it('reads the sweep interval and the private-webhook switch, and refuses nonsense', () => {
+    const c = loadConfig({ SWEEP_INTERVAL_SECONDS: '30', ALLOW_PRIVATE_WEBHOOKS: 'true' });
+    expect(c.sweepIntervalSeconds).toBe(30);
+    expect(c.allowPrivateWebhooks).toBe(true);
+    expect(loadConfig({ SWEEP_INTERVAL_SECONDS: '', ALLOW_PRIVATE_WEBHOOKS: '' })).toMatchObject({
+      sweepIntervalSeconds: 60,
+      allowPrivateWebhooks: false,
+    });
+    for (const bad of ['0', '2', '1.5', 'soon', '7200']) {
+      expect(() => loadConfig({ SWEEP_INTERVAL_SECONDS: bad })).toThrow(
+        /SWEEP_INTERVAL_SECONDS: must be a whole number of seconds/,
+      );
+    }
+    expect(() => loadConfig({ ALLOW_PRIVATE_WEBHOOKS: 'yes' })).toThrow(
+      /ALLOW_PRIVATE_WEBHOOKS: must be true or false/,
+    );
   });
 
   it('reads every variable, treating empty ones as unset', () => {

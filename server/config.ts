@@ -35,6 +35,19 @@ const configSchema = z.object({
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: proxyHopsFromEnv,
+  SWEEP_INTERVAL_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of seconds (5–3600)' })
+      .int('must be a whole number of seconds (5–3600)')
+      .min(5, 'must be a whole number of seconds (5–3600)')
+      .max(3600, 'must be a whole number of seconds (5–3600)')
+      .default(60),
+  ),
+  ALLOW_PRIVATE_WEBHOOKS: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  ),
 });
 
 export type Config = {
@@ -50,6 +63,10 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   /** How many reverse proxies stand in front (each appends to X-Forwarded-For); 0: none trusted. */
   proxyHops: number;
+  /** How often every instance runs the delivery sweep (decision 033). */
+  sweepIntervalSeconds: number;
+  /** Webhooks may point at private/loopback addresses (and use http:); for intranets and tests. */
+  allowPrivateWebhooks: boolean;
 };
 
 /** Parses the environment once at start-up; throws ConfigError with one line per bad variable. */
@@ -71,6 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: publicUrl.startsWith('https:'),
     logLevel: c.LOG_LEVEL,
     proxyHops: c.TRUST_PROXY,
+    sweepIntervalSeconds: c.SWEEP_INTERVAL_SECONDS,
+    allowPrivateWebhooks: c.ALLOW_PRIVATE_WEBHOOKS === 'true',
   };
 }
 

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { startCadence } from './cadence.js';
 import { ensureWebBuild, webDist } from './build-web.js';
 import { ConfigError, loadConfig } from './config.js';
 import { listenForBackups } from './db/backup.js';
@@ -20,7 +21,10 @@ async function main() {
     : null;
   await ensureWebBuild(log);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  const app = createApp({ db, engine, config, mailer, log, now: () => new Date() }, { webRoot: webDist });
+  const deps = { db, engine, config, mailer, log, now: () => new Date() };
+  const app = createApp(deps, { webRoot: webDist });
+  // Every instance runs the same delivery sweep; claims make each delivery go out once (decision 033).
+  const stopSweeps = startCadence(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
     log.info(`Wheelhouse is ready at ${config.publicUrl} (port ${info.port}, ${engine} database)`);
@@ -32,6 +36,7 @@ async function main() {
     stopping = true;
     log.info(`${signal} received: finishing in-flight requests, then closing the database`);
     backups?.close();
+    stopSweeps();
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
     server.close(() => {
       void close().then(() => {

@@ -9,6 +9,13 @@ import * as m006 from './migrations/006_check_ins.js';
 import * as m007 from './migrations/007_unique_live_rows.js';
 import * as m008 from './migrations/008_known_sign_in_addresses.js';
 import * as m009 from './migrations/009_public_address.js';
+import * as m010 from './migrations/010_deliveries.js';
+import * as m011 from './migrations/011_calendar_feeds.js';
+import * as m012 from './migrations/012_nudges.js';
+import * as m013 from './migrations/013_self_checks.js';
+import * as m014 from './migrations/014_reflections_and_traits.js';
+import * as m015 from './migrations/015_history_grants.js';
+import * as m016 from './migrations/016_append_only_access_log.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +28,13 @@ const migrations: Record<string, Migration> = {
   '007_unique_live_rows': m007,
   '008_known_sign_in_addresses': m008,
   '009_public_address': m009,
+  '010_deliveries': m010,
+  '011_calendar_feeds': m011,
+  '012_nudges': m012,
+  '013_self_checks': m013,
+  '014_reflections_and_traits': m014,
+  '015_history_grants': m015,
+  '016_append_only_access_log': m016,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

@@ -67,6 +67,17 @@ export interface AccessLogTable {
   at: string;
 }
 
+/** SQLite only (migration 016): the erasure lift's guard, a row only inside an erasure transaction. */
+export interface AccessLogErasureTable {
+  only_row: number;
+}
+
+/** Issue 11 (migration 016): a PM who keeps their scores out of the workspace insights. */
+export interface InsightsOptOutTable {
+  user_id: string;
+  created_at: string;
+}
+
 export interface SignInThrottleTable {
   key: string;
   failures: number;
@@ -113,6 +124,8 @@ export interface AssessmentRoundTable {
   created_at: string;
   revealed_at: string | null;
   peers_shared: number;
+  /** Closed unrevealed by the PM after its coach left (issue 10, migration 015); never revealed. */
+  closed_at?: string | null;
 }
 
 export interface AssessmentTable {
@@ -192,6 +205,8 @@ export interface PlanThemeTable {
   adopted_at: string | null;
   created_at: string;
   updated_at: string;
+  /** How the theme serves the agreed next bigger challenge and career direction (issue 10). */
+  serves?: string | null;
 }
 
 export interface PlanThemeTargetTable {
@@ -374,6 +389,128 @@ export interface PulseTable {
   created_at: string;
 }
 
+// Issue 9: the calendar feed (migration 011).
+export interface CalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface NotificationSettingsTable {
+  user_id: string;
+  email_on: number;
+  slack_url: string | null;
+  teams_url: string | null;
+  include_text: number;
+  nudge_frequency: 'daily' | 'weekly' | 'paused';
+  quiet_from: string | null;
+  quiet_to: string | null;
+  time_zone: string;
+  /** Delivery kinds turned off, comma-separated. */
+  kinds_off: string;
+  coach_prompt_day: number;
+  updated_at: string;
+}
+
+export interface DeliveryTable {
+  id: string;
+  key: string;
+  channel: 'in-app' | 'email' | 'slack' | 'teams';
+  recipient_id: string;
+  kind: string;
+  title: string;
+  text: string;
+  link: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  claimed_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  read_at: string | null;
+}
+
+export interface ReflectionTable {
+  id: string;
+  pm_id: string;
+  author_id: string;
+  kind: 'reflection' | 'coach-note';
+  body: string;
+  attached_kind: 'area' | 'theme' | 'round' | 'coaching-session' | null;
+  attached_id: string | null;
+  attached_label: string | null;
+  shared_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoundTraitTable {
+  round_id: string;
+  side: 'self' | 'coach';
+  trait_key: string;
+  words: string;
+  updated_at: string;
+}
+
+// Nudges (issue 9, migration 012).
+export interface NudgeTable {
+  id: string;
+  pm_id: string;
+  coach_id: string;
+  text: string;
+  about_kind: 'free' | 'theme' | 'action';
+  about_lineage_id: string | null;
+  about_title: string | null;
+  period: string;
+  created_at: string;
+}
+
+export interface NudgeResponseTable {
+  id: string;
+  nudge_id: string;
+  n: number;
+  reaction: 'done' | 'thanks' | 'not-now' | null;
+  text: string | null;
+  created_at: string;
+}
+
+// Issue 10: history grants (migration 015).
+export interface HistoryGrantTable {
+  id: string;
+  pm_id: string;
+  coach_id: string;
+  pair_id: string;
+  part: string;
+  granted_at: string;
+}
+
+export interface SelfCheckTable {
+  id: string;
+  pm_id: string;
+  framework_version_id: string;
+  areas: string;
+  area_scores: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  shared_at: string | null;
+}
+
+export interface SelfCheckScoreTable {
+  self_check_id: string;
+  statement_key: string;
+  score: number;
+}
+
+export interface SelfCheckTraitTable {
+  self_check_id: string;
+  trait_key: string;
+  words: string;
+}
+
 export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
@@ -381,11 +518,14 @@ export interface Database {
   invitations: InvitationTable;
   pairs: PairTable;
   access_log: AccessLogTable;
+  access_log_erasure: AccessLogErasureTable;
+  insights_opt_outs: InsightsOptOutTable;
   sign_in_throttle: SignInThrottleTable;
   sign_in_known_addresses: SignInKnownAddressTable;
   frameworks: FrameworkTable;
   framework_versions: FrameworkVersionTable;
   assessment_rounds: AssessmentRoundTable;
+  history_grants: HistoryGrantTable;
   assessments: AssessmentTable;
   assessment_scores: AssessmentScoreTable;
   assessment_notes: AssessmentNoteTable;
@@ -406,4 +546,14 @@ export interface Database {
   question_asked: QuestionAskedTable;
   check_ins: CheckInTable;
   pulses: PulseTable;
+  self_checks: SelfCheckTable;
+  self_check_scores: SelfCheckScoreTable;
+  self_check_traits: SelfCheckTraitTable;
+  reflections: ReflectionTable;
+  round_traits: RoundTraitTable;
+  notification_settings: NotificationSettingsTable;
+  deliveries: DeliveryTable;
+  calendar_feeds: CalendarFeedTable;
+  nudges: NudgeTable;
+  nudge_responses: NudgeResponseTable;
 }

@@ -1,3 +1,4 @@
+import type { HistoryPart } from '../../common/history-grants.js';
 import type { Side } from '../../common/schemas.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
@@ -29,14 +30,26 @@ async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | nu
   if (actor.id === pmId) return { actorId: actor.id, pmId, side: 'pm', coachSince: null };
   const pair = await db
     .selectFrom('pairs')
-    .select('accepted_at')
+    .select(['id', 'accepted_at'])
     .where('coach_id', '=', actor.id)
     .where('pm_id', '=', pmId)
     .where('status', '=', 'active')
     .orderBy('accepted_at')
     .executeTakeFirst();
   if (!pair) return null;
-  return { actorId: actor.id, pmId, side: 'coach', coachSince: pair.accepted_at ?? '9999' };
+  // What the PM shared of their history from before this pairing (decision 038); ends with the pair.
+  const shared = await db
+    .selectFrom('history_grants')
+    .select('part')
+    .where('pair_id', '=', pair.id)
+    .execute();
+  return {
+    actorId: actor.id,
+    pmId,
+    side: 'coach',
+    coachSince: pair.accepted_at ?? '9999',
+    historyShared: shared.map((g) => g.part as HistoryPart),
+  };
 }
 
 /**

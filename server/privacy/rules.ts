@@ -1,4 +1,5 @@
 import type { Side } from '../../common/schemas.js';
+import type { HistoryPart } from '../../common/history-grants.js';
 import type { AssessmentSide } from '../../common/wheel-rounds.js';
 import { AppError, notFound } from '../http/errors.js';
 
@@ -19,13 +20,19 @@ export const coachingRules = {
   // The wheel: rounds, the blind assessments, the compared wheel, history, dips.
   'round:list': { who: ['pm', 'coach'] },
   'round:open': { who: ['pm', 'coach'] },
-  'round:read': { who: ['pm', 'coach'], when: ['round opened during this pairing'] },
+  'round:read': { who: ['pm', 'coach'], when: ['round from this pairing or shared by the PM'] },
   'assessment:read': {
     who: ['pm', 'coach'],
-    when: ['round opened during this pairing', 'own assessment or round revealed'],
+    when: ['round from this pairing or shared by the PM', 'own assessment or round revealed'],
   },
-  'assessment:write': { who: ['pm', 'coach'], when: ['round opened during this pairing', 'own assessment'] },
-  'comparison:read': { who: ['pm', 'coach'], when: ['round opened during this pairing', 'round revealed'] },
+  'assessment:write': {
+    who: ['pm', 'coach'],
+    when: ['round opened during this pairing', 'own assessment', 'round not closed'],
+  },
+  'comparison:read': {
+    who: ['pm', 'coach'],
+    when: ['round from this pairing or shared by the PM', 'round revealed'],
+  },
   'history:read': { who: ['pm', 'coach'] },
   'dips:read': { who: ['pm', 'coach'] },
   'wheel:export': { who: ['pm', 'coach'] },
@@ -34,8 +41,14 @@ export const coachingRules = {
   // The shared vision: either side proposes; agreement takes the other side.
   'vision:read': { who: ['pm', 'coach'] },
   'vision:propose': { who: ['pm', 'coach'] },
-  'vision:accept': { who: ['pm', 'coach'], when: ['other side of the proposal'] },
-  'vision:withdraw': { who: ['pm', 'coach'], when: ['proposer'] },
+  'vision:accept': {
+    who: ['pm', 'coach'],
+    when: ['made during this pairing or shared by the PM', 'other side of the proposal'],
+  },
+  'vision:withdraw': {
+    who: ['pm', 'coach'],
+    when: ['made during this pairing or shared by the PM', 'proposer'],
+  },
 
   // The development plan: the PM writes it and decides; a coach comments and suggests.
   'plan:read': { who: ['pm', 'coach'] },
@@ -45,7 +58,10 @@ export const coachingRules = {
       'The plan is the PM’s to write. Suggest the change instead: they can accept it with one click.',
   },
   'plan:comment': { who: ['pm', 'coach'] },
-  'plan-comment:remove': { who: ['pm', 'coach'], when: ['comment visible', 'author of the comment'] },
+  'plan-comment:remove': {
+    who: ['pm', 'coach'],
+    when: ['comment visible', 'made during this pairing or shared by the PM', 'author of the comment'],
+  },
   'plan-suggestion:create': {
     who: ['coach'],
     otherSide: 'Your plan is yours to edit directly; suggestions are how a coach proposes changes.',
@@ -56,14 +72,14 @@ export const coachingRules = {
   },
   'plan-suggestion:withdraw': {
     who: ['coach'],
-    when: ['author of the suggestion'],
+    when: ['made during this pairing or shared by the PM', 'author of the suggestion'],
     otherSide: 'Only the coach who made a suggestion withdraws it; you can decline it.',
   },
   // Coaching sessions (issue 8): the pair's conversation. The PM and the coach of that coaching
   // session; another current coach of the same PM sees the list but not inside someone else's.
   'coaching-session:list': { who: ['pm', 'coach'] },
   'coaching-session:schedule': { who: ['pm', 'coach'] },
-  'coaching-session:read': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  'coaching-session:read': { who: ['pm', 'coach'], when: ['in this coaching session or shared by the PM'] },
   'coaching-session:change': { who: ['pm', 'coach'], when: ['in this coaching session'] },
   'coaching-session-private-note:write': { who: ['pm', 'coach'], when: ['in this coaching session'] },
   // Emotion check-ins, pulses and the timeline (issue 8). The PM writes how they feel; the coach
@@ -86,6 +102,68 @@ export const coachingRules = {
   // The question bank (issue 8): questions chosen from this PM's context, and which were asked.
   'questions:suggest': { who: ['pm', 'coach'] },
   'questions:mark-asked': { who: ['pm', 'coach'] },
+  // Reflections (issue 10): a PM's private journal and a coach's private notes about their
+  // coaching of the PM, both author-only; the PM may share a reflection with their coach. A
+  // reflection the viewer may not see does not exist for them (404 like a missing one).
+  'reflection:list': { who: ['pm', 'coach'] },
+  'reflection:write': { who: ['pm', 'coach'] },
+  'reflection:read': { who: ['pm', 'coach'], when: ['reflection visible'] },
+  'reflection:change': { who: ['pm', 'coach'], when: ['reflection visible', 'author of the reflection'] },
+  'reflection:share': {
+    who: ['pm'],
+    when: ['reflection visible', 'author of the reflection'],
+    otherSide: 'Notes about your coaching stay yours alone; only a PM shares their own reflections.',
+  },
+  // Traits in words (issue 10): written with one's own assessment, read like the scores.
+  'round-traits:write': {
+    who: ['pm', 'coach'],
+    when: ['round opened during this pairing', 'own assessment', 'round not closed'],
+  },
+  // Nudges (issue 9): a current coach sends their PM a line between sessions; the PM reacts or
+  // answers. Each sees only the nudges of this pairing (a coach: their own, sent since the pairing
+  // began); a former or another coach sees none.
+  'nudge:send': {
+    who: ['coach'],
+    otherSide: 'Nudges are how a coach keeps in touch between sessions; you can react to and answer theirs.',
+  },
+  'nudge:list': { who: ['pm', 'coach'] },
+  'nudge:respond': {
+    who: ['pm'],
+    when: ['nudge sent during this pairing'],
+    otherSide: 'Only the PM reacts to or answers a nudge.',
+  },
+  'nudge-ideas:read': {
+    who: ['coach'],
+    otherSide: 'Nudge ideas are for your coach, to keep in touch between sessions.',
+  },
+  // History grants (issue 10, decision 038): a coach sees the PM's history from before their
+  // pairing only where the PM shares it (the conditions "... or shared by the PM" below). The PM
+  // grants and revokes; a coach may read whether they have a grant.
+  'history-grants:read': { who: ['pm', 'coach'] },
+  'history-grants:grant': { who: ['pm'], otherSide: 'Only the PM shares their history.' },
+  'history-grants:revoke': { who: ['pm'], otherSide: 'Only the PM shares their history.' },
+  'plan-version:read': { who: ['pm', 'coach'], when: ['plan version current during this pairing or shared'] },
+  // Stuck rounds (issue 10): a round whose coach has left, closed unrevealed or handed over by the PM.
+  'round:close': {
+    who: ['pm'],
+    when: ['round whose coach has left'],
+    otherSide: 'Only the PM closes or hands over a round whose coach has left.',
+  },
+  'round:hand-over': {
+    who: ['pm'],
+    when: ['round whose coach has left'],
+    otherSide: 'Only the PM closes or hands over a round whose coach has left.',
+  },
+  // Self-checks (issue 10): the PM scores themselves alone, any time; private by default. A coach
+  // reads one only while the PM shares it (shared during this pairing); an unshared one does not
+  // exist for them (404 like a missing one), nor for anyone outside the pair.
+  'self-check:list': { who: ['pm', 'coach'] },
+  'self-check:create': {
+    who: ['pm'],
+    otherSide: 'A self-check is the PM’s own; you see the ones they share with you.',
+  },
+  'self-check:read': { who: ['pm', 'coach'], when: ['PM shared the self-check'] },
+  'self-check:write': { who: ['pm'] },
 } as const satisfies Record<string, Rule>;
 
 /** What `authorize()` found out about the person asking: their side of the pair, and since when. */
@@ -95,6 +173,8 @@ export interface Viewer {
   side: Side;
   /** For a coach: when their current pairing with the PM began (older rounds are not theirs). */
   coachSince: string | null;
+  /** For a coach: the parts of the PM's history from before the pairing the PM shared with them. */
+  historyShared?: readonly HistoryPart[];
 }
 
 /** The facts of a thing the conditions look at (rows carry more; these are all that matter). */
@@ -104,6 +184,7 @@ export interface RoundFacts {
   created_at: string;
   revealed_at: string | null;
   peers_shared: number;
+  closed_at?: string | null;
 }
 export interface CommentFacts {
   author_id: string;
@@ -119,6 +200,18 @@ export interface SuggestionFacts {
 export interface CoachingSessionFacts {
   pm_id: string;
   coach_id: string;
+  /** When it was scheduled: one scheduled before a coach's pairing is the PM's history. */
+  created_at?: string;
+}
+export interface NudgeFacts {
+  pm_id: string;
+  coach_id: string;
+  created_at: string;
+}
+export interface ReflectionFacts {
+  author_id: string;
+  kind: 'reflection' | 'coach-note';
+  shared_at: string | null;
 }
 export interface PrivateNoteFacts {
   author_id: string;
@@ -202,7 +295,104 @@ export const conditions = {
       v.side === 'pm' || t.checkIn.is_private === 0,
     refusal: () => notFound('That check-in'),
   },
+  // Nudges (issue 9): the PM sees every nudge sent to them; a coach only their own, sent during
+  // their current pairing (a nudge of an earlier pairing, or another coach's, does not exist for them).
+  'nudge sent during this pairing': {
+    test: (t: { nudge: NudgeFacts }, v: Viewer) =>
+      t.nudge.pm_id === v.pmId &&
+      (v.side === 'pm' || (t.nudge.coach_id === v.actorId && t.nudge.created_at >= (v.coachSince ?? '9999'))),
+    refusal: () => notFound('That nudge'),
+  },
+  // Reflections (issue 10). Its author always; a current coach a PM's reflection the PM shared
+  // during this pairing (a coach paired later does not see earlier shares); a coach's note never
+  // anyone but its author.
+  'reflection visible': {
+    test: (t: { reflection: ReflectionFacts }, v: Viewer) =>
+      t.reflection.author_id === v.actorId ||
+      (t.reflection.kind === 'reflection' &&
+        v.side === 'coach' &&
+        t.reflection.shared_at !== null &&
+        t.reflection.shared_at >= (v.coachSince ?? '9999')),
+    refusal: () => notFound('That reflection'),
+  },
+  'author of the reflection': {
+    test: (t: { reflection: ReflectionFacts }, v: Viewer) => t.reflection.author_id === v.actorId,
+    refusal: refuse('Only its author changes a reflection; you can read it because it was shared with you.'),
+  },
+  // History grants (issue 10, decision 038): what a coach sees from before their pairing.
+  'round from this pairing or shared by the PM': {
+    test: (t: { round: RoundFacts }, v: Viewer) =>
+      t.round.pm_id === v.pmId &&
+      (v.side === 'pm' ||
+        (!t.round.closed_at &&
+          (t.round.coach_id === v.actorId || t.round.created_at >= (historyVisibleFrom(v, 'wheel') ?? '')))),
+    refusal: hidden,
+  },
+  'made during this pairing or shared by the PM': {
+    test: (t: { history: { part: HistoryPart; at: string } }, v: Viewer) =>
+      t.history.at >= (historyVisibleFrom(v, t.history.part) ?? ''),
+    refusal: hidden,
+  },
+  'plan version current during this pairing or shared': {
+    test: (t: { planVersion: { replaced_at: string | null } }, v: Viewer) =>
+      t.planVersion.replaced_at === null ||
+      t.planVersion.replaced_at >= (historyVisibleFrom(v, 'plan-history') ?? ''),
+    refusal: () => notFound('That version of the plan'),
+  },
+  'in this coaching session or shared by the PM': {
+    test: (t: { coachingSession: CoachingSessionFacts }, v: Viewer) =>
+      t.coachingSession.pm_id === v.pmId &&
+      (v.side === 'pm' ||
+        t.coachingSession.coach_id === v.actorId ||
+        (historyVisibleFrom(v, 'sessions') === null &&
+          (t.coachingSession.created_at ?? '9999') < (v.coachSince ?? ''))),
+    refusal: () => notFound('That coaching session'),
+  },
+  'own history grant': {
+    test: (t: { historyGrant: { coach_id: string } }, v: Viewer) =>
+      v.side === 'pm' || t.historyGrant.coach_id === v.actorId,
+    refusal: hidden,
+  },
+  // Stuck rounds (issue 10).
+  'round not closed': {
+    test: (t: { round: RoundFacts }) => !t.round.closed_at,
+    refusal: () =>
+      new AppError('conflict', 'This round was closed without a reveal. Start a new round instead.'),
+  },
+  'round whose coach has left': {
+    test: (t: { round: RoundFacts; roundCoachLeft: boolean }) =>
+      t.round.revealed_at === null && !t.round.closed_at && t.roundCoachLeft,
+    refusal: () =>
+      new AppError(
+        'conflict',
+        'Only an open round whose coach has left can be closed or handed over; finish this one together.',
+      ),
+  },
+  // Self-checks (issue 10): the PM always; a current coach only one the PM shared during this
+  // pairing (unshared, or shared with an earlier coach: it does not exist for them).
+  'PM shared the self-check': {
+    test: (t: { selfCheck: { shared_at: string | null } }, v: Viewer) =>
+      v.side === 'pm' ||
+      (t.selfCheck.shared_at !== null && t.selfCheck.shared_at >= (v.coachSince ?? '9999')),
+    refusal: () => notFound('That self-check'),
+  },
+  // A self-check's note about a dip is the PM's alone, even on a shared self-check.
+  'the PM themself': {
+    test: (_t: object, v: Viewer) => v.side === 'pm',
+    refusal: hidden,
+  },
 } as const satisfies Record<string, Condition>;
+
+/**
+ * From when the viewer sees a part of the PM's history: null for all of it (the PM, or a coach
+ * the PM shared that part with), else the start of the coach's current pairing. The one place
+ * that says "from this pairing or granted"; SQL filters read it through privacy/visible-history.ts.
+ */
+export function historyVisibleFrom(v: Viewer, part: HistoryPart): string | null {
+  if (v.side === 'pm') return null;
+  if (v.historyShared?.includes(part)) return null;
+  return v.coachSince ?? '9999';
+}
 
 /** Which assessment of a round the viewer writes: the PM their self-assessment, the round's coach theirs. */
 export function assessmentSideOf(round: RoundFacts, v: Viewer): AssessmentSide | null {

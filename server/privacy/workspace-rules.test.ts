@@ -224,6 +224,19 @@ describe('invitation links and the public address (issue 12, decision 009)', () 
   });
 });
 
+describe('workspace insights (issue 11, decision 041)', () => {
+  it('open to an admin and to a coach, never to a PM who coaches no one', () => {
+    const read = (actor: Actor, coachesSomeone: boolean) =>
+      answer(() => authorizeWorkspace({ actor, action: 'insights:read', thing: { coachesSomeone } }));
+    expect(read(admin, false)).toBe('ok');
+    expect(read(coach, true)).toBe('ok');
+    expect(read(pm, false)).toBe('403 Workspace insights are for workspace admins and coaches.');
+  });
+  it('let every member choose whether their own scores count', () => {
+    expect(answer(() => authorizeWorkspace({ actor: pm, action: 'insights:choose' }))).toBe('ok');
+  });
+});
+
 it('are each tried above (a new row needs its cases here)', () => {
   expect([...tried].sort()).toEqual(Object.keys(workspaceRules).sort());
 });

@@ -90,6 +90,14 @@ export const workspaceRules = {
     hidden: 'That question',
     refusal: 'Only its author can change this question. Add your own version instead.',
   },
+
+  // Workspace insights (issue 11, decision 041): how the workspace practises coaching, over groups
+  // of at least five PMs, never who scores how. Each member decides whether their scores count.
+  'insights:read': {
+    who: ['admin', 'coach in the workspace'],
+    refusal: 'Workspace insights are for workspace admins and coaches.',
+  },
+  'insights:choose': { who: ['member'] },
 } as const satisfies Record<string, WorkspaceRule>;
 
 /** The facts of a thing the named conditions look at (rows carry more; these are all that matter). */
@@ -118,6 +126,11 @@ export interface DemoFacts {
   actorInDemo: boolean;
 }
 
+export interface CoachFacts {
+  /** The person has an active pair as coach. */
+  coachesSomeone: boolean;
+}
+
 /** Who may, by name: each a test of the person asking (null: signed out) and the thing. */
 export const workspaceConditions = {
   member: (a: Actor | null) => a !== null,
@@ -134,6 +147,7 @@ export const workspaceConditions = {
   'author of the question': (a: Actor | null, t: QuestionFacts) => t.author_id === a?.id,
   'member, for a shared question': (a: Actor | null, t: QuestionFacts) =>
     a !== null && t.visibility === 'workspace',
+  'coach in the workspace': (a: Actor | null, t: CoachFacts) => a !== null && t.coachesSomeone,
 } as const;
 
 /** Which invitations a list shows: an admin the whole workspace's, everyone else their own. */

@@ -3,13 +3,20 @@ import { Client } from '../support/client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
 import { checkInRows } from './matrix/check-ins.js';
+import { selfCheckRows } from './matrix/self-checks.js';
+import { reflectionRows } from './matrix/reflections.js';
 import { questionRows } from './matrix/questions.js';
 import { coachingSessionRows } from './matrix/coaching-sessions.js';
 import { foundationRows } from './matrix/foundation.js';
 import { homeRows } from './matrix/home.js';
+import { insightsRows } from './matrix/insights.js';
 import { planRows } from './matrix/plans.js';
 import { publicAddressRows } from './matrix/public-address.js';
 import { wheelRows } from './matrix/wheel.js';
+import { nudgeRows } from './matrix/nudges.js';
+import { calendarFeedRows } from './matrix/calendar-feed.js';
+import { deliveryRows } from './matrix/deliveries.js';
+import { historyGrantRows } from './matrix/history-grants.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -21,8 +28,15 @@ const matrix: MatrixRow[] = [
   ...wheelRows,
   ...coachingSessionRows,
   ...checkInRows,
+  ...selfCheckRows,
+  ...reflectionRows,
   ...questionRows,
   ...publicAddressRows,
+  ...insightsRows,
+  ...nudgeRows,
+  ...calendarFeedRows,
+  ...deliveryRows,
+  ...historyGrantRows,
 ];
 
 let app: TestApp;

@@ -32,11 +32,15 @@ async function startServer(databasePath: string): Promise<TestApp & { server: Se
 /** `npm run backup` / `npm run restore` as a person types them (without npm's start-up). */
 function cli(args: string[], databasePath: string) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/db/backup-cli.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databasePath, INIT_CWD: repoRoot },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--enable-source-maps', 'scripts/start.mjs', 'backup-cli', ...args],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: databasePath, INIT_CWD: repoRoot },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

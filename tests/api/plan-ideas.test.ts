@@ -41,7 +41,9 @@ describe('theme ideas from the wheel', () => {
     expect(first.why).toMatch(/fell to 4 from an average of 8/);
     expect(first.exampleActions.length).toBeGreaterThanOrEqual(4);
     expect(second).toMatchObject({ areaKey: 'planning', reasons: ['gap'] });
-    expect(second.why).toContain('you rate yourself higher than your coach does');
+    expect(second.why).toContain(
+      'Self 9, coach 4 on Planning: the self-assessment is higher than the coach’s',
+    );
     expect(ideas.themeIdeas.length).toBeLessThanOrEqual(5);
   });
 });

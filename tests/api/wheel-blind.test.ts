@@ -61,7 +61,13 @@ describe('the blind reveal', () => {
       expect(pmSees['/api/rounds/{round}/assessments/coach']!.status, stage).toBe(404);
       for (const [path, res] of Object.entries(pmSees))
         expect(res.text, `${stage}: ${path} leaks the coach's draft`).not.toContain('Coach draft note');
-      expect(JSON.parse(pmSees['/api/pms/{pm}/history']!.text).rounds).toEqual([]);
+      // The PM's own submitted side shows in their history at once (issue 10); the coach's never before the reveal.
+      const pmHistory = JSON.parse(pmSees['/api/pms/{pm}/history']!.text);
+      expect(pmHistory.rounds, stage).toEqual(
+        stage === 'PM submitted' ? [expect.objectContaining({ id: round.id, revealedAt: null })] : [],
+      );
+      for (const area of pmHistory.areas)
+        for (const point of area.points) expect(point, stage).toMatchObject({ self: 9, coach: null });
       const exported = JSON.parse(coachSees['/api/pms/{pm}/wheel/export']!.text);
       expect(exported.rounds[0].assessments.map((a: { side: string }) => a.side)).toEqual(['coach']);
       expect(exported.rounds[0].comparison).toBeNull();

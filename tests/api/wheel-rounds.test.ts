@@ -100,7 +100,7 @@ describe('a round', () => {
       expect(team).toMatchObject({
         areaName: 'Team',
         score: 5,
-        recentMean: 8,
+        recentLevel: 8,
         drop: 3,
         note: 'Conflict with the sales lead about the launch date.',
       });

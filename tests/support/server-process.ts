@@ -10,10 +10,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the real `server/main.ts` as its own process, as `npm start` does. */
+/**
+ * Runs the real server as its own process, exactly as `npm start` does: the compiled JavaScript
+ * in dist/server/ (compiled first when older than the sources), with source maps.
+ */
 export function startServerProcess(env: Record<string, string>): ServerProcess {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'scripts/start.mjs'], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

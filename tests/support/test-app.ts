@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Deps } from '../../server/http/env.js';
+import { openDatabase } from '../../server/db/database.js';
 import { createMailer } from '../../server/mail/mailer.js';
 import { createTestDatabase, type TestEngine } from './test-database.js';
 
@@ -26,9 +27,15 @@ export async function startTestApp(
     trustProxy?: string;
     /** PostgreSQL: a cluster of the test's own (default: the run's shared cluster). */
     postgresUrl?: string;
+    /** ALLOW_PRIVATE_WEBHOOKS for the app (tests reach their loopback Slack/Teams sink). */
+    allowPrivateWebhooks?: boolean;
+    /** A second instance: share this database (e.g. `other.deps.config.databaseUrl`) over a pool of its own; not dropped on close. */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(options.engine, options.postgresUrl);
+  const database = options.databaseUrl
+    ? sharedDatabase(options.databaseUrl)
+    : await createTestDatabase(options.engine, options.postgresUrl);
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -40,6 +47,7 @@ export async function startTestApp(
     DATABASE_URL: database.url,
     SMTP_URL: options.smtpUrl ?? '',
     TRUST_PROXY: options.trustProxy ?? 'false',
+    ALLOW_PRIVATE_WEBHOOKS: options.allowPrivateWebhooks ? 'true' : 'false',
   });
   const deps: Deps = {
     db: database.db,
@@ -58,4 +66,10 @@ export async function startTestApp(
       await database.drop();
     },
   };
+}
+
+/** Another connection pool on an existing test database: a second instance of the app. */
+function sharedDatabase(url: string) {
+  const opened = openDatabase(url);
+  return { ...opened, url, drop: () => opened.close() };
 }

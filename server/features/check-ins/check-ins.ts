@@ -13,6 +13,7 @@ import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visibleCheckIns } from '../../privacy/visible-history.js';
 import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
 
@@ -67,7 +68,8 @@ export async function checkInsVisibleTo(
   viewer: Viewer,
   options: { limit: number; older?: { at: string; idBelow: string | boolean } },
 ): Promise<CheckInTable[]> {
-  let query = db.selectFrom('check_ins').selectAll().where('pm_id', '=', viewer.pmId);
+  // Before a new coach's pairing only when the PM shared their check-ins (decision 038).
+  let query = visibleCheckIns(db, viewer).selectAll();
   // The rules decide: whoever a private check-in is hidden from gets only shared ones, in SQL,
   // so a page of the timeline is full for them too.
   if (!may(viewer, ['PM shared the check-in'], { checkIn: { is_private: 1 } }))

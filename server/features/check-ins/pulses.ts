@@ -6,6 +6,7 @@ import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visiblePulses } from '../../privacy/visible-history.js';
 import { newId } from '../../util.js';
 import type { LoadedVersion } from '../frameworks/framework-versions.js';
 import { pmFramework } from '../plans/plan-targets.js';
@@ -44,10 +45,8 @@ export async function pulseBoard(input: Call): Promise<PulseBoard> {
   const { db, pmId } = input;
   const grant = await authorize({ ...input, action: 'pulse:read' });
   const framework = await pmFramework(db, pmId);
-  const rows = await db
-    .selectFrom('pulses')
+  const rows = await visiblePulses(db, grant)
     .selectAll()
-    .where('pm_id', '=', pmId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(PULSES_PER_AREA * framework.content.areas.length)
@@ -122,7 +121,7 @@ export async function pulsesOf(
   viewer: Viewer,
   options: { limit: number; older?: { at: string; idBelow: string | boolean } },
 ): Promise<PulseTable[]> {
-  let query = db.selectFrom('pulses').selectAll().where('pm_id', '=', viewer.pmId);
+  let query = visiblePulses(db, viewer).selectAll();
   const older = options.older;
   if (older) {
     const { at, idBelow } = older;

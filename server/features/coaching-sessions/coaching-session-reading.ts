@@ -9,6 +9,7 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import { may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visibleSince } from '../../privacy/visible-history.js';
 import { findPlanRow } from '../plans/plan-reading.js';
 import { agendaOwnership } from './agenda.js';
 import { colourHistory } from './colour-history.js';
@@ -23,7 +24,10 @@ export async function coachingSessionRow(db: Db, id: string): Promise<CoachingSe
   return row;
 }
 
-/** The PM's coaching sessions the viewer takes part in (a PM: all; a coach: their own). */
+/**
+ * The PM's coaching sessions the viewer takes part in (a PM: all; a coach: their own), and for a
+ * coach the PM's sessions from before the pairing when the PM shared them (decision 038).
+ */
 export async function coachingSessionsOf(db: Db, viewer: Viewer): Promise<CoachingSessionRow[]> {
   const rows = await db
     .selectFrom('coaching_sessions')
@@ -32,7 +36,9 @@ export async function coachingSessionsOf(db: Db, viewer: Viewer): Promise<Coachi
     .orderBy('starts_at')
     .orderBy('id')
     .execute();
-  return rows.filter((coachingSession) => may(viewer, ['in this coaching session'], { coachingSession }));
+  return rows.filter((coachingSession) =>
+    may(viewer, ['in this coaching session or shared by the PM'], { coachingSession }),
+  );
 }
 
 async function peopleById(db: Db, ids: string[]) {
@@ -127,18 +133,28 @@ export async function currentThemes(db: Db, pmId: string) {
 
 /**
  * The PM's colour history: their colour per theme per month, from coaching sessions opened or
- * held (with any coach: the colour is the PM's, read like the plan). Logs nothing.
+ * held (with any coach: the colour is the PM's, read like the plan); for a new coach only the
+ * colours set during their pairing unless the PM shared their sessions (decision 038). Logs nothing.
  */
-export async function colourHistoryOf(db: Db, pmId: string, lastMonths?: number): Promise<ColourHistory> {
-  const rows = await db
+export const colourHistoryFor = (db: Db, viewer: Viewer, lastMonths?: number) =>
+  colourHistoryOf(db, viewer.pmId, lastMonths, visibleSince(viewer, 'sessions'));
+
+/** The PM's whole colour history (or from `from` on), for a caller that already chose what the viewer may see. */
+export async function colourHistoryOf(
+  db: Db,
+  pmId: string,
+  lastMonths?: number,
+  from: string | null = null,
+): Promise<ColourHistory> {
+  let query = db
     .selectFrom('session_theme_colours as c')
     .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
     .select(['c.lineage_id', 'c.theme_title', 'c.colour', 'c.why', 's.local_start', 'c.set_at'])
     .where('s.pm_id', '=', pmId)
     .where('c.side', '=', 'pm')
-    .where('s.status', 'in', ['in_progress', 'held'])
-    .orderBy('c.set_at')
-    .execute();
+    .where('s.status', 'in', ['in_progress', 'held']);
+  if (from !== null) query = query.where('c.set_at', '>=', from);
+  const rows = await query.orderBy('c.set_at').execute();
   const themes = await currentThemes(db, pmId);
   return colourHistory(
     rows.map((r) => ({
@@ -221,6 +237,6 @@ export async function presentCoachingSession(
       createdAt: s.created_at,
     })),
     guards: await pitfallGuards(db, viewer, all, now),
-    colourHistory: await colourHistoryOf(db, row.pm_id),
+    colourHistory: await colourHistoryFor(db, viewer),
   };
 }

@@ -18,7 +18,7 @@ import { prepareAgendaOnce } from './agenda-preparation.js';
 import {
   coachingSessionRow,
   coachingSessionsOf,
-  colourHistoryOf,
+  colourHistoryFor,
   pitfallGuards,
   presentCoachingSession,
   presentInfos,
@@ -56,7 +56,7 @@ export async function listCoachingSessions(input: Call & { pmId: string }): Prom
     upcoming: infos.filter(open),
     past: infos.filter((s) => !open(s)).reverse(),
     guards: await pitfallGuards(db, grant, rows, now),
-    colourHistory: await colourHistoryOf(db, pmId),
+    colourHistory: await colourHistoryFor(db, grant),
   };
   await recordAccess({ db, grant, resource: 'coaching sessions' });
   return list;

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { Actor } from '../../privacy/actor.js';
+import { eraseAccessLogOf } from '../../privacy/access-log-erasure.js';
 import { authorizeWorkspace, type DemoFacts } from '../../privacy/workspace-rules.js';
 import { ensureDefaultFramework } from '../frameworks/frameworks.js';
 import { loadVersion } from '../frameworks/framework-versions.js';
@@ -7,6 +9,7 @@ import { isSetupNeeded } from '../auth/me.js';
 import { newId, nowIso } from '../../util.js';
 import { demoCoach } from './demo-content.js';
 import { generateTeam } from './generate.js';
+import { seedSelfCheckDip } from './seed-self-check.js';
 import { insertRound } from './seed-round.js';
 
 // Not an argon2 hash: nobody can sign in to a demo account with a password (only via POST /api/demo or the CLI).
@@ -114,6 +117,13 @@ export async function createDemo(input: { db: Db; passwordHash?: string; now?: D
     self: { scores: half, submitted: false },
     coach: { scores: {}, submitted: false },
   });
+  // The first PM's shared self-check: a dip in one Team statement (issue 10, the seed's story).
+  await seedSelfCheckDip(db, {
+    pmId: pmIds[0]!,
+    version,
+    now: new Date(now),
+    note: 'Avoiding the hard update to sales since the launch slipped.',
+  });
   return { workspaceId, coachId };
 }
 
@@ -124,8 +134,24 @@ export async function removeDemo(input: { db: Db }): Promise<number> {
       (w) => w.id,
     );
     if (!demos.length) return 0;
+    // The demo's access log is demo data: it goes through the one lift the log has (decision 040);
+    // without it the database refuses to delete a person who has log entries.
+    // PostgreSQL: the rows are locked first, so an entry another request writes meanwhile waits
+    // for this transaction (and then finds no one) instead of landing between lift and delete.
+    const demoPeople = tx.selectFrom('users').select('id').where('workspace_id', 'in', demos);
+    const people = await (isPostgres(tx) ? demoPeople.forUpdate() : demoPeople).execute();
+    for (const person of people) await eraseAccessLogOf({ trx: tx, pmId: person.id });
     // Rounds point at framework versions without cascading, so they go first.
     await tx.deleteFrom('assessment_rounds').where('workspace_id', 'in', demos).execute();
+    if (people.length)
+      await tx
+        .deleteFrom('self_checks')
+        .where(
+          'pm_id',
+          'in',
+          people.map((p) => p.id),
+        )
+        .execute();
     await tx.deleteFrom('frameworks').where('workspace_id', 'in', demos).execute();
     await tx.deleteFrom('workspaces').where('id', 'in', demos).execute();
     return demos.length;

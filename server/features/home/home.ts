@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, type Grant } from '../../privacy/authorize.js';
-import { colourHistoryOf } from '../coaching-sessions/coaching-session-reading.js';
+import { colourHistoryFor } from '../coaching-sessions/coaching-session-reading.js';
 import { planGlance } from '../plans/plan-glance.js';
 import { visionGlance } from '../visions/vision-glance.js';
 import { dipsVisibleTo } from '../wheel/history.js';
@@ -42,8 +42,8 @@ async function summaryFor(db: Db, grant: Grant): Promise<PmSummary> {
   return {
     pm,
     dips: await dipsVisibleTo(db, grant),
-    plan: await planGlance(db, grant.pmId),
+    plan: await planGlance(db, grant),
     vision: await visionGlance(db, grant),
-    colourHistory: await colourHistoryOf(db, grant.pmId, 6),
+    colourHistory: await colourHistoryFor(db, grant, 6),
   };
 }

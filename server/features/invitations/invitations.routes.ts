@@ -110,7 +110,13 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { name, password } = c.req.valid('json');
-      const userId = await acceptInvitation({ db, token: c.req.valid('param').token, name, password });
+      const userId = await acceptInvitation({
+        db,
+        token: c.req.valid('param').token,
+        name,
+        password,
+        now: deps.now(),
+      });
       const started = await createSession(db, userId);
       return c.json(await startBrowserSession(c, deps, started), 200);
     },

@@ -176,7 +176,14 @@ export async function previewInvitation(input: { db: Db; token: string }) {
 }
 
 /** Signs up through an invitation: creates the account and, for a PM, the pair with the inviter. */
-export async function acceptInvitation(input: { db: Db; token: string; name: string; password: string }) {
+export async function acceptInvitation(input: {
+  db: Db;
+  token: string;
+  name: string;
+  password: string;
+  /** The app's clock: a pairing starts then (what a coach sees of the PM's history starts there). */
+  now?: Date;
+}) {
   const { db, token, name, password } = input;
   return db.transaction().execute(async (tx) => {
     const invitation = await findUsableInvitation(tx, token);
@@ -210,7 +217,7 @@ export async function acceptInvitation(input: { db: Db; token: string; name: str
           status: 'active',
           created_by: invitation.invited_by,
           created_at: invitation.created_at,
-          accepted_at: now,
+          accepted_at: input.now?.toISOString() ?? now,
           ended_at: null,
         })
         .execute();

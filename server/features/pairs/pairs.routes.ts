@@ -57,7 +57,11 @@ export function registerPairRoutes(app: App, deps: Deps) {
       request: params,
       response: Pair,
     }),
-    async (c) => c.json(await acceptPair({ db, actor: c.get('actor'), id: c.req.valid('param').id }), 200),
+    async (c) =>
+      c.json(
+        await acceptPair({ db, actor: c.get('actor'), id: c.req.valid('param').id, now: deps.now() }),
+        200,
+      ),
   );
 
   app.openapi(

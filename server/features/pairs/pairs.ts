@@ -145,13 +145,13 @@ async function pairFor(
 }
 
 /** The PM accepts a proposed pair; from now on the coach sees their coaching data. */
-export async function acceptPair(input: { db: Db; actor: Actor; id: string }): Promise<Pair> {
+export async function acceptPair(input: { db: Db; actor: Actor; id: string; now?: Date }): Promise<Pair> {
   const { db, actor, id } = input;
   const pair = await pairFor(db, actor, id, 'pair:accept');
   if (pair.status !== 'pending') throw new AppError('conflict', `This pairing is already ${pair.status}.`);
   await db
     .updateTable('pairs')
-    .set({ status: 'active', accepted_at: nowIso() })
+    .set({ status: 'active', accepted_at: input.now?.toISOString() ?? nowIso() })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();

@@ -36,8 +36,19 @@ const presentComment = (r: CommentRow): PlanComment => ({
   createdAt: r.created_at,
 });
 
-/** The comments on a plan version the viewer may see (the rules' "comment visible": private notes only their author's). */
+/**
+ * The comments on a plan version the viewer may see: the rules' "comment visible" (private notes
+ * only their author's) and, for a new coach, only those made during their pairing unless the PM
+ * shared their comments (decision 038).
+ */
 export async function commentsVisibleTo(db: Db, planId: string, viewer: Viewer): Promise<PlanComment[]> {
   const rows = await commentRows(db, planId);
-  return rows.filter((comment) => may(viewer, ['comment visible'], { comment })).map(presentComment);
+  return rows
+    .filter((comment) =>
+      may(viewer, ['comment visible', 'made during this pairing or shared by the PM'], {
+        comment,
+        history: { part: 'comments', at: comment.created_at },
+      }),
+    )
+    .map(presentComment);
 }

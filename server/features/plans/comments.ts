@@ -56,7 +56,13 @@ async function commentOf(db: Db, pmId: string, id: string) {
   const comment = await db
     .selectFrom('plan_comments')
     .innerJoin('plans', 'plans.id', 'plan_comments.plan_id')
-    .select(['plan_comments.id', 'plan_comments.author_id', 'plan_comments.is_private', 'plans.number'])
+    .select([
+      'plan_comments.id',
+      'plan_comments.author_id',
+      'plan_comments.is_private',
+      'plan_comments.created_at',
+      'plans.number',
+    ])
     .where('plan_comments.id', '=', id)
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
@@ -73,7 +79,13 @@ export async function removeComment(input: Call & { commentId: string }) {
   const { db, actor, pmId } = input;
   await authorize({ db, actor, action: 'plan:read', pmId });
   const comment = await commentOf(db, pmId, input.commentId);
-  const grant = await authorize({ db, actor, action: 'plan-comment:remove', pmId, thing: { comment } });
+  const grant = await authorize({
+    db,
+    actor,
+    action: 'plan-comment:remove',
+    pmId,
+    thing: { comment, history: { part: 'comments', at: comment.created_at } },
+  });
   await db.deleteFrom('plan_comments').where('id', '=', comment.id).execute();
   const answer = await presentPlan({
     db,

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize } from '../../privacy/authorize.js';
+import { presentVision } from '../visions/vision-presenter.js';
 import { exampleActionsForArea } from './example-actions.js';
 import { pmFramework } from './plan-targets.js';
 import { rankThemeIdeas } from './theme-ideas.js';
@@ -21,6 +22,7 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor; pmId: string }
   const latest = rounds.at(-1);
   const framework = await pmFramework(db, pmId);
   const { areas, traits } = framework.content;
+  const challenge = latest ? (await presentVision(db, grant)).agreed?.nextBiggerChallenge : undefined;
   await recordAccess({ db, grant, resource: 'plan ideas' });
   return {
     round: latest
@@ -33,7 +35,12 @@ export async function getPlanIdeas(input: { db: Db; actor: Actor; pmId: string }
       traits: traits.map(({ key, name }) => ({ key, name })),
     },
     themeIdeas: latest
-      ? rankThemeIdeas({ areas: latestAreas(rounds), scale: latest.scale, examples: exampleActionsForArea })
+      ? rankThemeIdeas({
+          areas: latestAreas(rounds),
+          scale: latest.scale,
+          examples: exampleActionsForArea,
+          challenge,
+        })
       : [],
     exampleActions: exampleActionSets(framework.content),
   };

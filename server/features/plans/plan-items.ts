@@ -49,6 +49,7 @@ export async function addTheme(input: Change & { theme: ThemeInput }) {
       planId: plan.id,
       title: theme.title,
       why: theme.why,
+      serves: theme.serves,
       targets,
       origin: { origin: 'pm' },
     });
@@ -76,10 +77,15 @@ export async function updateTheme(input: Change & { themeId: string; patch: Them
       ? await targetsFor(db, pmId, patch.areas ?? keys('area'), patch.traits ?? keys('trait'))
       : null;
   await db.transaction().execute(async (tx) => {
-    if (patch.title !== undefined || patch.why !== undefined) {
+    if (patch.title !== undefined || patch.why !== undefined || patch.serves !== undefined) {
       await tx
         .updateTable('plan_themes')
-        .set({ title: patch.title, why: patch.why, updated_at: nowIso() })
+        .set({
+          title: patch.title,
+          why: patch.why,
+          ...(patch.serves === undefined ? {} : { serves: patch.serves || null }),
+          updated_at: nowIso(),
+        })
         .where('id', '=', theme.id)
         .execute();
     }

@@ -28,6 +28,7 @@ function renderTheme(theme: PlanTheme, index: number): string[] {
   if (theme.why) out.push(`**Why it matters:** ${theme.why.trim()}`, '');
   const serves = [...theme.areas.map((a) => a.name), ...theme.traits.map((t) => t.name)];
   if (serves.length) out.push(`**Serves:** ${serves.join(', ')}`, '');
+  if (theme.serves) out.push(`**Toward the next bigger challenge:** ${line(theme.serves)}`, '');
   out.push(...(theme.actions.length ? theme.actions.flatMap(renderAction) : ['_No actions yet._']), '');
   return out;
 }

@@ -3,8 +3,9 @@ import type { Side } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import type { PlanTable } from '../../db/schema.js';
 import { recordAccess } from '../../privacy/access-log.js';
-import { sideMay, type Grant } from '../../privacy/authorize.js';
+import { may, sideMay, type Grant } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { presentVision } from '../visions/vision-presenter.js';
 import { commentsVisibleTo } from './comment-presenter.js';
 import { planOwnership } from './ownership.js';
 import { isRefreshDue, refreshDueAt, today } from './plan-dates.js';
@@ -91,12 +92,27 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
       lineageId: t.lineage_id,
       title: t.title,
       why: t.why,
+      serves: t.serves ?? '',
       areas: mine('area'),
       traits: mine('trait'),
       attribution: attributionOf(t),
       actions: themeActions,
     };
   });
+}
+
+/**
+ * What the plan serves: the shared vision as this viewer may see it (the vision's own reading, so
+ * its rules apply here too), or null when none is agreed yet.
+ */
+async function planPurpose(db: Db, viewer: Viewer): Promise<Plan['purpose']> {
+  const agreed = (await presentVision(db, viewer)).agreed;
+  if (!agreed) return null;
+  return {
+    nextBiggerChallenge: agreed.nextBiggerChallenge,
+    careerDirection: agreed.careerDirection,
+    agreedAt: agreed.decidedAt,
+  };
 }
 
 /** Presents a plan version for one viewer: themes, ownership, warnings, comments, suggestions. */
@@ -112,7 +128,14 @@ export async function presentPlan(input: {
   const ownership = planOwnership(themes);
   const refreshDue = isCurrent && isRefreshDue(row.created_at, now);
   const comments = await commentsVisibleTo(db, row.id, viewer);
-  const suggestions = (await suggestionRows(db, row.id)).map(presentSuggestion);
+  // A new coach sees the suggestions made during their pairing, earlier ones if the PM shared them.
+  const suggestions = (await suggestionRows(db, row.id))
+    .filter((s) =>
+      may(viewer, ['made during this pairing or shared by the PM'], {
+        history: { part: 'comments', at: s.created_at },
+      }),
+    )
+    .map(presentSuggestion);
   return {
     id: row.id,
     pmId: row.pm_id,
@@ -127,6 +150,7 @@ export async function presentPlan(input: {
     updatedAt: row.updated_at,
     refreshDueAt: refreshDueAt(row.created_at),
     refreshDue,
+    purpose: await planPurpose(db, viewer),
     themes,
     ownership,
     warnings: planWarnings(

@@ -7,11 +7,12 @@ const theme = (
   id: string,
   actions = 1,
   areas = 1,
+  traits = 1,
 ): Origin & { id: string; title: string; areas: unknown[]; traits: unknown[]; actions: Origin[] } => ({
   id,
   title: `Theme ${id}`,
   areas: Array(areas).fill({}),
-  traits: [],
+  traits: Array(traits).fill({}),
   actions: Array(actions).fill({ attribution: { origin: 'pm' } }),
   attribution: { origin: 'pm' },
 });
@@ -40,7 +41,7 @@ describe('plan warnings', () => {
   });
 
   it('name the theme without actions or without an area or trait', () => {
-    const warnings = planWarnings(plan([theme('a', 0), theme('b', 1, 0), theme('c')]), '2025-06-01');
+    const warnings = planWarnings(plan([theme('a', 0), theme('b', 1, 0, 0), theme('c')]), '2025-06-01');
     expect(warnings.map((w) => [w.code, w.themeId])).toEqual([
       ['theme_without_actions', 'a'],
       ['theme_without_focus', 'b'],
@@ -58,6 +59,15 @@ describe('plan warnings', () => {
       'refresh_due',
       'period_over',
     ]);
+  });
+
+  it('gently hint when no theme works on a personality trait (the seed: traits as well as skills)', () => {
+    const skillsOnly = ['a', 'b', 'c'].map((id) => theme(id, 1, 1, 0));
+    const hint = planWarnings(plan(skillsOnly), '2025-06-01');
+    expect(hint.map((w) => [w.code, w.themeId])).toEqual([['no_trait', null]]);
+    expect(hint[0]!.message).toMatch(/curiosity or empathy/);
+    expect(codes(plan([theme('a', 1, 1, 0), theme('b', 1, 1, 1), theme('c', 1, 1, 0)]))).toEqual([]);
+    expect(codes(plan([]))).toEqual(['few_themes']);
   });
 
   it('leave old versions alone', () => {

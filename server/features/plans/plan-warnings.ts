@@ -57,6 +57,15 @@ export function planWarnings(plan: WarnedPlan, today: string): PlanWarning[] {
       );
     }
   }
+  // The seed: "Ensure the plan addresses personality traits (like curiosity or empathy) as well as hard skills."
+  if (count > 0 && plan.themes.every((t) => t.traits.length === 0)) {
+    out.push(
+      warning(
+        'no_trait',
+        'No theme names a personality trait yet. A plan grows people best when it works on traits like curiosity or empathy as well as skills.',
+      ),
+    );
+  }
   if (plan.ownership.manyFromCoach) {
     out.push(
       warning(

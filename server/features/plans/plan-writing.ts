@@ -85,6 +85,7 @@ export async function insertTheme(
     planId: string;
     title: string;
     why: string;
+    serves?: string;
     targets: readonly StoredTarget[];
     origin: Origin;
     lineageId?: string;
@@ -107,6 +108,7 @@ export async function insertTheme(
       position,
       title: input.title,
       why: input.why,
+      serves: input.serves || null,
       ...originColumns(input.origin),
       created_at: now,
       updated_at: now,

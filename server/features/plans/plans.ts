@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize } from '../../privacy/authorize.js';
+import { visiblePlanVersions } from '../../privacy/visible-history.js';
 import { newId, nowIso } from '../../util.js';
 import { addMonths, defaultPeriod, today } from './plan-dates.js';
 import { planFileName, renderPlanMarkdown } from './plan-markdown.js';
@@ -29,6 +30,10 @@ interface Call {
 const grantTo = (c: Call, action: 'plan:read' | 'plan:write') =>
   authorize({ db: c.db, actor: c.actor, action, pmId: c.pmId });
 
+/** A version made and replaced before a new coach's pairing is missing for them unless the PM shared it (decision 038). */
+const mayOpenVersion = (c: Call, row: { replaced_at: string | null }) =>
+  authorize({ db: c.db, actor: c.actor, action: 'plan-version:read', pmId: c.pmId, thing: { planVersion: row } });
+
 /** The PM's current plan as the actor sees it (null before the PM starts one: nothing shown, nothing logged). */
 export async function getCurrentPlan(input: Call) {
   const { db, pmId } = input;
@@ -46,6 +51,7 @@ export async function getPlanVersion(input: Call & { version: number }) {
   const grant = await grantTo(input, 'plan:read');
   const row = await findPlanRow(db, pmId, version);
   if (!row) throw notFound('That version of the plan');
+  await mayOpenVersion(input, row);
   const plan = await presentPlan({ db, row, viewer: grant });
   await recordAccess({ db, grant, resource: `plan version ${version}` });
   return plan;
@@ -55,12 +61,7 @@ export async function getPlanVersion(input: Call & { version: number }) {
 export async function listPlanVersions(input: Call): Promise<PlanVersionInfo[]> {
   const { db, pmId } = input;
   const grant = await grantTo(input, 'plan:read');
-  const rows = await db
-    .selectFrom('plans')
-    .selectAll()
-    .where('pm_id', '=', pmId)
-    .orderBy('number', 'desc')
-    .execute();
+  const rows = await visiblePlanVersions(db, grant).selectAll().orderBy('number', 'desc').execute();
   await recordAccess({ db, grant, resource: 'plan versions' });
   return rows.map((r) => ({
     version: r.number,
@@ -112,6 +113,7 @@ export async function createPlan(input: Call & { plan: PlanInput }) {
           planId: id,
           title: theme.title,
           why: theme.why,
+          serves: theme.serves,
           targets: targets[i]!,
           origin: { origin: 'pm' },
         });
@@ -202,6 +204,7 @@ export async function exportPlanMarkdown(input: Call & { version?: number }) {
   const row = await findPlanRow(db, pmId, version);
   if (!row && version === undefined) throw new AppError('not_found', 'There is no plan yet to export.');
   if (!row) throw notFound('That version of the plan');
+  await mayOpenVersion(input, row);
   const plan = await presentPlan({ db, row, viewer: grant });
   const pm = await db.selectFrom('users').select('name').where('id', '=', pmId).executeTakeFirstOrThrow();
   await recordAccess({ db, grant, resource: `plan version ${plan.version} export` });

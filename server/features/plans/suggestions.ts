@@ -131,7 +131,7 @@ export async function withdrawSuggestion(input: Call & { suggestionId: string })
     actor,
     action: 'plan-suggestion:withdraw',
     pmId,
-    thing: { suggestion },
+    thing: { suggestion, history: { part: 'comments', at: suggestion.created_at } },
   });
   await decide(db, suggestion.id, { status: 'withdrawn' });
   return answerWithCurrentPlan(db, grant, resource);

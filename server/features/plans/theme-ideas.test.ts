@@ -34,11 +34,33 @@ describe('theme ideas from the wheel', () => {
     ]);
   });
 
-  it('say in words why, with who rates higher', () => {
+  it('say in words why, with who rates higher, in words that read right to the PM and the coach alike', () => {
     const [gap] = rank([area('d', 8, 4)]);
-    expect(gap!.why).toContain('you rate yourself higher than your coach does');
+    expect(gap!.why).toMatch(
+      /^Self 8, coach 4 on D: the self-assessment is higher than the coach’s, a gap worth understanding\./,
+    );
+    const [other] = rank([area('d', 3, 6)]);
+    expect(other!.why).toContain(
+      'Self 3, coach 6 on D: the coach’s assessment is higher than the self-assessment',
+    );
     const [dip] = rank([area('e', 4, 5, { drop: 3, recentMean: 7 })]);
-    expect(dip!.why).toMatch(/fell to 4 from an average of 7/);
+    expect(dip!.why).toMatch(/The self-score fell to 4 from an average of 7/);
+    // The plan is read by both sides: no idea's words address anyone as "you".
+    const ideas = rank([area('a', 2, 9), area('b', 9, 2), area('c', 3, 3, { drop: 4, recentMean: 7 })]);
+    for (const idea of ideas) expect(idea.why).not.toMatch(/\b(you|your|yourself)\b/i);
+  });
+
+  it('say how each idea serves the agreed next bigger challenge, when there is one', () => {
+    const withChallenge = rankThemeIdeas({
+      areas: [area('understand', 3, 6)],
+      scale: { min: 1, max: 10 },
+      examples: () => [],
+      challenge: 'Leading the H2 strategy planning',
+    });
+    expect(withChallenge[0]!.serves).toBe(
+      'Growing in UNDERSTAND prepares for “Leading the H2 strategy planning”.',
+    );
+    expect(rank([area('a', 3, 6)])[0]!.serves).toBe('');
   });
 
   it('ignore small differences and offer example actions for known areas', () => {

@@ -23,25 +23,33 @@ const LOWEST_COUNT = 3;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-function whyOf(area: AreaReading, reasons: ThemeIdea['reasons']): string {
+/**
+ * The idea's "why", written into the plan as it stands: the plan is read by the PM and by their
+ * coach, so it names no "you" (decision 037): "Self 3, coach 6", "the self-score".
+ */
+export function whyOf(area: AreaReading, reasons: ThemeIdea['reasons']): string {
   const parts: string[] = [];
   if (reasons.includes('dip') && area.dip && area.self !== null) {
     parts.push(
-      `Your self-score fell to ${round1(area.self)} from an average of ${round1(area.dip.recentMean)} in earlier rounds: worth talking about what changed.`,
+      `The self-score fell to ${round1(area.self)} from an average of ${round1(area.dip.recentMean)} in earlier rounds: worth talking about what changed.`,
     );
   }
   if (reasons.includes('gap') && area.self !== null && area.coach !== null) {
     const higher =
       area.self > area.coach
-        ? 'you rate yourself higher than your coach does'
-        : 'your coach rates you higher than you do';
+        ? 'the self-assessment is higher than the coach’s'
+        : 'the coach’s assessment is higher than the self-assessment';
     parts.push(
-      `You scored ${round1(area.self)} and your coach ${round1(area.coach)}: ${higher}, a gap worth understanding.`,
+      `Self ${round1(area.self)}, coach ${round1(area.coach)} on ${area.name}: ${higher}, a gap worth understanding.`,
     );
   }
-  if (reasons.includes('low')) parts.push('It is among the lowest areas on your latest wheel.');
+  if (reasons.includes('low')) parts.push('It is among the lowest areas on the latest wheel.');
   return parts.join(' ');
 }
+
+/** How an idea would serve the agreed next bigger challenge, in a line ("" when none is agreed). */
+export const servesLine = (area: { name: string }, challenge: string | null | undefined) =>
+  challenge ? `Growing in ${area.name} prepares for “${challenge}”.` : '';
 
 /**
  * Theme ideas from the latest revealed wheel: dips first (a dip often hides something else),
@@ -51,6 +59,8 @@ export function rankThemeIdeas(input: {
   areas: AreaReading[];
   scale: Scale;
   examples: (areaKey: string) => ExampleAction[];
+  /** The agreed next bigger challenge, which every idea says it serves. */
+  challenge?: string | null;
 }): ThemeIdea[] {
   const { areas, scale } = input;
   const reasons = new Map<string, ThemeIdea['reasons']>();
@@ -79,6 +89,7 @@ export function rankThemeIdeas(input: {
       areaName: area.name,
       reasons: why,
       why: whyOf(area, why),
+      serves: servesLine(area, input.challenge),
       title: area.name,
       self: area.self === null ? null : round1(area.self),
       coach: area.coach === null ? null : round1(area.coach),

@@ -20,13 +20,13 @@ export function latestAreas(rounds: RevealedRound[]): AreaReading[] {
     rounds.length - 1,
   );
   return latest.content.areas.map((area) => {
-    const dip = dips.find((d) => d.areaKey === area.key);
+    const dip = dips.find((d) => d.kind === 'area' && d.key === area.key);
     return {
       key: area.key,
       name: area.name,
       self: latest.self[area.key] ?? null,
       coach: latest.coach[area.key] ?? null,
-      dip: dip ? { drop: dip.drop, recentMean: dip.recentMean } : null,
+      dip: dip ? { drop: dip.drop, recentMean: dip.recentLevel } : null,
     };
   });
 }

@@ -54,8 +54,8 @@ export async function pmContext(db: Db, viewer: Viewer): Promise<PmContext> {
   )
     .sort((x, y) => y.drop - x.drop)
     .flatMap((d) => {
-      const area = areas.find((a) => a.key === d.areaKey);
-      return area ? [{ key: d.areaKey, name: area.name, score: d.score }] : [];
+      const area = areas.find((a) => a.key === d.key);
+      return area ? [{ key: d.key, name: area.name, score: d.score }] : [];
     });
 
   const pairs = areas.flatMap((a) =>

@@ -183,6 +183,7 @@ export async function submitAssessment(input: {
         .set({ revealed_at: now })
         .where('id', '=', round.id)
         .where('revealed_at', 'is', null)
+        .where('closed_at', 'is', null)
         .execute();
   });
   const assessment = await presentAssessment(db, round, side);

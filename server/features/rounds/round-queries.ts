@@ -12,6 +12,7 @@ const roundColumns = [
   'r.created_at',
   'r.revealed_at',
   'r.peers_shared',
+  'r.closed_at',
   'coach.name as coach_name',
   'coach.email as coach_email',
 ] as const;

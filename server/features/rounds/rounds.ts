@@ -31,6 +31,7 @@ export async function presentRounds(
   const seesPeers = (r: RoundRow) => may(viewer, ['PM shared peer scores'], { round: r });
   const peerIds = rows.filter(seesPeers).map((r) => r.id);
   const peers = await peerCounts(db, peerIds);
+  const activeCoaches = await currentCoachIds(db, viewer.pmId);
   return Promise.all(
     rows.map(async (r) => {
       const version = await loadVersion(db, r.framework_version_id);
@@ -45,7 +46,8 @@ export async function presentRounds(
         title: r.title,
         createdAt: r.created_at,
         revealedAt: r.revealed_at,
-        status: r.revealed_at ? ('revealed' as const) : ('open' as const),
+        status: r.revealed_at ? ('revealed' as const) : r.closed_at ? ('closed' as const) : ('open' as const),
+        coachLeft: !r.revealed_at && !r.closed_at && !activeCoaches.has(r.coach_id),
         coach: { id: r.coach_id, name: r.coach_name, email: r.coach_email },
         framework: {
           id: version.frameworkId,
@@ -60,6 +62,17 @@ export async function presentRounds(
       };
     }),
   );
+}
+
+/** The PM's current coaches (a round whose coach is not among them is stuck: decision 038). */
+export async function currentCoachIds(db: Db, pmId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('pairs')
+    .select('coach_id')
+    .where('pm_id', '=', pmId)
+    .where('status', '=', 'active')
+    .execute();
+  return new Set(rows.map((r) => r.coach_id));
 }
 
 /** A PM's rounds the viewer may see, newest first. */
@@ -139,6 +152,26 @@ async function chooseVersion(db: Db, pmId: string, workspaceId: string, framewor
   return framework.current_version_id!;
 }
 
+/**
+ * Why a new round cannot start: the open round, named only to someone who may see it (a new
+ * coach never learns an earlier round's title from this message), and for the PM what to do
+ * when its coach has left.
+ */
+async function stillOpen(db: Db, viewer: Viewer, open: RoundRow): Promise<AppError> {
+  if (!may(viewer, ['round from this pairing or shared by the PM'], { round: open }))
+    return new AppError(
+      'conflict',
+      'An earlier round is still open. The PM can close it or hand it to you before a new one starts.',
+    );
+  const coachLeft = !(await currentCoachIds(db, open.pm_id)).has(open.coach_id);
+  return new AppError(
+    'conflict',
+    coachLeft
+      ? `The round "${open.title}" is still open and its coach has left. Close it or hand it to a current coach, then start another.`
+      : `The round "${open.title}" is still open. Finish it before starting another.`,
+  );
+}
+
 const defaultTitle = (at: Date) =>
   at.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -153,17 +186,19 @@ export async function openRound(input: {
 }): Promise<RoundDetail> {
   const { db, actor, pmId } = input;
   const grant = await authorize({ db, actor, pmId, action: 'round:open' });
-  const open = await db
-    .selectFrom('assessment_rounds')
-    .select('title')
-    .where('pm_id', '=', pmId)
-    .where('revealed_at', 'is', null)
-    .executeTakeFirst();
-  if (open)
-    throw new AppError(
-      'conflict',
-      `The round "${open.title}" is still open. Finish it before starting another.`,
-    );
+  const open = await findRound(
+    db,
+    (
+      await db
+        .selectFrom('assessment_rounds')
+        .select('id')
+        .where('pm_id', '=', pmId)
+        .where('revealed_at', 'is', null)
+        .where('closed_at', 'is', null)
+        .executeTakeFirst()
+    )?.id ?? '',
+  );
+  if (open) throw await stillOpen(db, grant, open);
   const coachId = await chooseCoach(db, grant, input.coachId);
   const pm = await db
     .selectFrom('users')

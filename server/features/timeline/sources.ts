@@ -1,10 +1,14 @@
 import type { TimelineItem } from '../../../common/timeline.js';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visibleSince } from '../../privacy/visible-history.js';
 import { visibleRounds } from '../../privacy/visible-rounds.js';
 import { checkInsVisibleTo, presentCheckIn } from '../check-ins/check-ins.js';
 import { pulsesOf } from '../check-ins/pulses.js';
 import { dipsVisibleTo } from '../wheel/history.js';
+import { submittedSelfChecksVisibleTo } from '../self-checks/self-checks.js';
+import { nudgesVisibleTo, presentNudges } from '../nudges/nudges.js';
+import { reactionWords } from '../../../common/nudges.js';
 import { olderBound, timelineItem as item, type Cursor } from './merge.js';
 import { coachingSessions } from './session-source.js';
 
@@ -68,22 +72,41 @@ const rounds: TimelineSource = async ({ db, viewer, cursor, limit }) => {
 const dips: TimelineSource = async ({ db, viewer }) =>
   (await dipsVisibleTo(db, viewer)).map((d) =>
     item({
-      id: `${d.roundId}.${d.areaKey}`,
+      id: `${d.roundId ?? d.selfCheckId}.${d.statementKey ?? d.areaKey}`,
       kind: 'dip',
       at: d.revealedAt,
-      title: `Dip in ${d.areaName}: ${d.score} (about ${d.drop} below recent rounds)`,
+      title: `Dip in ${d.statementText ? `${d.areaName} (“${d.statementText}”)` : d.areaName}: ${d.score} (about ${d.drop} below the recent level)`,
       detail: d.note,
-      link: `/rounds/${d.roundId}`,
+      link: d.roundId ? `/rounds/${d.roundId}` : `/pms/${viewer.pmId}/self-checks`,
+      private: d.private,
+    }),
+  );
+
+/** Submitted self-checks: the PM's all (private until shared), a coach's only the shared ones. */
+const selfChecks: TimelineSource = async ({ db, viewer, cursor, limit }) =>
+  (await submittedSelfChecksVisibleTo(db, viewer, { limit: limit + 10, atOrBefore: cursor?.at })).map((s) =>
+    item({
+      id: s.id,
+      kind: 'self-check',
+      at: s.submittedAt!,
+      title: `Self-check: ${s.areas.map((a) => `${a.name} ${a.score ?? '–'}`).join(', ')}`,
+      detail: s.sharedAt ? 'Shared with the coach' : null,
+      link: `/pms/${viewer.pmId}/self-checks`,
+      private: !s.sharedAt,
     }),
   );
 
 /** Plan versions started or refreshed, and actions done (an action's first completion across versions). */
 const planChanges: TimelineSource = async ({ db, viewer }) => {
-  const versions = await db
-    .selectFrom('plans')
-    .select(['id', 'number', 'headline', 'created_at'])
-    .where('pm_id', '=', viewer.pmId)
-    .execute();
+  // A new coach sees what happened during their pairing, earlier only if the PM shared it (decision 038).
+  const from = visibleSince(viewer, 'plan-history') ?? '';
+  const versions = (
+    await db
+      .selectFrom('plans')
+      .select(['id', 'number', 'headline', 'created_at'])
+      .where('pm_id', '=', viewer.pmId)
+      .execute()
+  ).filter((v) => v.created_at >= from);
   const done = await db
     .selectFrom('plan_actions')
     .innerJoin('plans', 'plans.id', 'plan_actions.plan_id')
@@ -109,17 +132,35 @@ const planChanges: TimelineSource = async ({ db, viewer }) => {
         link: `/pms/${viewer.pmId}/plan/versions/${v.number}`,
       }),
     ),
-    ...[...firstDone.values()].map((a) =>
-      item({
-        id: a.lineage_id,
-        kind: 'action-done',
-        at: a.done_at!,
-        title: `Action done: ${a.text}`,
-        link: `/pms/${viewer.pmId}/plan`,
-      }),
-    ),
+    ...[...firstDone.values()]
+      .filter((a) => a.done_at! >= from)
+      .map((a) =>
+        item({
+          id: a.lineage_id,
+          kind: 'action-done',
+          at: a.done_at!,
+          title: `Action done: ${a.text}`,
+          link: `/pms/${viewer.pmId}/plan`,
+        }),
+      ),
   ];
 };
+
+/** Nudges the viewer may see (the nudges feature's rule-filtered read), with the PM's reactions and answers. */
+const nudges: TimelineSource = async ({ db, viewer, cursor, limit }) =>
+  (
+    await presentNudges(db, await nudgesVisibleTo(db, viewer, { limit, older: olderBound(cursor, 'nudge') }))
+  ).map((n) =>
+    item({
+      id: n.id,
+      kind: 'nudge',
+      at: n.createdAt,
+      title: `Nudge from ${n.coach.name}: ${n.text}`,
+      detail:
+        n.responses.map((r) => (r.reaction ? reactionWords[r.reaction] : `“${r.text}”`)).join(' · ') || null,
+      link: `/pms/${viewer.pmId}/nudges#nudge-${n.id}`,
+    }),
+  );
 
 /** Every kind of thing the timeline mixes. A new kind is one more source here. */
 export const timelineSources: TimelineSource[] = [
@@ -129,4 +170,6 @@ export const timelineSources: TimelineSource[] = [
   dips,
   planChanges,
   coachingSessions,
+  nudges,
+  selfChecks,
 ];

@@ -8,10 +8,16 @@ import { isRevisitDue } from './vision-revisit.js';
 export async function visionGlance(db: Db, viewer: Viewer): Promise<PmSummary['vision']> {
   const open = await db
     .selectFrom('vision_proposals')
-    .select(['proposed_by', 'proposed_side'])
+    .select(['proposed_by', 'proposed_side', 'proposed_at'])
     .where('pm_id', '=', viewer.pmId)
     .where('status', '=', 'open')
     .executeTakeFirst();
+  // A proposal from before a new coach's pairing is not theirs to answer unless the PM shared it.
+  const seen =
+    !!open &&
+    may(viewer, ['made during this pairing or shared by the PM'], {
+      history: { part: 'vision-history', at: open.proposed_at },
+    });
   const agreed = await db
     .selectFrom('vision_proposals')
     .select('decided_at')
@@ -20,7 +26,7 @@ export async function visionGlance(db: Db, viewer: Viewer): Promise<PmSummary['v
     .orderBy('decided_at', 'desc')
     .executeTakeFirst();
   return {
-    waitingForViewer: !!open && may(viewer, ['other side of the proposal'], { proposal: open }),
+    waitingForViewer: seen && may(viewer, ['other side of the proposal'], { proposal: open }),
     revisitDue: isRevisitDue(agreed?.decided_at ?? null),
   };
 }

@@ -58,11 +58,20 @@ async function latestRoundChallenge(db: Db, viewer: Viewer): Promise<Vision['lat
 /** The vision as the viewer sees it: agreed, open proposal, history, and what the viewer may do next. */
 export async function presentVision(db: Db, viewer: Viewer): Promise<Vision> {
   const { pmId } = viewer;
-  const rows = await proposalQuery(db, pmId).orderBy('v.proposed_at', 'desc').orderBy('v.id').execute();
+  const all = await proposalQuery(db, pmId).orderBy('v.proposed_at', 'desc').orderBy('v.id').execute();
   const agreed =
-    rows
+    all
       .filter((r) => r.status === 'agreed')
       .sort((a, b) => (b.decided_at ?? '').localeCompare(a.decided_at ?? ''))[0] ?? null;
+  // The agreed vision is the PM's and every current coach reads it; proposals and history from
+  // before a new coach's pairing are hidden unless the PM shared them (decision 038).
+  const rows = all.filter(
+    (r) =>
+      r === agreed ||
+      may(viewer, ['made during this pairing or shared by the PM'], {
+        history: { part: 'vision-history', at: r.proposed_at },
+      }),
+  );
   const open = rows.find((r) => r.status === 'open') ?? null;
   const lastRevisitedAt = agreed?.decided_at ?? null;
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
-import { authorize, type Grant } from '../../privacy/authorize.js';
+import { authorize, may, type Grant } from '../../privacy/authorize.js';
 import { newId, nowIso } from '../../util.js';
 import { presentVision, proposalQuery } from './vision-presenter.js';
 
@@ -66,13 +66,20 @@ export async function proposeVision(input: Call & { proposal: VisionProposalInpu
  */
 async function openProposal(input: Call & { proposalId: string }) {
   const { db, actor, pmId } = input;
-  await authorize({ db, actor, action: 'vision:read', pmId });
+  const reader = await authorize({ db, actor, action: 'vision:read', pmId });
   const proposal = await proposalQuery(db, pmId).where('v.id', '=', input.proposalId).executeTakeFirst();
-  if (!proposal) throw notFound('That proposal');
+  // A proposal from before a new coach's pairing does not exist for them unless the PM shared it.
+  if (!proposal || !may(reader, ['made during this pairing or shared by the PM'], { history: historyOf(proposal) }))
+    throw notFound('That proposal');
   if (proposal.status !== 'open')
     throw new AppError('conflict', `This proposal is no longer open (it was ${proposal.status}).`);
   return proposal;
 }
+
+const historyOf = (proposal: { proposed_at: string }) => ({
+  part: 'vision-history' as const,
+  at: proposal.proposed_at,
+});
 
 /** Settles an open proposal; a proposal settled meanwhile is a conflict. */
 async function settle(db: Db, id: string, status: 'agreed' | 'withdrawn', grant: Grant) {
@@ -90,7 +97,7 @@ async function settle(db: Db, id: string, status: 'agreed' | 'withdrawn', grant:
 export async function acceptVision(input: Call & { proposalId: string }): Promise<Vision> {
   const { db, actor, pmId } = input;
   const proposal = await openProposal(input);
-  const grant = await authorize({ db, actor, action: 'vision:accept', pmId, thing: { proposal } });
+  const grant = await authorize({ db, actor, action: 'vision:accept', pmId, thing: { proposal, history: historyOf(proposal) } });
   await settle(db, proposal.id, 'agreed', grant);
   return answer(db, grant);
 }
@@ -99,7 +106,7 @@ export async function acceptVision(input: Call & { proposalId: string }): Promis
 export async function withdrawVision(input: Call & { proposalId: string }): Promise<Vision> {
   const { db, actor, pmId } = input;
   const proposal = await openProposal(input);
-  const grant = await authorize({ db, actor, action: 'vision:withdraw', pmId, thing: { proposal } });
+  const grant = await authorize({ db, actor, action: 'vision:withdraw', pmId, thing: { proposal, history: historyOf(proposal) } });
   await settle(db, proposal.id, 'withdrawn', grant);
   return answer(db, grant);
 }

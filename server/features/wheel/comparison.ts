@@ -9,9 +9,9 @@ import { authorizeRound } from '../rounds/round-access.js';
 import type { RoundCore, RoundRow } from '../rounds/round-queries.js';
 import { presentRounds } from '../rounds/rounds.js';
 import { round2, toScale } from '../rounds/scoring.js';
-import { DIP_LOOKBACK_ROUNDS } from './dips.js';
+import { DIP_LOOKBACK } from './dips.js';
 import { changeSince, perceptionGaps } from './gaps.js';
-import { areaNotes, dipsFor, loadRevealed, type RevealedRound } from './wheel-data.js';
+import { areaNotes, dipsFor, loadRevealed, selfStatementsOf, type RevealedRound } from './wheel-data.js';
 
 const onScaleOf = (from: RevealedRound, to: RevealedRound, scores: Record<string, number>) =>
   Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, toScale(v, from.scale, to.scale)]));
@@ -50,7 +50,7 @@ export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): 
     )
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
-    .limit(DIP_LOOKBACK_ROUNDS)
+    .limit(DIP_LOOKBACK)
     .execute();
   const rows: RoundCore[] = [...earlier.reverse(), round];
   const rounds = await loadRevealed(db, rows);
@@ -88,7 +88,7 @@ export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): 
     peerCount: peersVisible ? current.peerCount : null,
     previousRoundId: previous?.row.id ?? null,
     nextBiggerChallenge: { coach: nbc('coach'), self: nbc('self') },
-    dips: dipsFor(rounds, index, notes),
+    dips: dipsFor(rounds, index, notes, await selfStatementsOf(db, rounds)),
   };
 }
 

@@ -1,22 +1,28 @@
-import type { Dip, History } from '../../../common/wheel-rounds.js';
+import type { FrameworkContent, Scale } from '../../../common/wheel.js';
+import type { Dip, History, HistoryPoint } from '../../../common/wheel-rounds.js';
 import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
 import { round2, toScale } from '../rounds/scoring.js';
-import { DIP_LOOKBACK_ROUNDS } from './dips.js';
-import { dipsFor, revealedRoundsVisibleTo, selfNotesOf, type RevealedRound } from './wheel-data.js';
+import { latestDipsVisibleTo, selfSeriesVisibleTo } from './self-series.js';
+import { revealedRoundsVisibleTo } from './wheel-data.js';
 
-/** Areas in the latest round's order, then areas only older rounds had (named as they were last). */
-function historyAreas(rounds: RevealedRound[]) {
+/** Areas in the latest version's order, then areas only older ones had (named as they were last). */
+function historyAreas(contents: FrameworkContent[]) {
   const names = new Map<string, string>();
-  for (const r of [...rounds].reverse())
-    for (const a of r.content.areas) if (!names.has(a.key)) names.set(a.key, a.name);
+  for (const c of [...contents].reverse())
+    for (const a of c.areas) if (!names.has(a.key)) names.set(a.key, a.name);
   return [...names].map(([key, name]) => ({ key, name }));
 }
 
-/** Each area's self, coach and (if visible) peer scores per revealed round, on the latest round's scale. */
+/**
+ * Each area's scores over time, on the latest scale: per round the viewer may see (revealed, and
+ * for the PM also their own submitted self side before the reveal) the self, coach and (if
+ * visible) peer scores; per self-check the viewer may see (the PM all, a coach the shared ones)
+ * the self-score, as entries of their own.
+ */
 export async function wheelHistory(input: { db: Db; actor: Actor; pmId: string }): Promise<History> {
   const grant = await authorize({ ...input, action: 'history:read' });
   const history = await buildHistory(input.db, grant);
@@ -25,33 +31,57 @@ export async function wheelHistory(input: { db: Db; actor: Actor; pmId: string }
 }
 
 async function buildHistory(db: Db, viewer: Viewer): Promise<History> {
-  const rounds = await revealedRoundsVisibleTo(db, viewer);
-  const latest = rounds.at(-1);
-  if (!latest) return { scale: null, rounds: [], areas: [] };
-  const on = (r: RevealedRound, v: number | undefined) =>
-    v === undefined ? null : round2(toScale(v, r.scale, latest.scale));
-  return {
-    scale: latest.scale,
-    rounds: rounds.map((r) => ({
+  const revealed = await revealedRoundsVisibleTo(db, viewer);
+  const series = await selfSeriesVisibleTo(db, viewer);
+  const revealedIds = new Set(revealed.map((r) => r.row.id));
+  // The PM's own submitted self side of a round not revealed yet: theirs to see at once.
+  const ownOpen = series.filter((p) => p.source === 'round' && !revealedIds.has(p.id));
+  const checks = series.filter((p) => p.source === 'self-check');
+  const latestScale = series.at(-1)?.scale ?? revealed.at(-1)?.scale;
+  if (!latestScale) return { scale: null, rounds: [], selfChecks: [], areas: [] };
+  const on = (scale: Scale, v: number | undefined) =>
+    v === undefined ? null : round2(toScale(v, scale, latestScale));
+  type Column = { id: string; title: string; createdAt: string; revealedAt: string | null; at: string };
+  const columns: (Column & { point: (key: string) => HistoryPoint })[] = [
+    ...revealed.map((r) => ({
       id: r.row.id,
       title: r.row.title,
       createdAt: r.row.created_at,
-      revealedAt: r.row.revealed_at!,
+      revealedAt: r.row.revealed_at,
+      at: r.row.created_at,
+      point: (key: string) => ({
+        roundId: r.row.id,
+        self: on(r.scale, r.self[key]),
+        coach: on(r.scale, r.coach[key]),
+        peers: may(viewer, ['PM shared peer scores'], { round: r.row }) ? on(r.scale, r.peers[key]) : null,
+      }),
     })),
-    areas: historyAreas(rounds).map(({ key, name }) => ({
+    ...ownOpen.map((p) => ({
+      id: p.id,
+      title: p.title,
+      createdAt: p.createdAt,
+      revealedAt: null,
+      at: p.createdAt,
+      point: (key: string) => ({ roundId: p.id, self: on(p.scale, p.areas[key]), coach: null, peers: null }),
+    })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const contents = [...revealed.map((r) => ({ at: r.row.created_at, content: r.content })), ...series]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((x) => x.content);
+  return {
+    scale: latestScale,
+    rounds: columns.map(({ id, title, createdAt, revealedAt }) => ({ id, title, createdAt, revealedAt })),
+    selfChecks: checks.map((c) => ({ id: c.id, submittedAt: c.at, sharedAt: c.sharedAt })),
+    areas: historyAreas(contents).map(({ key, name }) => ({
       key,
       name,
-      points: rounds.map((r) => ({
-        roundId: r.row.id,
-        self: on(r, r.self[key]),
-        coach: on(r, r.coach[key]),
-        peers: may(viewer, ['PM shared peer scores'], { round: r.row }) ? on(r, r.peers[key]) : null,
-      })),
+      points: columns.map((c) => c.point(key)),
+      selfCheckPoints: checks.map((c) => ({ selfCheckId: c.id, self: on(c.scale, c.areas[key]) })),
     })),
   };
 }
 
-/** The dips of the PM's latest revealed round: topics for the next conversation (decision 012). */
+/** The dips of the PM's latest self-scoring the viewer may see: topics for the next conversation (decision 035). */
 export async function latestDips(input: { db: Db; actor: Actor; pmId: string }): Promise<Dip[]> {
   const grant = await authorize({ ...input, action: 'dips:read' });
   const dips = await dipsVisibleTo(input.db, grant);
@@ -59,9 +89,9 @@ export async function latestDips(input: { db: Db; actor: Actor; pmId: string }):
   return dips;
 }
 
-/** The dips of the latest revealed round the viewer may see (logs nothing; the caller does). */
-export async function dipsVisibleTo(db: Db, viewer: Viewer): Promise<Dip[]> {
-  // The latest round and the three before it are all a dip looks at.
-  const rounds = (await revealedRoundsVisibleTo(db, viewer)).slice(-(DIP_LOOKBACK_ROUNDS + 1));
-  return dipsFor(rounds, rounds.length - 1, await selfNotesOf(db, rounds.at(-1)));
-}
+/**
+ * The dips of the latest self-scoring the viewer may see (logs nothing; the caller does): for the
+ * PM their latest submitted self side or self-check; for a coach the latest revealed round or
+ * shared self-check. An unshared self-check never reaches a coach, here or in any caller.
+ */
+export const dipsVisibleTo = (db: Db, viewer: Viewer): Promise<Dip[]> => latestDipsVisibleTo(db, viewer);

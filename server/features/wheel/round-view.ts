@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorizeRound } from '../rounds/round-access.js';
+import { presentRoundTraits } from '../rounds/round-traits.js';
 import { presentRoundDetail } from '../rounds/rounds.js';
 import { buildComparison } from './comparison.js';
 
@@ -14,12 +15,13 @@ export async function viewRound(input: { db: Db; actor: Actor; roundId: string }
   const { db } = input;
   const { round, grant } = await authorizeRound({ ...input, action: 'round:read' });
   const detail = await presentRoundDetail(db, round, grant);
+  const traits = await presentRoundTraits(db, round, grant);
   if (!round.revealed_at) {
     await recordAccess({ db, grant, resource: `round "${round.title}"` });
-    return { round: detail, comparison: null };
+    return { round: detail, comparison: null, traits };
   }
   const compared = await authorizeRound({ ...input, action: 'comparison:read' });
   const comparison = await buildComparison(db, round, compared.grant);
   await recordAccess({ db, grant: compared.grant, resource: `compared wheel of "${round.title}"` });
-  return { round: detail, comparison };
+  return { round: detail, comparison, traits };
 }

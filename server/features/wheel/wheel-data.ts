@@ -11,7 +11,7 @@ import {
   type RoundCore,
 } from '../rounds/round-queries.js';
 import { mean, round2 } from '../rounds/scoring.js';
-import { dipsOf, type SelfRound } from './dips.js';
+import { dipsOf, withoutCovered, type SelfRound } from './dips.js';
 
 /** Revealed rounds with their framework version and submitted area scores: what comparison, history and dips read. */
 export interface RevealedRound {
@@ -145,26 +145,70 @@ export async function selfNotesOf(db: Db, round: RevealedRound | undefined) {
   return selfId ? areaNotes(db, [selfId]) : new Map<string, Record<string, string>>();
 }
 
-/** The dips of rounds[index] (against the rounds before it), with names and the PM's notes (from `notes`). */
+/** The self-assessments' statement scores of some rounds: round id → statement key → score. */
+export async function selfStatementsOf(db: Db, rounds: RevealedRound[]) {
+  const out = new Map<string, Record<string, number>>();
+  const selfIds = new Map<string, string>();
+  for (const r of rounds) {
+    const id = r.assessments.find((a) => a.side === 'self')?.id;
+    if (id) selfIds.set(id, r.row.id);
+  }
+  if (!selfIds.size) return out;
+  const rows = await db
+    .selectFrom('assessment_scores')
+    .select(['assessment_id', 'statement_key', 'score'])
+    .where('assessment_id', 'in', [...selfIds.keys()])
+    .execute();
+  for (const r of rows) {
+    const roundId = selfIds.get(r.assessment_id)!;
+    out.set(roundId, { ...(out.get(roundId) ?? {}), [r.statement_key]: Number(r.score) });
+  }
+  return out;
+}
+
+/**
+ * The dips of rounds[index] (against the rounds before it), per area and, given their scores, per
+ * statement (decision 035), with names and the PM's area notes (from `notes`).
+ */
 export function dipsFor(
   rounds: RevealedRound[],
   index: number,
   notes: Map<string, Record<string, string>>,
+  statements: Map<string, Record<string, number>> = new Map(),
 ): Dip[] {
-  const series: SelfRound[] = rounds.map((r) => ({ roundId: r.row.id, scale: r.scale, self: r.self }));
+  const series: SelfRound[] = rounds.map((r) => ({
+    roundId: r.row.id,
+    scale: r.scale,
+    self: r.self,
+    statements: statements.get(r.row.id) ?? {},
+  }));
   const found = dipsOf(series, index);
   const round = rounds[index];
   if (!round || !found.length) return [];
   const selfId = round.assessments.find((a) => a.side === 'self')?.id ?? '';
-  return found.map((d) => ({
-    roundId: round.row.id,
-    roundTitle: round.row.title,
-    revealedAt: round.row.revealed_at ?? '',
-    areaKey: d.areaKey,
-    areaName: round.content.areas.find((a) => a.key === d.areaKey)?.name ?? d.areaKey,
-    score: round2(d.score),
-    recentMean: round2(d.recentMean),
-    drop: round2(d.drop),
-    note: notes.get(selfId)?.[d.areaKey] ?? null,
-  }));
+  return withoutCovered(
+    found.map((d) => {
+      const area = round.content.areas.find((a) =>
+        d.kind === 'area' ? a.key === d.key : a.statements.some((s) => s.key === d.key),
+      );
+      const statement = d.kind === 'statement' ? area?.statements.find((s) => s.key === d.key) : undefined;
+      const areaKey = area?.key ?? d.key;
+      return {
+        source: 'round' as const,
+        roundId: round.row.id,
+        selfCheckId: null,
+        roundTitle: round.row.title,
+        revealedAt: round.row.revealed_at ?? '',
+        areaKey,
+        areaName: area?.name ?? d.key,
+        statementKey: statement?.key ?? null,
+        statementText: statement?.text ?? null,
+        score: round2(d.score),
+        recentLevel: round2(d.recentLevel),
+        drop: round2(d.drop),
+        note: notes.get(selfId)?.[areaKey] ?? null,
+        private: false,
+      };
+    }),
+  );
 }

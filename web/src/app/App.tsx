@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../../common/schemas';
 import { api, ApiError } from '../api';
+import { InboxLink } from '../features/deliveries/InboxLink';
 import { isPmIn, MyPairsProvider, useMyPairs } from '../features/pairs/my-pairs';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
@@ -46,7 +47,11 @@ export function App() {
 /** The frame, told whether the person is coached: only a PM has a wheel, a plan and an access log. */
 function PairedLayout({ meId, children }: { meId: string | null; children: ReactNode }) {
   const { pairs } = useMyPairs();
-  return <Layout isPm={meId !== null && isPmIn(pairs, meId)}>{children}</Layout>;
+  return (
+    <Layout isPm={meId !== null && isPmIn(pairs, meId)} inbox={meId ? <InboxLink /> : undefined}>
+      {children}
+    </Layout>
+  );
 }
 
 function Starting({ error, retry }: { error: ApiError | null; retry: () => void }) {

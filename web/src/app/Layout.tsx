@@ -5,13 +5,22 @@ import { useSession } from './session';
 import { useAction } from '../ui/use-action';
 
 /** The frame of every page: skip link, header with workspace and navigation, the main landmark. */
-export function Layout({ isPm, children }: { isPm: boolean; children: ReactNode }) {
+export function Layout({
+  isPm,
+  inbox,
+  children,
+}: {
+  isPm: boolean;
+  /** The inbox link with its unread count (composed by App.tsx). */
+  inbox?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header isPm={isPm} />
+      <Header isPm={isPm} inbox={inbox} />
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
@@ -19,7 +28,7 @@ export function Layout({ isPm, children }: { isPm: boolean; children: ReactNode 
   );
 }
 
-function Header({ isPm }: { isPm: boolean }) {
+function Header({ isPm, inbox }: { isPm: boolean; inbox?: ReactNode }) {
   const { state } = useSession();
   const me = state.me;
   return (
@@ -33,13 +42,23 @@ function Header({ isPm }: { isPm: boolean }) {
           {me && <span className="workspace-name">{me.workspace.name}</span>}
           {me?.workspace.isDemo && <span className="badge">Demo data</span>}
         </Link>
-        {me && <Nav isAdmin={me.isAdmin} isPm={isPm} meId={me.id} />}
+        {me && <Nav isAdmin={me.isAdmin} isPm={isPm} meId={me.id} inbox={inbox} />}
       </div>
     </header>
   );
 }
 
-function Nav({ isAdmin, isPm, meId }: { isAdmin: boolean; isPm: boolean; meId: string }) {
+function Nav({
+  isAdmin,
+  isPm,
+  meId,
+  inbox,
+}: {
+  isAdmin: boolean;
+  isPm: boolean;
+  meId: string;
+  inbox?: ReactNode;
+}) {
   const path = usePath();
   const { refresh } = useSession();
   const signOut = useAction(async () => {
@@ -55,11 +74,14 @@ function Nav({ isAdmin, isPm, meId }: { isAdmin: boolean; isPm: boolean; meId: s
   const items = [
     { to: '/', label: 'Home', show: true },
     { to: `/pms/${meId}/wheel`, label: 'Your wheel', show: isPm },
+    { to: `/pms/${meId}/self-checks`, label: 'Self-check', show: isPm },
     { to: `/pms/${meId}/plan`, label: 'Your plan', show: isPm },
+    { to: `/pms/${meId}/reflections`, label: 'Reflections', show: isPm },
     { to: `/pms/${meId}/coaching-sessions`, label: 'Coaching sessions', show: isPm },
     { to: '/questions', label: 'Questions', show: true },
     { to: '/frameworks', label: 'Frameworks', show: true },
     { to: '/access-log', label: 'Access log', show: isPm },
+    { to: '/insights', label: 'Insights', show: isAdmin || !isPm },
     { to: '/admin', label: 'Admin', show: isAdmin },
     { to: '/account', label: 'Account', show: true },
   ];
@@ -75,6 +97,7 @@ function Nav({ isAdmin, isPm, meId }: { isAdmin: boolean; isPm: boolean; meId: s
               </Link>
             </li>
           ))}
+        {inbox && <li>{inbox}</li>}
         <li>
           <button
             type="button"

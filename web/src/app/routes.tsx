@@ -17,6 +17,7 @@ const FrameworkPage = lazy(() => import('../features/frameworks/FrameworkPage'))
 const FrameworkEditorPage = lazy(() => import('../features/frameworks/FrameworkEditorPage'));
 const WheelPage = lazy(() => import('../features/wheel/WheelPage'));
 const RoundPage = lazy(() => import('../features/wheel/RoundPage'));
+const SelfChecksPage = lazy(() => import('../features/self-checks/SelfChecksPage'));
 const PeerReviewPage = lazy(() => import('../features/peers/PeerReviewPage'));
 const PlanPage = lazy(() => import('../features/plans/PlanPage'));
 const PlanVersionPage = lazy(() => import('../features/plans/PlanVersionPage'));
@@ -26,6 +27,11 @@ const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
 const QuestionBankPage = lazy(() => import('../features/questions/QuestionBankPage'));
 const CoachingSessionsPage = lazy(() => import('../features/coaching-sessions/CoachingSessionsPage'));
 const CoachingSessionPage = lazy(() => import('../features/coaching-sessions/CoachingSessionPage'));
+const InsightsPage = lazy(() => import('../features/insights/InsightsPage'));
+const NudgesPage = lazy(() => import('../features/nudges/NudgesPage'));
+const ReflectionsPage = lazy(() => import('../features/reflections/ReflectionsPage'));
+const InboxPage = lazy(() => import('../features/deliveries/InboxPage'));
+const NotificationsPage = lazy(() => import('../features/deliveries/NotificationsPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
@@ -39,10 +45,21 @@ export function pageFor(path: string, state: SessionState) {
   if (!me) return <SignInPage />;
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/account') return <AccountPage />;
+  if (path === '/account/notifications') return <NotificationsPage />;
+  if (path === '/inbox') return <InboxPage />;
   if (path === '/access-log') return <AccessLogPage />;
   if (path === '/questions') return <QuestionBankPage />;
+  if (path === '/insights') return <InsightsPage />;
   if (path === '/admin' && me.isAdmin) return <AdminPage />;
-  return wheelPage(path) ?? planPage(path) ?? coachingSessionPage(path) ?? <NotFoundPage />;
+  return (
+    wheelPage(path) ?? planPage(path) ?? coachingSessionPage(path) ?? nudgePage(path) ?? <NotFoundPage />
+  );
+}
+
+/** A PM's nudges (`/pms/{id}/nudges`). */
+function nudgePage(path: string) {
+  const match = /^\/pms\/([^/]+)\/nudges$/.exec(path);
+  return match ? <NudgesPage key={match[1]} pmId={match[1]!} /> : null;
 }
 
 /** A pair's coaching sessions (`/pms/{id}/coaching-sessions`) and one coaching session. */
@@ -77,6 +94,10 @@ function wheelPage(path: string) {
     ) : (
       <TimelinePage key={story[1]} pmId={story[1]!} />
     );
+  const journal = /^\/pms\/([^/]+)\/reflections$/.exec(path);
+  if (journal) return <ReflectionsPage key={journal[1]} pmId={journal[1]!} />;
+  const selfChecks = /^\/pms\/([^/]+)\/self-checks$/.exec(path);
+  if (selfChecks) return <SelfChecksPage key={selfChecks[1]} pmId={selfChecks[1]!} />;
   const wheel = /^\/pms\/([^/]+)\/wheel$/.exec(path);
   if (wheel) return <WheelPage pmId={wheel[1]!} />;
   const round = /^\/rounds\/([^/]+)$/.exec(path);

@@ -42,11 +42,36 @@ const actions: Record<string, string> = {
   'coaching-session:change': 'Worked on a coaching session: agenda, colours, notes or next steps',
   'coaching-session-private-note:write':
     'Wrote their own private note on a coaching session (only they see it)',
+  'history-grants:read': 'Looked at what you share of your history from before a pairing',
+  'history-grants:grant': 'Shared your history from before the pairing',
+  'history-grants:revoke': 'Stopped sharing your history from before the pairing',
+  'round:close': 'Closed an assessment round without a reveal (its coach had left)',
+  'round:hand-over': 'Handed an assessment round to a current coach (its coach had left)',
+  'self-check:list': 'Looked at your self-checks',
+  'self-check:create': 'Started a self-check',
+  'self-check:read': 'Opened one of your self-checks',
+  'self-check:write': 'Worked on a self-check: scores, note or sharing',
+  'reflection:list': 'Read the reflections you shared',
+  'reflection:read': 'Read a reflection you shared',
+  'round-traits:write': 'Wrote their words about your traits in a round',
+  'nudge:send': 'Sent you a nudge',
+  'nudge:list': 'Read your nudges and answers',
+  'nudge:respond': 'Reacted to or answered a nudge',
+  'nudge-ideas:read': 'Looked at nudge ideas from your plan',
 };
+
+const withDetail = new Set([
+  'history-grants:grant',
+  'history-grants:revoke',
+  'round:close',
+  'round:hand-over',
+]);
 
 /** What happened, in plain words ("Opened your overview"). */
 export function describeAction(entry: Pick<AccessLogEntry, 'action' | 'resource'>): string {
   const known = actions[entry.action];
+  // Whom a grant is for and what it shares is part of what happened.
+  if (known && withDetail.has(entry.action)) return `${known}: ${entry.resource}`;
   if (known) return known;
   const [, verb] = entry.action.split(':');
   const doing = verb === 'read' ? 'Viewed' : verb === 'write' ? 'Changed' : (verb ?? entry.action);

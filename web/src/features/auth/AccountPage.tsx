@@ -3,11 +3,14 @@ import type { SessionState } from '../../../../common/schemas';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
 import { useMe, useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { useAction } from '../../ui/use-action';
+import { InsightsChoiceCard } from '../insights/InsightsChoiceCard';
+import { CalendarFeedSection } from '../calendar-feed/CalendarFeedSection';
 
 const labels = { currentPassword: 'Current password', newPassword: 'New password' };
 
@@ -49,6 +52,11 @@ export default function AccountPage() {
           </dd>
         </dl>
       </section>
+      <InsightsChoiceCard />
+      <CalendarFeedSection />
+      <p className="card">
+        <Link to="/account/notifications">Notifications: where nudges and reminders reach you, and when</Link>
+      </p>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
         <p>

@@ -14,6 +14,7 @@ import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
 import { Select } from '../../ui/Select';
 import { useAction } from '../../ui/use-action';
+import { NudgeButton } from '../nudges/NudgeButton';
 import { AutoSaveText } from './AutoSaveText';
 import { ColourHistoryGrid } from './ColourHistoryGrid';
 import { kindWords, statusWords, whenOf } from './colour-words';
@@ -52,6 +53,20 @@ export default function CoachingSessionPage({ coachingSessionId }: { coachingSes
       }
     >
       <SessionBody session={session} call={call} />
+      <p>
+        <Link
+          className="reflect-link"
+          to={`/pms/${session.pm.id}/reflections?about=${encodeURIComponent(`coaching-session:${session.id}`)}`}
+        >
+          {session.viewerSide === 'pm' ? 'Reflect on this session' : 'Write a private note on this session'}
+        </Link>
+      </p>
+      <NudgeButton
+        pmId={session.pm.id}
+        pmName={session.pm.name}
+        label={`Nudge ${session.pm.name}`}
+        hidden={session.viewerSide !== 'coach'}
+      />
     </Page>
   );
 }

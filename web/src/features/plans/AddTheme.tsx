@@ -9,6 +9,8 @@ import { TargetsPicker } from './TargetsPicker';
 export interface ThemeDraft {
   title: string;
   why: string;
+  /** How it serves the next bigger challenge (a theme idea brings one). */
+  serves?: string;
   areas: string[];
   traits: string[];
 }

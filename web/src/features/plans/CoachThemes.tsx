@@ -14,7 +14,7 @@ export function CoachThemes() {
       title={`Themes (${plan.themes.length})`}
       intro={`${pm.first} writes the plan; you inspire. Suggest or comment on any part: ${pm.first} decides.`}
     >
-      <PlanNotes codes={['few_themes', 'many_themes']} />
+      <PlanNotes codes={['few_themes', 'many_themes', 'no_trait']} />
       <PlanDocument
         plan={plan}
         pmFirst={pm.first}

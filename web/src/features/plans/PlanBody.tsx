@@ -4,6 +4,7 @@ import { CommentThread } from './CommentThread';
 import { ExportBar } from './ExportBar';
 import { usePlan } from './plan-context';
 import { PlanDocument } from './PlanDocument';
+import { PlanPurpose } from './PlanPurpose';
 import { PlanSummary } from './PlanSummary';
 import { formatDay } from './plan-words';
 import { RefreshSection } from './RefreshSection';
@@ -18,6 +19,7 @@ export function PlanBody() {
   return (
     <>
       <ExportBar plan={plan} />
+      <PlanPurpose />
       <PlanSummary />
       <div className="no-print">
         <SuggestionsSection />

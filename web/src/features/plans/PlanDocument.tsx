@@ -29,6 +29,11 @@ export function PlanDocument({ plan, pmFirst, empty, themeExtras, actionExtras }
           </h3>
           {credit(theme.attribution) && <p className="credit">{credit(theme.attribution)}</p>}
           {theme.why && <p className="theme-why">{theme.why}</p>}
+          {theme.serves && (
+            <p className="theme-serves">
+              <span className="label">Toward the next bigger challenge:</span> {theme.serves}
+            </p>
+          )}
           {targetsLine(theme) && (
             <p className="item-meta">
               <span className="label">Serves:</span> {targetsLine(theme)}

@@ -7,12 +7,14 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
 import { PlanCoachingSection } from '../coaching-sessions/CoachingSessionSections';
+import { PlanNudges } from '../nudges/PlanNudges';
 import { usePm } from '../pairs/use-pm';
 import { PlanBody } from './PlanBody';
 import { PlanContext, planCaller, type PlanScope } from './plan-context';
 import { StartPlan } from './StartPlan';
 import '../../styles/wheel.css';
 import '../../styles/plans.css';
+import '../../styles/reflections.css';
 
 /** `/pms/{id}/plan`: the development plan the PM owns; their coaches read, comment and suggest. */
 export default function PlanPage({ pmId }: { pmId: string }) {
@@ -47,6 +49,7 @@ export default function PlanPage({ pmId }: { pmId: string }) {
         <PlanContext.Provider value={scope}>
           <PlanBody />
           <PlanCoachingSection pmId={pmId} />
+          <PlanNudges pmId={pmId} pmName={pm.name} plan={plan} />
         </PlanContext.Provider>
       ) : pm.isMe ? (
         <StartPlan pmId={pmId} onStarted={setChanged} />

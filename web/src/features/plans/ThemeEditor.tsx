@@ -15,7 +15,13 @@ import { attributionText } from './plan-words';
 import { targetKeys, TargetsPicker } from './TargetsPicker';
 import { PlanNotes } from './PlanNotes';
 
-const labels = { title: 'Title', why: 'Why it matters', areas: 'Skills', traits: 'Traits' };
+const labels = {
+  title: 'Title',
+  why: 'Why it matters',
+  serves: 'How it serves your next bigger challenge',
+  areas: 'Skills',
+  traits: 'Traits',
+};
 
 /** One theme in the PM's editor: its words and focus save as the PM goes; actions below. */
 export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: number }) {
@@ -64,6 +70,12 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
         value={theme.why}
         maxLength={2000}
         onCommit={(why) => void item.save({ why })}
+      />
+      <AutoField
+        label="How it serves your next bigger challenge"
+        value={theme.serves}
+        maxLength={300}
+        onCommit={(serves) => void item.save({ serves })}
       />
       {ideas && (
         <TargetsPicker

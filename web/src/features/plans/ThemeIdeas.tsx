@@ -44,6 +44,7 @@ export function ThemeIdeas({ pending, onUse }: { pending: boolean; onUse: (idea:
                   ))}
                 </p>
                 <p className="item-meta">{idea.why}</p>
+                {idea.serves && <p className="item-meta">{idea.serves}</p>}
               </div>
               <button
                 type="button"

@@ -29,7 +29,13 @@ export function ThemesEditor() {
     return true;
   };
   const adoptIdea = (idea: ThemeIdea) =>
-    void addTheme({ title: idea.title, why: idea.why, areas: [idea.areaKey], traits: [] });
+    void addTheme({
+      title: idea.title,
+      why: idea.why,
+      ...(idea.serves ? { serves: idea.serves } : {}),
+      areas: [idea.areaKey],
+      traits: [],
+    });
 
   return (
     <>
@@ -48,7 +54,7 @@ export function ThemesEditor() {
           Three to five themes for the period work best. Each names what it serves, why it matters, and
           concrete actions.
         </p>
-        <PlanNotes codes={['few_themes', 'many_themes']} />
+        <PlanNotes codes={['few_themes', 'many_themes', 'no_trait']} />
         {plan.themes.length === 0 ? (
           <EmptyState>
             <p>No themes yet. Start from your wheel: use one of the ideas above, or write your own below.</p>

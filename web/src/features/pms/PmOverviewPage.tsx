@@ -7,6 +7,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
+import { HistoryGrantSection } from '../history-grants/HistoryGrantSection';
+import { NudgesSection } from '../nudges/NudgesSection';
 import { SuggestedQuestions } from '../questions/SuggestedQuestions';
 
 interface PmOverview {
@@ -101,6 +103,8 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
           </Link>
         </p>
       </Section>
+      <HistoryGrantSection pmId={pm.id} />
+      <NudgesSection pmId={pm.id} pmName={pm.name} isPm={isPm} />
       <SuggestedQuestions pmId={pm.id} isPm={isPm} pmName={pm.name} />
       {isPm && (
         <p className="hint">

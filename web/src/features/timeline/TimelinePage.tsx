@@ -25,6 +25,8 @@ const kinds: Record<TimelineKind, { icon: string; word: string }> = {
   'plan-refreshed': { icon: '↻', word: 'Plan refresh' },
   'action-done': { icon: '✓', word: 'Action done' },
   session: { icon: '☷', word: 'Session' },
+  nudge: { icon: '➚', word: 'Nudge' },
+  'self-check': { icon: '◎', word: 'Self-check' },
 };
 
 /** `/pms/{id}/timeline`: the PM's story, newest first, for the PM and their current coaches. */

@@ -24,9 +24,10 @@ export function ComparisonView({
         <div className="notice dip-notice">
           <p className="notice-title">A dip to talk about</p>
           {c.dips.map((d) => (
-            <p key={d.areaKey}>
-              {d.areaName}: self-score {d.score.toFixed(1)}, {d.drop.toFixed(1)} below the recent average of{' '}
-              {d.recentMean.toFixed(1)}.{d.note ? ` ${whose} note: “${d.note}”` : ''}
+            <p key={d.statementKey ?? d.areaKey}>
+              {d.statementText ? `${d.areaName}, “${d.statementText}”` : d.areaName}: self-score{' '}
+              {d.score.toFixed(1)}, {d.drop.toFixed(1)} below the recent level of {d.recentLevel.toFixed(1)}.
+              {d.note ? ` ${whose} note: “${d.note}”` : ''}
             </p>
           ))}
         </div>

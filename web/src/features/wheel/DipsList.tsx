@@ -3,6 +3,7 @@ import type { Dip } from '../../../../common/wheel-rounds';
 import { Link } from '../../app/router';
 import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
+import { formatDate } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 
 /** One PM's dips. `name` null: the viewer's own. */
@@ -18,8 +19,9 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
     return (
       <EmptyState>
         <p>
-          No dips in the latest round{lists.length > 1 ? 's' : ''}. When a self-score drops clearly (2 points
-          below the average of the last three rounds), it shows here as a topic for your next conversation.
+          No dips in the latest round{lists.length > 1 ? 's' : ''}. When a self-score drops clearly (an area 2
+          points below its recent level, the middle of the last three checks, or one statement 3 points), it
+          shows here as a topic for your next conversation.
         </p>
       </EmptyState>
     );
@@ -27,15 +29,20 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
   return (
     <ul className="list dips">
       {dips.map(({ pm, dip }) => (
-        <li key={`${pm.id}-${dip.roundId}-${dip.areaKey}`} className="list-item dip">
+        <li
+          key={`${pm.id}-${dip.roundId ?? dip.selfCheckId}-${dip.statementKey ?? dip.areaKey}`}
+          className="list-item dip"
+        >
           <div className="item-main">
             <p className="item-title">
               {pm.name ? `${pm.name}: ` : ''}
-              {dip.areaName} dropped to {dip.score.toFixed(1)}
+              {dip.statementText ? `${dip.areaName}, “${dip.statementText}”` : dip.areaName} dropped to{' '}
+              {dip.score.toFixed(1)}
             </p>
             <p className="item-meta">
-              {dip.roundTitle}: {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent average
-              of {dip.recentMean.toFixed(1)}
+              {dip.source === 'self-check' ? `Self-check of ${formatDate(dip.revealedAt)}` : dip.roundTitle}:{' '}
+              {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent level of{' '}
+              {dip.recentLevel.toFixed(1)}
             </p>
             {dip.note ? (
               <blockquote className="dip-note">
@@ -45,17 +52,24 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
                 </p>
               </blockquote>
             ) : (
-              <p className="item-meta">No note on this area. Ask what changed.</p>
+              <p className="item-meta">No note on this. Ask what changed.</p>
             )}
           </div>
-          <Link to={`/rounds/${dip.roundId}`}>
-            Open the wheel
-            <span className="visually-hidden">
-              {' '}
-              of {dip.roundTitle}
-              {pm.name ? ` for ${pm.name}` : ''}
-            </span>
-          </Link>
+          {dip.roundId ? (
+            <Link to={`/rounds/${dip.roundId}`}>
+              Open the wheel
+              <span className="visually-hidden">
+                {' '}
+                of {dip.roundTitle}
+                {pm.name ? ` for ${pm.name}` : ''}
+              </span>
+            </Link>
+          ) : (
+            <Link to={`/pms/${pm.id}/self-checks`}>
+              Open the self-checks
+              <span className="visually-hidden">{pm.name ? ` of ${pm.name}` : ''}</span>
+            </Link>
+          )}
         </li>
       ))}
     </ul>

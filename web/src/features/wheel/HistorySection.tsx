@@ -1,6 +1,7 @@
 import type { History } from '../../../../common/wheel-rounds';
 import { useResource } from '../../app/use-resource';
 import { EmptyState } from '../../ui/EmptyState';
+import { formatDate } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
 import { Section } from '../../ui/Section';
 import { Legend } from './Legend';
@@ -14,11 +15,15 @@ export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) 
   return (
     <Section
       title="History by area"
-      intro={isMe ? 'How each area moved over your rounds.' : 'How each area moved over the rounds.'}
+      intro={
+        isMe
+          ? 'How each area moved over your rounds and self-checks (yours at once, before any reveal).'
+          : 'How each area moved over the revealed rounds and the self-checks shared with you.'
+      }
     >
       <Loaded resource={history}>
         {(h) =>
-          h.rounds.length === 0 || !h.scale ? (
+          (h.rounds.length === 0 && h.selfChecks.length === 0) || !h.scale ? (
             <EmptyState>
               <p>
                 No history yet. After the first round both of you have submitted, each area's scores appear
@@ -26,7 +31,7 @@ export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) 
               </p>
             </EmptyState>
           ) : (
-            <HistoryBody history={h} scale={h.scale} />
+            <HistoryBody history={h} scale={h.scale} isMe={isMe} />
           )
         }
       </Loaded>
@@ -34,8 +39,46 @@ export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) 
   );
 }
 
-function HistoryBody({ history, scale }: { history: History; scale: { min: number; max: number } }) {
-  const first = history.rounds[0]!;
+/** One column of the history: a round, or a self-check (its own entry, dated and labelled). */
+interface Column {
+  key: string;
+  label: string;
+  at: string;
+  point: (area: History['areas'][number]) => {
+    self: number | null;
+    coach: number | null;
+    peers: number | null;
+  };
+}
+
+/** Rounds and self-checks in date order, each reading its own points of an area. */
+function columnsOf(history: History, isMe: boolean): Column[] {
+  const rounds: Column[] = history.rounds.map((r, i) => ({
+    key: r.id,
+    label: r.revealedAt ? r.title : `${r.title} (your side; not revealed yet)`,
+    at: r.createdAt,
+    point: (area) => area.points[i] ?? { self: null, coach: null, peers: null },
+  }));
+  const checks: Column[] = history.selfChecks.map((c, i) => ({
+    key: c.id,
+    label: `Self-check, ${formatDate(c.submittedAt)}${isMe && !c.sharedAt ? ' (private)' : ''}`,
+    at: c.submittedAt,
+    point: (area) => ({ self: area.selfCheckPoints[i]?.self ?? null, coach: null, peers: null }),
+  }));
+  return [...rounds, ...checks].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function HistoryBody({
+  history,
+  scale,
+  isMe,
+}: {
+  history: History;
+  scale: { min: number; max: number };
+  isMe: boolean;
+}) {
+  const columns = columnsOf(history, isMe);
+  const first = columns[0]!;
   const peers = history.areas.some((a) => a.points.some((p) => p.peers !== null));
   return (
     <>
@@ -47,8 +90,9 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
       />
       <ul className="multiples">
         {history.areas.map((area) => {
-          const self = area.points.map((p) => p.self);
-          const coach = area.points.map((p) => p.coach);
+          const points = columns.map((c) => c.point(area));
+          const self = points.map((p) => p.self);
+          const coach = points.map((p) => p.coach);
           const lastSelf = self.findLast((v) => v !== null);
           const firstSelf = self.find((v) => v !== null);
           return (
@@ -63,8 +107,8 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
               />
               <p className="item-meta">
                 Self {score(lastSelf)}
-                {history.rounds.length > 1 && firstSelf !== undefined
-                  ? ` (${score(firstSelf)} in ${first.title})`
+                {columns.length > 1 && firstSelf !== undefined
+                  ? ` (${score(firstSelf)} in ${first.label})`
                   : ''}{' '}
                 · Coach {score(coach.findLast((v) => v !== null))}
               </p>
@@ -74,17 +118,23 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
       </ul>
       <details className="more history-table">
         <summary>All scores as a table</summary>
-        <div className="table-scroll" tabIndex={0} role="group" aria-label="Scores by area and round">
+        <div
+          className="table-scroll"
+          tabIndex={0}
+          role="group"
+          aria-label="Scores by area, round and self-check"
+        >
           <table className="table">
             <caption className="visually-hidden">
-              Scores by area and round, oldest first. Each cell: self / coach{peers ? ' / peers' : ''}.
+              Scores by area, oldest first. Each round cell: self / coach{peers ? ' / peers' : ''}; each
+              self-check cell: the self-score.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Area</th>
-                {history.rounds.map((r) => (
-                  <th key={r.id} scope="col">
-                    {r.title}
+                {columns.map((c) => (
+                  <th key={c.key} scope="col">
+                    {c.label}
                   </th>
                 ))}
               </tr>
@@ -93,20 +143,25 @@ function HistoryBody({ history, scale }: { history: History; scale: { min: numbe
               {history.areas.map((area) => (
                 <tr key={area.key}>
                   <th scope="row">{area.name}</th>
-                  {area.points.map((p) => (
-                    <td key={p.roundId}>
-                      {score(p.self)} / {score(p.coach)}
-                      {peers ? ` / ${score(p.peers)}` : ''}
-                    </td>
-                  ))}
+                  {columns.map((c) => {
+                    const p = c.point(area);
+                    const isCheck = history.selfChecks.some((s) => s.id === c.key);
+                    return (
+                      <td key={c.key}>
+                        {isCheck
+                          ? score(p.self)
+                          : `${score(p.self)} / ${score(p.coach)}${peers ? ` / ${score(p.peers)}` : ''}`}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <p className="hint">
-          Each cell: self / coach{peers ? ' / peers' : ''}. Older rounds on another scale are converted to the
-          latest one.
+          Each round cell: self / coach{peers ? ' / peers' : ''}; a self-check has the self-score only. Older
+          scores on another scale are converted to the latest one.
         </p>
       </details>
     </>

@@ -1,3 +1,4 @@
+import type { RoundTraits } from '../../../../common/round-traits';
 import type { Assessment, Comparison, RoundDetail, RoundView } from '../../../../common/wheel-rounds';
 import { useAnnounce } from '../../app/announcer';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -10,9 +11,12 @@ import { LoadError, Loading } from '../../ui/Loading';
 import { usePm } from '../pairs/use-pm';
 import { PeersSection } from '../peers/PeersSection';
 import { AssessmentEditor } from '../rounds/AssessmentEditor';
+import { TraitsStep } from '../rounds/TraitsStep';
 import { Waiting } from '../rounds/Waiting';
 import { ComparisonView } from './ComparisonView';
+import { TraitsPanel } from './TraitsPanel';
 import '../../styles/wheel.css';
+import '../../styles/reflections.css';
 
 /**
  * `/rounds/{id}`: your assessment to fill in, then "waiting for …", then the compared wheel. It
@@ -24,16 +28,39 @@ export default function RoundPage({ roundId }: { roundId: string }) {
   if (view.error && [400, 403, 404].includes(view.error.status)) return <NotFoundPage />;
   if (view.error) return <LoadError error={view.error} retry={view.reload} />;
   if (!view.data) return <Loading />;
-  return <RoundBody round={view.data.round} comparison={view.data.comparison} reload={view.reload} />;
+  return (
+    <RoundBody
+      round={view.data.round}
+      comparison={view.data.comparison}
+      traits={view.data.traits}
+      reload={view.reload}
+    />
+  );
+}
+
+/** One small way from a round to the journal, with the round attached. */
+function ReflectLink({ round }: { round: RoundDetail }) {
+  return (
+    <p>
+      <Link
+        className="reflect-link"
+        to={`/pms/${round.pmId}/reflections?about=${encodeURIComponent(`round:${round.id}`)}`}
+      >
+        Reflect on this round
+      </Link>
+    </p>
+  );
 }
 
 function RoundBody({
   round,
   comparison,
+  traits,
   reload,
 }: {
   round: RoundDetail;
   comparison: Comparison | null;
+  traits: RoundTraits;
   reload: () => void;
 }) {
   const pm = usePm(round.pmId);
@@ -61,7 +88,9 @@ function RoundBody({
           comparison={comparison}
           perspective={{ pm: pm.first, coach, viewerIsPm: side === 'self', viewerIsCoach: side === 'coach' }}
         />
+        <TraitsPanel traits={traits} pmFirst={pm.first} coachFirst={coach} viewerIsPm={pm.isMe} />
         {side === 'self' && <PeersSection round={round} coach={coach} />}
+        <ReflectLink round={round} />
       </Page>
     );
   }
@@ -80,6 +109,14 @@ function RoundBody({
   );
   return (
     <Page title={title} lead={lead}>
+      {editing && (
+        <TraitsStep
+          pmId={round.pmId}
+          roundId={round.id}
+          traits={traits}
+          pmFirst={pm.isMe ? null : pm.first}
+        />
+      )}
       {editing ? (
         <EditAssessment
           round={round}
@@ -97,6 +134,7 @@ function RoundBody({
         <Waiting round={round} pmFirst={pm.isMe ? null : pm.first} coachFirst={coach} />
       )}
       {side === 'self' && <PeersSection round={round} coach={coach} />}
+      <ReflectLink round={round} />
     </Page>
   );
 }

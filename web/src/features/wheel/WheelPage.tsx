@@ -1,6 +1,7 @@
 import type { Round } from '../../../../common/wheel-rounds';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { Page } from '../../app/Page';
+import { Link } from '../../app/router';
 import { useResource } from '../../app/use-resource';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
@@ -45,6 +46,13 @@ export default function WheelPage({ pmId }: { pmId: string }) {
         <RoundList rounds={revealed} />
       </Section>
       <HistorySection pmId={pmId} isMe={pm.isMe} />
+      <p className="hint">
+        <Link to={`/pms/${pmId}/self-checks`}>
+          {pm.isMe
+            ? 'Take a self-check, or share one with your coach'
+            : `Self-checks ${pm.first} shared with you`}
+        </Link>
+      </p>
       <p className="hint">
         <a href={`/api/pms/${encodeURIComponent(pmId)}/wheel/export`} download>
           Download {pm.isMe ? 'your' : `${pm.first}'s`} wheel as JSON

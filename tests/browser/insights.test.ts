@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import { hashPassword } from '../../server/features/auth/passwords.js';
+import { generateTeam } from '../../server/features/demo/generate.js';
+import { expectNoAxeViolations, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
+import { buildWorkspace, PASSWORD } from '../support/factories.js';
+
+const ctx = useBrowserApp();
+
+/** A coached team of six (the demo's people and history, two more of them) in the admin's workspace. */
+async function teamOfSix() {
+  const admin = await buildWorkspace(ctx.app);
+  const { db } = ctx.app.deps;
+  const { workspace_id } = await db
+    .selectFrom('users')
+    .select('workspace_id')
+    .where('id', '=', admin.id)
+    .executeTakeFirstOrThrow();
+  const { pmIds } = await generateTeam({
+    db,
+    workspaceId: workspace_id,
+    coachId: admin.id,
+    size: { pms: 6, rounds: 4, monthsBetweenRounds: 3 },
+    passwordHash: await hashPassword(PASSWORD),
+    emailTag: 'insights',
+  });
+  const pms = await db.selectFrom('users').select(['email', 'name']).where('id', 'in', pmIds).execute();
+  return { admin, pms };
+}
+
+describe('workspace insights in the browser', () => {
+  test('an admin reads the counts and area spreads, as charts and as tables, by keyboard, at 375 px', async () => {
+    const { admin, pms } = await teamOfSix();
+    const person = await signedInPerson(ctx, admin.email);
+    const { page } = person;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+    await page.getByRole('heading', { name: 'Workspace insights', level: 1 }).waitFor();
+
+    const counts = page.getByRole('table', { name: 'Every month’s figures as a table' });
+    await counts.waitFor();
+    // "Sep" or "Sept": ICU versions differ, so the row is found by the month's first three letters.
+    const now = new Date();
+    const short = now.toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' }).slice(0, 3);
+    const thisMonth = `${short}\\S* ${now.getUTCFullYear()}`;
+    const row = counts.getByRole('row', { name: new RegExp(`^${thisMonth}`) });
+    expect((await row.getByRole('cell').allTextContents())[0]).toBe('6');
+    // Every chart is an image with words, and its figures are in a table.
+    expect(await page.getByRole('img', { name: /^Active pairs per month/ }).count()).toBe(1);
+    const areas = page.getByRole('table', { name: /lower quartile – median – upper quartile/ });
+    expect(await areas.getByRole('row').count()).toBeGreaterThan(4);
+    expect(await areas.textContent()).toMatch(/\d+(\.5)? – \d+(\.5)? – \d+(\.5)?/);
+    // No one is named: not a PM’s name anywhere on the page.
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const pm of pms) expect(text).not.toContain(pm.name);
+    await expectNoAxeViolations(page);
+
+    // Keyboard: the coach group narrows the page, and the tables can be scrolled by keyboard.
+    await page.getByLabel('Coach group').selectOption({ label: 'PMs coached by Ada Admin' });
+    await counts.waitFor();
+    expect(
+      (
+        await counts
+          .getByRole('row', { name: new RegExp(`^${thisMonth}`) })
+          .getByRole('cell')
+          .allTextContents()
+      )[0],
+    ).toBe('6');
+    await page.getByLabel('Coach group').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await scrollsSideways(page)).toBe(false);
+    await expectNoAxeViolations(page);
+    expect(person.problems).toEqual([]);
+  });
+
+  test('a PM keeps their scores out from the account page; a PM cannot open the insights', async () => {
+    const { admin, pms } = await teamOfSix();
+    const pm = await signedInPerson(ctx, pms[0]!.email, { path: '/account' });
+    const box = pm.page.getByRole('checkbox', {
+      name: 'Let my latest scores count in the anonymous area figures',
+    });
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    expect(await box.isChecked()).toBe(true);
+    await box.press('Space');
+    await pm.page.getByText('Your scores are kept out of the workspace insights.').waitFor();
+    expect(await box.isChecked()).toBe(false);
+    await expectNoAxeViolations(pm.page);
+
+    await pm.page.goto('/insights');
+    await pm.page.getByText('Workspace insights are for workspace admins and coaches.').waitFor();
+    expect(
+      await pm.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).count(),
+    ).toBe(0);
+
+    const coach = await signedInPerson(ctx, admin.email, { path: '/insights' });
+    await coach.page.getByText('PMs counted: 5').waitFor();
+    expect([...pm.problems, ...coach.problems]).toEqual([]);
+  });
+});
