@@ -69,7 +69,8 @@ export const NotificationSettingsInput = z
     nudgeFrequency: NudgeFrequency,
     quietHours: QuietHours.nullable(),
     timeZone: TimeZone,
-    kindsOff: z.array(DeliveryKindValue.exclude(['test'])).max(20),
+    /** Reminder kinds a person turned off. Nudges always reach the inbox: a PM pauses them instead (nudgeFrequency). */
+    kindsOff: z.array(DeliveryKindValue.exclude(['test', 'nudge', 'nudge-reply'])).max(20),
     coachPromptDay: z.number().int().min(0, 'must be 0 (Sunday) to 6').max(6, 'must be 0 (Sunday) to 6'),
   })
   .openapi('NotificationSettingsInput');

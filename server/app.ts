@@ -38,6 +38,7 @@ import { registerDeliveryRoutes } from './features/deliveries/deliveries.routes.
 import { registerHistoryGrantRoutes } from './features/history-grants/history-grants.routes.js';
 import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
+import { loggedPath } from './http/logged-path.js';
 
 useFriendlyValidationMessages();
 
@@ -103,7 +104,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
     if (error instanceof AppError) {
       // Refusals stay out of the PM's access log (decision 006); operators see them here.
       if (error.status === 403 || error.status === 404) {
-        deps.log.debug({ path: c.req.path, method: c.req.method, code: error.code }, 'refused');
+        deps.log.debug({ path: loggedPath(c.req.path), method: c.req.method, code: error.code }, 'refused');
       }
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
       return c.json(errorBody(error.code, error.message), error.status);
@@ -116,14 +117,14 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
       return c.json(errorBody('bad_request', message), 400);
     }
     if (isDatabaseUnreachable(error)) {
-      deps.log.warn({ path: c.req.path, reason: error.message }, 'database unreachable');
+      deps.log.warn({ path: loggedPath(c.req.path), reason: error.message }, 'database unreachable');
       c.header('Retry-After', '5');
       return c.json(
         errorBody('unavailable', 'The database is not reachable right now. Try again in a moment.'),
         errorStatus.unavailable,
       );
     }
-    deps.log.error({ err: error, path: c.req.path }, 'unhandled error');
+    deps.log.error({ err: error, path: loggedPath(c.req.path) }, 'unhandled error');
     return c.json(
       errorBody('internal', 'Something went wrong on our side. Please try again.'),
       errorStatus.internal,

@@ -8,7 +8,7 @@ import { COMPRESSIBLE } from './precompress.js';
 interface Asset {
   type: string;
   compressible: boolean;
-  bodies: Partial<Record<Encoding, Uint8Array>>;
+  bodies: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
 }
 
 /**

@@ -75,7 +75,7 @@ export const compressJson = (): MiddlewareHandler => async (c, next) => {
           })
         : await gzipAsync(raw, { level: 6 });
   }
-  c.res = new Response(new Uint8Array(body.buffer, body.byteOffset, body.length), res);
+  c.res = new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), res);
   if (body !== raw) c.res.headers.set('Content-Encoding', encoding);
   c.res.headers.set('Content-Length', String(body.length));
 };

@@ -233,6 +233,56 @@ describe('removing the demo', () => {
   });
 });
 
+describe('removing the demo while someone is still reading it (PostgreSQL)', () => {
+  it.runIf(testEngine() === 'postgres')(
+    'an entry written meanwhile waits for the removal and goes with the demo, instead of failing it',
+    async () => {
+      const { createDemo, removeDemo } = await import('../../server/features/demo/demo.js');
+      const { workspaceId } = await createDemo({ db: db() });
+      const demoPm = await db()
+        .selectFrom('users')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('is_admin', '=', 0)
+        .executeTakeFirstOrThrow();
+      const removed = await db()
+        .connection()
+        .execute(async (reader) => {
+          // A request in the demo writes an entry and has not committed yet.
+          await sql`begin`.execute(reader);
+          await reader
+            .insertInto('access_log')
+            .values({
+              id: 'late-entry',
+              pm_id: demoPm.id,
+              actor_id: demoPm.id,
+              action: 'history:read',
+              resource: 'history',
+              at: new Date().toISOString(),
+            })
+            .execute();
+          const removal = removeDemo({ db: db() });
+          // The removal waits for that request's lock on the person.
+          await expect
+            .poll(
+              async () =>
+                (
+                  await sql<{ n: string }>`select count(*) as n from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock'`.execute(db())
+                ).rows[0]!.n,
+              { timeout: 10_000 },
+            )
+            .toBe('1');
+          await sql`commit`.execute(reader);
+          return removal;
+        });
+      expect(removed).toBe(1);
+      expect(await db().selectFrom('access_log').select('id').execute()).toEqual([]);
+      expect(await db().selectFrom('workspaces').select('id').execute()).toEqual([]);
+    },
+  );
+});
+
 describe('migration 016 on a database that already has a log', () => {
   it('keeps every entry and the index, then refuses DELETE and a cascade from the person', async () => {
     const { readdirSync } = await import('node:fs');

@@ -8,6 +8,7 @@ import {
   type Sender,
 } from '../../server/features/deliveries/outbox.js';
 import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
+import { startServerProcess } from '../support/server-process.js';
 import { testEngine } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { startWebhookSink } from '../support/webhook-sink.js';
@@ -162,5 +163,49 @@ describe.skipIf(testEngine() !== 'postgres')(
           `after the lease; lost 0; repeats ${repeats.length} (${repeats.join(', ')})`,
       );
     }, 120_000);
+
+    it('a real server process SIGKILLed mid-send: the other instance sends the rest after the lease', async () => {
+      // Due now by the wall clock: the real process sweeps on its own croner clock.
+      const now = new Date();
+      for (let i = 0; i < 100; i++)
+        await enqueueDelivery({ db: a.deps.db, now, delivery: delivery(i, 'kill') });
+      // The sink takes the 11th body and never answers: the process dies waiting for "Slack".
+      let seen = 0;
+      sink.control.hold = (body) => String(body?.text).startsWith('kill #') && ++seen > 10;
+      const server = startServerProcess({
+        PORT: '0',
+        DATABASE_URL: a.deps.config.databaseUrl,
+        SWEEP_INTERVAL_SECONDS: '5',
+        ALLOW_PRIVATE_WEBHOOKS: 'true',
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        await vi.waitFor(() => expect(titlesOf('kill')).toHaveLength(11), { timeout: 90_000, interval: 50 });
+      } finally {
+        server.child.kill('SIGKILL');
+        await server.exited;
+        sink.control.hold = () => false;
+      }
+      const later = new Date(Date.now() + leaseMs + 1000);
+      const takeover = await runSweep({ deps: b.deps, now: later, producers: [], instanceId: 'instance-B' });
+      const counts = countBy(titlesOf('kill'));
+      expect(counts.size, 'nothing lost').toBe(100);
+      const repeats = [...counts.entries()].filter(([, n]) => n > 1).map(([t]) => t);
+      expect(repeats, 'only the delivery the killed process was sending').toHaveLength(1);
+      expect(takeover.sent).toBe(90);
+      const rows = await b.deps.db
+        .selectFrom('deliveries')
+        .select(['status', 'claimed_by'])
+        .where('key', 'like', '%:kill:%')
+        .where('channel', '=', 'slack')
+        .execute();
+      expect(rows.every((r) => r.status === 'sent')).toBe(true);
+      const byProcess = rows.filter((r) => r.claimed_by !== 'instance-B').length;
+      expect(byProcess, 'recorded as sent by the killed process').toBe(10);
+      console.info(
+        `[exactly-once] SIGKILL: 100 deliveries; the server process recorded ${byProcess} sent, was killed sending 1; ` +
+          `B sent ${takeover.sent} after the lease; lost 0; repeats ${repeats.length} (${repeats.join(', ')})`,
+      );
+    }, 180_000);
   },
 );

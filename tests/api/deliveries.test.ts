@@ -69,6 +69,7 @@ describe('with private webhooks allowed (a loopback sink stands in for Slack and
       [{ nudgeFrequency: 'hourly' }, /nudgeFrequency/],
       [{ coachPromptDay: 7 }, /coachPromptDay: must be 0 \(Sunday\) to 6/],
       [{ kindsOff: ['spam'] }, /kindsOff/],
+      [{ kindsOff: ['nudge'] }, /kindsOff/],
       [{ slackUrl: 'not a url' }, /Slack webhook URL: is not a valid URL/],
       [{ teamsUrl: 'ftp://example.com/hook' }, /Teams webhook URL: must be an https:\/\/ address/],
       [
@@ -240,6 +241,23 @@ describe('with private webhooks allowed (a loopback sink stands in for Slack and
     );
     const items = (await quiet.client.get('/api/me/inbox')).body.items;
     expect(items.map((i: { kind: string }) => i.kind).sort()).toEqual(['session-tomorrow', 'test']);
+  });
+
+  it('enqueues inside a caller’s transaction too, and nothing when that rolls back', async () => {
+    const other = await buildPm(app, coach);
+    const at = new Date('2026-11-26T10:00:00Z');
+    await app.deps.db.transaction().execute(async (trx) => {
+      expect(await enqueueDelivery({ db: trx, now: at, delivery: due(other, { title: 'Kept' }) })).toBe(true);
+    });
+    await app.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        await enqueueDelivery({ db: trx, now: at, delivery: due(other, { title: 'Rolled back' }) });
+        throw new Error('the caller failed');
+      })
+      .catch(() => {});
+    const items = (await other.client.get('/api/me/inbox')).body.items;
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['Kept']);
   });
 
   it('holds outside deliveries during the person’s quiet hours, then sends them', async () => {

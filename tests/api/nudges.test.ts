@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueCoachPrompts } from '../../server/features/nudges/coach-prompts.js';
-import { buildMember, buildPm, buildWorkspace, type Person } from '../support/factories.js';
+import { buildMember, buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -379,6 +379,18 @@ describe('nudge ideas', () => {
     await nudge(coach, pm, 'Hi');
     const after = await coach.client.get(`/api/pms/${pm.id}/nudge-ideas`);
     expect(after.body.ideas.map((i: { kind: string }) => i.kind)).toEqual(['action-due']);
+  });
+});
+
+describe('nudge ideas from the wheel', () => {
+  it('a recent dip the coach may see becomes an idea', async () => {
+    const { coach, pm } = await pairWithPlan();
+    await buildRound(pm, coach, { self: 8, coach: 8 });
+    await buildRound(pm, coach, { self: { 'understand-the-problem': 3 }, coach: 8 });
+    const res = await coach.client.get(`/api/pms/${pm.id}/nudge-ideas`);
+    const dip = res.body.ideas.find((i: { kind: string }) => i.kind === 'dip');
+    expect(dip, res.text).toBeDefined();
+    expect(dip.text).toMatch(/^Your wheel showed a dip in /);
   });
 });
 

@@ -21,7 +21,7 @@ describe('dips in the browser', () => {
     const pm = await signedInPerson(ctx, pat.email);
     const mine = pm.page.getByRole('region', { name: 'Your wheel' });
     await mine.getByText('Team dropped to 3.0').waitFor();
-    expect(await mine.textContent()).toContain('Q4 2026: 4.0 below your recent average of 7.0');
+    expect(await mine.textContent()).toContain('Q4 2026: 4.0 below your recent level of 7.0');
     expect(await mine.textContent()).toContain(
       '“The launch date clash with the sales lead is eating my energy.”',
     );

@@ -12,6 +12,8 @@ export interface ReceivedHook {
  */
 export async function startWebhookSink() {
   const received: ReceivedHook[] = [];
+  /** A test may make the sink take a body and never answer (the sender dies waiting). */
+  const control: { hold: (body: any) => boolean } = { hold: () => false };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -24,6 +26,7 @@ export async function startWebhookSink() {
         // kept as text
       }
       received.push({ path: req.url ?? '', body });
+      if (control.hold(body)) return;
       const status = req.url?.startsWith('/missing')
         ? 404
         : req.url?.startsWith('/broken')
@@ -39,6 +42,7 @@ export async function startWebhookSink() {
   return {
     url,
     received,
+    control,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visibleSince } from '../../privacy/visible-history.js';
 import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
 import { suggestQuestions } from '../questions/suggest.js';
@@ -63,6 +64,8 @@ async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promis
         .select(['id', 'title', 'text'])
         .where('plan_id', '=', plan.id)
         .where('status', '=', 'open')
+        // A suggestion from before the coach's pairing is the PM's history (decision 038).
+        .where('created_at', '>=', visibleSince(viewer, 'comments') ?? '')
         .orderBy('created_at')
         .execute()
     : [];

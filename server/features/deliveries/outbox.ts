@@ -30,6 +30,10 @@ function outsideChannels(s: Settings): OutsideChannel[] {
   return out;
 }
 
+/** Nudges and their answers always reach the inbox (a PM pauses nudges instead); tests always go. */
+const mayBeTurnedOff = (kind: DueDelivery['kind']) =>
+  kind !== 'test' && kind !== 'nudge' && kind !== 'nudge-reply';
+
 /**
  * Stores one delivery for a person: always in their inbox (in-app, sent at once), plus a
  * pending row per outside channel they enabled. Nothing when they turned the kind off. The same
@@ -38,7 +42,7 @@ function outsideChannels(s: Settings): OutsideChannel[] {
 export async function enqueueDelivery(input: { db: Db; now: Date; delivery: DueDelivery }): Promise<boolean> {
   const { db, now, delivery: d } = input;
   const settings = await settingsOfUser(db, d.recipientId);
-  if (d.kind !== 'test' && settings.kindsOff.includes(d.kind)) return false;
+  if (mayBeTurnedOff(d.kind) && settings.kindsOff.includes(d.kind)) return false;
   const at = nowIso(now);
   const base = {
     key: d.key,

@@ -58,6 +58,8 @@ describe('nudge ideas', () => {
       'dip:Strategy',
     ]);
     expect(kinds({ dips: [{ areaName: 'Strategy', revealedAt: '2026-10-20T09:00:00Z' }] })).toEqual([]);
+    const twice = { areaName: 'Strategy', revealedAt: '2026-11-20T09:00:00Z' };
+    expect(kinds({ dips: [twice, twice] })).toEqual(['dip:Strategy']);
   });
 
   it('a coaching session within the next week, not one past or further away', () => {

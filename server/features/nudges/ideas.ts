@@ -96,5 +96,7 @@ export function selectNudgeIdeas(i: IdeaInputs): NudgeIdea[] {
       about: { kind: 'free' },
       aboutTitle: null,
     });
-  return ideas;
+  // One idea per key (two dips of one area, say, make one idea).
+  const seen = new Set<string>();
+  return ideas.filter((idea) => !seen.has(idea.key) && seen.add(idea.key));
 }

@@ -45,7 +45,10 @@ async function ideaInputs(db: Db, viewer: Viewer, now: Date, timeZone: string): 
     today: localDay(now.toISOString(), timeZone),
     actions: await openActions(db, viewer.pmId),
     themeColours: await latestThemeColours(db, viewer),
-    dips: (await dipsVisibleTo(db, viewer)).map((d) => ({ areaName: d.areaName, revealedAt: d.revealedAt })),
+    dips: (await dipsVisibleTo(db, viewer)).map((d) => ({
+      areaName: d.statementText ? `${d.areaName} (“${d.statementText}”)` : d.areaName,
+      revealedAt: d.revealedAt,
+    })),
     nextSession: next ? { startsAt: next.starts_at, localStart: next.local_start } : null,
     lastNudgeAt: await lastNudgeAt(db, viewer),
   };

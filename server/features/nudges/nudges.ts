@@ -239,19 +239,25 @@ export async function sendNudge(
         : `${firstName(pm.name)} welcomes one nudge a week, and this week’s is sent. The next is welcome from ${whenWords(next, pref.timeZone)}.`,
     );
   }
-  // The outbox opens its own transaction (in-app plus the PM's channels); its key makes a retry harmless.
-  await enqueueDelivery({
-    db,
-    now,
-    delivery: {
-      recipientId: pmId,
-      kind: 'nudge',
-      key: `nudge:${row.id}`,
-      title: `A nudge from ${actor.name}`,
-      text: row.text,
-      link: nudgeLink(pmId, row.id),
-    },
-  });
+  // The outbox opens its own transaction (in-app plus the PM's channels), so it cannot join one
+  // here: if handing it over fails, the nudge is taken back and the coach can send again.
+  try {
+    await enqueueDelivery({
+      db,
+      now,
+      delivery: {
+        recipientId: pmId,
+        kind: 'nudge',
+        key: `nudge:${row.id}`,
+        title: `A nudge from ${actor.name}`,
+        text: row.text,
+        link: nudgeLink(pmId, row.id),
+      },
+    });
+  } catch (error) {
+    await db.deleteFrom('nudges').where('id', '=', row.id).execute();
+    throw error;
+  }
   const [nudge] = await presentNudges(db, [row]);
   await recordAccess({ db, grant, resource: 'nudge' });
   return nudge!;

@@ -32,7 +32,13 @@ const grantTo = (c: Call, action: 'plan:read' | 'plan:write') =>
 
 /** A version made and replaced before a new coach's pairing is missing for them unless the PM shared it (decision 038). */
 const mayOpenVersion = (c: Call, row: { replaced_at: string | null }) =>
-  authorize({ db: c.db, actor: c.actor, action: 'plan-version:read', pmId: c.pmId, thing: { planVersion: row } });
+  authorize({
+    db: c.db,
+    actor: c.actor,
+    action: 'plan-version:read',
+    pmId: c.pmId,
+    thing: { planVersion: row },
+  });
 
 /** The PM's current plan as the actor sees it (null before the PM starts one: nothing shown, nothing logged). */
 export async function getCurrentPlan(input: Call) {
@@ -59,7 +65,7 @@ export async function getPlanVersion(input: Call & { version: number }) {
 
 /** Every version of the plan, newest first. */
 export async function listPlanVersions(input: Call): Promise<PlanVersionInfo[]> {
-  const { db, pmId } = input;
+  const { db } = input;
   const grant = await grantTo(input, 'plan:read');
   const rows = await visiblePlanVersions(db, grant).selectAll().orderBy('number', 'desc').execute();
   await recordAccess({ db, grant, resource: 'plan versions' });

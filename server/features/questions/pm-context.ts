@@ -1,6 +1,7 @@
 import type { Scale } from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { visibleSince } from '../../privacy/visible-history.js';
 import { toScale } from '../rounds/scoring.js';
 import { dipsOf } from '../wheel/dips.js';
 import { perceptionGaps } from '../wheel/gaps.js';
@@ -79,7 +80,7 @@ export async function pmContext(db: Db, viewer: Viewer): Promise<PmContext> {
     gaps,
     challenge: (await agreedChallenge(db, viewer.pmId)) ?? latestOwnChallenge(rounds) ?? null,
     themes: themes.map((t) => ({ title: t.title, targets: t.targets })),
-    redThemes: await redThemes(db, viewer.pmId, themes),
+    redThemes: await redThemes(db, viewer, themes),
   };
 }
 
@@ -138,13 +139,16 @@ async function planThemes(db: Db, pmId: string): Promise<PlanTheme[]> {
  * Themes of the current plan whose latest colour (coaching sessions, table session_theme_colours)
  * is red: the PM's colour where they set one (the plan is theirs), else the coach's.
  */
-async function redThemes(db: Db, pmId: string, themes: PlanTheme[]): Promise<PmContext['redThemes']> {
+async function redThemes(db: Db, viewer: Viewer, themes: PlanTheme[]): Promise<PmContext['redThemes']> {
+  const { pmId } = viewer;
   if (!themes.length) return [];
   const colours = await db
     .selectFrom('session_theme_colours as c')
     .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
     .select(['c.lineage_id', 'c.side', 'c.colour', 's.starts_at'])
     .where('s.pm_id', '=', pmId)
+    // Colours from sessions before a new coach's pairing are the PM's history (decision 038).
+    .where('c.set_at', '>=', visibleSince(viewer, 'sessions') ?? '')
     .where(
       'c.lineage_id',
       'in',

@@ -69,7 +69,10 @@ async function openProposal(input: Call & { proposalId: string }) {
   const reader = await authorize({ db, actor, action: 'vision:read', pmId });
   const proposal = await proposalQuery(db, pmId).where('v.id', '=', input.proposalId).executeTakeFirst();
   // A proposal from before a new coach's pairing does not exist for them unless the PM shared it.
-  if (!proposal || !may(reader, ['made during this pairing or shared by the PM'], { history: historyOf(proposal) }))
+  if (
+    !proposal ||
+    !may(reader, ['made during this pairing or shared by the PM'], { history: historyOf(proposal) })
+  )
     throw notFound('That proposal');
   if (proposal.status !== 'open')
     throw new AppError('conflict', `This proposal is no longer open (it was ${proposal.status}).`);
@@ -97,7 +100,13 @@ async function settle(db: Db, id: string, status: 'agreed' | 'withdrawn', grant:
 export async function acceptVision(input: Call & { proposalId: string }): Promise<Vision> {
   const { db, actor, pmId } = input;
   const proposal = await openProposal(input);
-  const grant = await authorize({ db, actor, action: 'vision:accept', pmId, thing: { proposal, history: historyOf(proposal) } });
+  const grant = await authorize({
+    db,
+    actor,
+    action: 'vision:accept',
+    pmId,
+    thing: { proposal, history: historyOf(proposal) },
+  });
   await settle(db, proposal.id, 'agreed', grant);
   return answer(db, grant);
 }
@@ -106,7 +115,13 @@ export async function acceptVision(input: Call & { proposalId: string }): Promis
 export async function withdrawVision(input: Call & { proposalId: string }): Promise<Vision> {
   const { db, actor, pmId } = input;
   const proposal = await openProposal(input);
-  const grant = await authorize({ db, actor, action: 'vision:withdraw', pmId, thing: { proposal, history: historyOf(proposal) } });
+  const grant = await authorize({
+    db,
+    actor,
+    action: 'vision:withdraw',
+    pmId,
+    thing: { proposal, history: historyOf(proposal) },
+  });
   await settle(db, proposal.id, 'withdrawn', grant);
   return answer(db, grant);
 }

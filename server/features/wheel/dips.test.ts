@@ -116,7 +116,7 @@ describe('dip rule properties', () => {
           const level = median(earlier.slice(-3).map((s) => s[which]!))!;
           const now = [...latest];
           now[which] = Math.max(1, Math.floor(level - fall));
-          fc.pre(level - now[which]! >= 3);
+          fc.pre(level - now[which] >= 3);
           const found = flagged([...earlier.map((s) => teamCheck(s)), teamCheck(now)]);
           expect(found).toContain(`statement:${key}`);
         },

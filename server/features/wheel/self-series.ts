@@ -131,10 +131,11 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
   );
   // The note about a dip is the PM's alone: a coach reading a shared self-check never gets it.
   const ownNote = may(viewer, ['the PM themself'], {});
-  return rows.map((r) => {
+  return rows.map((r): SelfPoint => {
     const content = versions.get(r.framework_version_id)!;
+    const notes: Record<string, string> = ownNote && r.note ? { '': r.note } : {};
     return {
-      source: 'self-check' as const,
+      source: 'self-check',
       id: r.id,
       title: 'Self-check',
       createdAt: r.created_at,
@@ -143,11 +144,9 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
       sharedAt: r.shared_at,
       content,
       scale: content.scale,
-      areas: Object.fromEntries(
-        Object.entries(parseAreaScores(r.area_scores)).filter(([, v]) => v !== null),
-      ) as Record<string, number>,
+      areas: Object.fromEntries(Object.entries(parseAreaScores(r.area_scores)).filter(([, v]) => v !== null)),
       statements: scores.get(r.id) ?? {},
-      notes: ownNote && r.note ? { '': r.note } : ({} as Record<string, string>),
+      notes,
     };
   });
 }

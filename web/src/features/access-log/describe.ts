@@ -53,7 +53,7 @@ const actions: Record<string, string> = {
   'self-check:write': 'Worked on a self-check: scores, note or sharing',
   'reflection:list': 'Read the reflections you shared',
   'reflection:read': 'Read a reflection you shared',
-  'round-traits:write': 'Wrote their words about your traits in a round',
+  'round-traits:write': 'Wrote words about the traits in a round',
   'nudge:send': 'Sent you a nudge',
   'nudge:list': 'Read your nudges and answers',
   'nudge:respond': 'Reacted to or answered a nudge',

@@ -69,7 +69,9 @@ function SettingsForm({ initial, reload }: { initial: NotificationSettings; relo
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const [timeZone, setTimeZone] = useState(initial.timeZone);
   const [kindsOff, setKindsOff] = useState(
-    new Set<NotificationSettingsInput['kindsOff'][number]>(initial.kindsOff.filter((k) => k !== 'test')),
+    new Set<NotificationSettingsInput['kindsOff'][number]>(
+      switchable.filter((k) => initial.kindsOff.includes(k)),
+    ),
   );
   const [coachPromptDay, setDay] = useState(initial.coachPromptDay);
 

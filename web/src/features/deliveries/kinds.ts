@@ -17,9 +17,8 @@ export const kindNames: Record<Kind, string> = {
   test: 'Tests',
 };
 
-export const switchable: Exclude<Kind, 'test'>[] = [
-  'nudge',
-  'nudge-reply',
+/** Kinds a person may turn off; nudges are paused with the nudge frequency instead. */
+export const switchable: Exclude<Kind, 'test' | 'nudge' | 'nudge-reply'>[] = [
   'coach-weekly-prompt',
   'session-tomorrow',
   'session-overdue',

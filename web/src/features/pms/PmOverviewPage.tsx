@@ -8,6 +8,7 @@ import { formatDate } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
 import { HistoryGrantSection } from '../history-grants/HistoryGrantSection';
+import { StuckRounds } from '../history-grants/StuckRounds';
 import { NudgesSection } from '../nudges/NudgesSection';
 import { SuggestedQuestions } from '../questions/SuggestedQuestions';
 
@@ -104,6 +105,7 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
         </p>
       </Section>
       <HistoryGrantSection pmId={pm.id} />
+      {isPm && <StuckRounds pmId={pm.id} coaches={coaches} />}
       <NudgesSection pmId={pm.id} pmName={pm.name} isPm={isPm} />
       <SuggestedQuestions pmId={pm.id} isPm={isPm} pmName={pm.name} />
       {isPm && (
