@@ -295,12 +295,15 @@ export const conditions = {
       v.side === 'pm' || t.checkIn.is_private === 0,
     refusal: () => notFound('That check-in'),
   },
-  // Nudges (issue 9): the PM sees every nudge sent to them; a coach only their own, sent during
-  // their current pairing (a nudge of an earlier pairing, or another coach's, does not exist for them).
+  // Nudges (issue 9): the PM sees every nudge sent to them; a coach their own, sent during their
+  // current pairing, and every earlier one only when the PM shared the 'nudges' part of their
+  // history (decision 038); otherwise a nudge of an earlier pairing, or another coach's, does not exist for them.
   'nudge sent during this pairing': {
     test: (t: { nudge: NudgeFacts }, v: Viewer) =>
       t.nudge.pm_id === v.pmId &&
-      (v.side === 'pm' || (t.nudge.coach_id === v.actorId && t.nudge.created_at >= (v.coachSince ?? '9999'))),
+      (v.side === 'pm' ||
+        historyVisibleFrom(v, 'nudges') === null ||
+        (t.nudge.coach_id === v.actorId && t.nudge.created_at >= (v.coachSince ?? '9999'))),
     refusal: () => notFound('That nudge'),
   },
   // Reflections (issue 10). Its author always; a current coach a PM's reflection the PM shared

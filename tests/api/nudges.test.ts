@@ -291,7 +291,7 @@ describe('reactions and answers', () => {
 });
 
 describe('who sees the thread', () => {
-  it('an ended pair’s former coach and a new coach see none of the old coach’s nudges; the PM sees all', async () => {
+  it('an ended pair’s former coach and a new coach see none of the old coach’s nudges until the PM shares them; the PM sees all', async () => {
     const { coach, pm } = await pairWithPlan();
     await nudge(coach, pm, 'From the first coach');
     await app.deps.db
@@ -328,6 +328,17 @@ describe('who sees the thread', () => {
         .filter((i: { kind: string }) => i.kind === 'nudge')
         .map((i: { title: string }) => i.title),
     ).toEqual(['Nudge from Nia New: From the new coach']);
+    // The PM shares the 'nudges' part of their history with the new coach: the old thread shows; revoked, it goes.
+    const grants = `/api/pms/${pm.id}/history-grants/${next.id}`;
+    expect((await pm.client.put(grants, { parts: ['nudges'] })).status).toBe(200);
+    expect((await thread(next, pm)).body.nudges.map((n: { text: string }) => n.text)).toEqual([
+      'From the new coach',
+      'From the first coach',
+    ]);
+    expect((await pm.client.delete(grants)).status).toBe(200);
+    expect((await thread(next, pm)).body.nudges.map((n: { text: string }) => n.text)).toEqual([
+      'From the new coach',
+    ]);
     setClock('2026-11-26T09:00:00.000Z');
   });
 

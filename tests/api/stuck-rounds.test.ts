@@ -23,6 +23,12 @@ async function stuckRound() {
     nextBiggerChallenge: 'Cleo’s private guess',
   });
   expect(draft.status, draft.text).toBe(200);
+  const traits = await cleo.client.get(`/api/pms/${pia.id}/rounds/${round.id}/traits`);
+  const trait = traits.body.traits[0].key as string;
+  const words = await cleo.client.put(`/api/pms/${pia.id}/rounds/${round.id}/traits`, {
+    words: { [trait]: 'Cleo’s private words' },
+  });
+  expect(words.status, words.text).toBe(200);
   const self = await pia.client.post(`/api/rounds/${round.id}/assessments/self/submit`, {
     scores: scoresFor(round, 7),
     notes: {},
@@ -102,6 +108,9 @@ describe('a round whose coach has left', () => {
     const coleDraft = await cole.client.get(`/api/rounds/${round.id}/assessments/coach`);
     expect(coleDraft.status, coleDraft.text).toBe(200);
     expect(coleDraft.text).not.toContain('Cleo’s private guess');
+    const coleTraits = await cole.client.get(`/api/pms/${pia.id}/rounds/${round.id}/traits`);
+    expect(coleTraits.status, coleTraits.text).toBe(200);
+    expect(coleTraits.text).not.toContain('Cleo’s private words');
     expect(Object.keys(coleDraft.body.scores ?? {})).toEqual([]);
     const submitted = await cole.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
       scores: scoresFor(round, 6),

@@ -79,6 +79,12 @@ export async function handOverStuckRound(input: Call & { coachId: string }): Pro
       .where('side', '=', 'coach')
       .execute();
     const ids = coachSide.map((a) => a.id);
+    // The previous coach's words on the traits go with their draft.
+    await tx
+      .deleteFrom('round_traits')
+      .where('round_id', '=', round.id)
+      .where('side', '=', 'coach')
+      .execute();
     if (ids.length) {
       // The previous coach's draft is theirs: the new coach never sees it, and starts afresh.
       await tx.deleteFrom('assessment_scores').where('assessment_id', 'in', ids).execute();
