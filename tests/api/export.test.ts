@@ -40,7 +40,7 @@ async function download(client: Client, pmId: string) {
 }
 
 type Files = Record<string, Uint8Array>;
-const json = (files: Files, path: string) => JSON.parse(strFromU8(files[path]!)) as any;
+const json = (files: Files, path: string) => JSON.parse(strFromU8(files[path]!));
 const text = (files: Files) =>
   Object.entries(files)
     .map(([, bytes]) => strFromU8(bytes))
