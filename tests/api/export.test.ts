@@ -106,6 +106,8 @@ async function pairWithEverything() {
   tick();
   ok(await pm.client.post(`${base}/self-checks/${unshared.id}/submit`, { scores: teamScores }));
   ok(await pm.client.put(`${base}/self-checks/${unshared.id}/note`, { note: PRIVATE.selfCheckNote }));
+  tick();
+  ok(await pm.client.post(`${base}/self-checks`, { areas: ['team'] })); // a draft, the PM's alone
 
   // Reflections: the PM's private one, a shared one with markup in it, the coach's private note.
   tick();
@@ -221,7 +223,7 @@ describe('an export of everything', () => {
       expect(files[`html/${kind}.html`], `${kind} readable`).toBeDefined();
     }
     expect(json(files, 'data/account.json')).toEqual([{ id: pm.id, name: 'Pia Park', email: pm.email }]);
-    expect(manifest.counts).toMatchObject({ rounds: 2, 'self-checks': 2, reflections: 2, 'check-ins': 2 });
+    expect(manifest.counts).toMatchObject({ rounds: 2, 'self-checks': 3, reflections: 2, 'check-ins': 2 });
     const all = text(files);
     for (const words of [
       'PM-TRAIT-WORDS',

@@ -12,6 +12,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { authorize, may, sideMay } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
 import { visiblePlanVersions } from '../../privacy/visible-history.js';
+import { visibleSelfChecks } from '../../privacy/visible-self-checks.js';
 import { checkInsVisibleTo, presentCheckIn } from '../check-ins/check-ins.js';
 import { presentPulse, pulsesOf } from '../check-ins/pulses.js';
 import { coachingSessionsOf, presentCoachingSession } from '../coaching-sessions/coaching-session-reading.js';
@@ -23,7 +24,7 @@ import { presentAssessment } from '../rounds/assessments.js';
 import { roundsVisibleTo } from '../rounds/round-queries.js';
 import { presentRoundTraits } from '../rounds/round-traits.js';
 import { presentRounds } from '../rounds/rounds.js';
-import { present as presentSelfCheck, submittedSelfChecksVisibleTo } from '../self-checks/self-checks.js';
+import { present as presentSelfCheck } from '../self-checks/self-checks.js';
 import { presentVision } from '../visions/vision-presenter.js';
 import { buildComparison } from '../wheel/comparison.js';
 import {
@@ -108,32 +109,28 @@ function sources(db: Db, actor: Actor, now: Date): Record<ExportKind, Source> {
         };
       });
     },
-    async *'self-checks'(viewer) {
-      // Submitted self-checks, newest first; ties at a page's last time are skipped by id.
-      let atOrBefore: string | undefined;
-      let seen = new Set<string>();
-      for (;;) {
-        const summaries = (await submittedSelfChecksVisibleTo(db, viewer, { limit, atOrBefore })).filter(
-          (s) => !seen.has(s.id),
-        );
-        if (!summaries.length) return;
-        const page = [];
-        for (const summary of summaries) {
-          const row = await db
-            .selectFrom('self_checks')
-            .selectAll()
-            .where('id', '=', summary.id)
-            .where('pm_id', '=', viewer.pmId)
-            .executeTakeFirstOrThrow();
-          page.push(await presentSelfCheck(db, viewer, row));
-        }
-        yield page;
-        const last = summaries[summaries.length - 1]!.submittedAt!;
-        if (last !== atOrBefore) seen = new Set();
-        for (const s of summaries) if (s.submittedAt === last) seen.add(s.id);
-        atOrBefore = last;
-      }
-    },
+    'self-checks': (viewer) =>
+      // Drafts and submitted ones: the PM all of theirs, a coach only those shared with them.
+      byCursor(
+        (older) => {
+          let query = visibleSelfChecks(db, viewer).selectAll();
+          if (older)
+            query = query.where((eb) =>
+              eb.or([
+                eb('sc.created_at', '<', older.at),
+                eb.and([eb('sc.created_at', '=', older.at), eb('sc.id', '<', older.idBelow)]),
+              ]),
+            );
+          return query.orderBy('sc.created_at', 'desc').orderBy('sc.id', 'desc').limit(limit).execute();
+        },
+        async (rows) => {
+          const page = [];
+          for (const selfCheck of rows)
+            if (may(viewer, ['PM shared the self-check'], { selfCheck }))
+              page.push(await presentSelfCheck(db, viewer, selfCheck));
+          return page;
+        },
+      ),
     async *reflections(viewer) {
       let older: { at: string; id: string } | undefined;
       for (;;) {
