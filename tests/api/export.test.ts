@@ -356,5 +356,14 @@ describe('a big export', () => {
     expect(json(files, 'manifest.json').counts.pulses).toBe(total);
     expect(pulses).toHaveLength(total);
     expect(new Set(pulses.map((p) => p.id)).size).toBe(total);
+
+    // A download given up halfway stops cleanly: the server goes on answering.
+    const res = await fetch(`${app.url}/api/pms/${pm.id}/export`, {
+      headers: { cookie: `wh_session=${pm.client.cookie('wh_session')}` },
+    });
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel();
+    expect((await pm.client.get(`/api/pms/${pm.id}`)).status).toBe(200);
   });
 });

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import { FormError } from '../../ui/FormError';
 import { Section } from '../../ui/Section';
-
-/** "1.2 MB" for a byte count. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+import { formatBytes } from './format-bytes';
 
 const fileNameOf = (res: Response) =>
   /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'wheelhouse-export.zip';
