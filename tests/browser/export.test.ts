@@ -1,14 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, focusedName, signedInPerson, useBrowserApp } from '../support/browser.js';
+import {
+  expectNoAxeViolations,
+  focusedName,
+  scrollsSideways,
+  signedInPerson,
+  useBrowserApp,
+} from '../support/browser.js';
 import { pairWithWheel } from './plan-support.js';
 
 const ctx = useBrowserApp();
 
 describe('export everything in the browser', () => {
   test('the PM exports from their overview with the keyboard; a zip with the manifest arrives', async () => {
-    const { pm } = await pairWithWheel(ctx.app);
+    const { coach, pm } = await pairWithWheel(ctx.app);
     const pat = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}` });
     const page = pat.page;
     const section = page.getByRole('region', { name: 'Export everything' });
@@ -22,7 +28,7 @@ describe('export everything in the browser', () => {
     await page.keyboard.press('Enter');
     const download = await arriving;
     expect(download.suggestedFilename()).toMatch(/^wheelhouse-pat-park-\d{4}-\d{2}-\d{2}\.zip$/);
-    const files = unzipSync(new Uint8Array(await readFile((await download.path()))));
+    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
       schema: string;
       version: number;
@@ -36,5 +42,13 @@ describe('export everything in the browser', () => {
       .waitFor();
     await expectNoAxeViolations(page);
     expect(pat.problems).toEqual([]);
+
+    // The coach, on a phone: the section names the PM and says the download is logged.
+    const cora = await signedInPerson(ctx, coach.email, { path: `/pms/${pm.id}`, width: 375 });
+    const theirs = cora.page.getByRole('region', { name: 'Export everything' });
+    await theirs.getByRole('button', { name: 'Export everything about Pat Park' }).waitFor();
+    await theirs.getByText(/recorded in Pat Park’s access log/).waitFor();
+    expect(await scrollsSideways(cora.page)).toBe(false);
+    await expectNoAxeViolations(cora.page);
   });
 });

@@ -251,7 +251,10 @@ export async function startExport(input: Call): Promise<StartedExport> {
   const produce = async () => {
     const zip = new Zip((err, chunk, final) => {
       if (cancelled) return;
-      if (err) return controller.error(err);
+      if (err) {
+        cancelled = true;
+        return controller.error(err);
+      }
       controller.enqueue(chunk);
       if (final) controller.close();
     });
@@ -309,7 +312,9 @@ export async function startExport(input: Call): Promise<StartedExport> {
       start(c) {
         controller = c;
         produce().catch((error: unknown) => {
-          if (!cancelled) controller.error(error);
+          if (cancelled) return;
+          cancelled = true;
+          controller.error(error);
         });
       },
       pull() {
