@@ -274,7 +274,8 @@ export async function startExport(input: Call): Promise<StartedExport> {
       let count = 0;
       json.write('[');
       for await (const page of read[kind](grant)) {
-        for (const item of page) json.write(`${count++ ? ',' : ''}\n${JSON.stringify(item)}`);
+        // One push per page: the deflater works best on larger pieces.
+        json.write(page.map((item) => `${count++ ? ',' : ''}\n${JSON.stringify(item)}`).join(''));
         await room();
         if (cancelled) return;
       }
@@ -286,7 +287,7 @@ export async function startExport(input: Call): Promise<StartedExport> {
       html.write(renderKindHtmlStart(kind, pm.name, count));
       let n = 0;
       for await (const page of read[kind](grant)) {
-        for (const item of page) html.write(renderKindHtmlItem(kind, item, ++n));
+        html.write(page.map((item) => renderKindHtmlItem(kind, item, ++n)).join(''));
         await room();
         if (cancelled) return;
       }
