@@ -108,6 +108,7 @@ async function benchOne(
       { name: 'compared wheel', path: `/api/rounds/${team.comparedRoundId}/comparison`, headers: asCoach },
       { name: 'history', path: `/api/pms/${team.pmId}/history`, headers: asCoach },
       { name: 'plan', path: `/api/pms/${team.pmId}/plan`, headers: asCoach },
+      { name: 'export everything (zip)', path: `/api/pms/${team.pmId}/export`, headers: asPm },
       {
         name: 'save a draft score',
         path: `/api/rounds/${team.draftRoundId}/assessments/self`,

@@ -36,6 +36,7 @@ import { registerInsightsRoutes } from './features/insights/insights.routes.js';
 import { registerNudgeRoutes } from './features/nudges/nudges.routes.js';
 import { registerDeliveryRoutes } from './features/deliveries/deliveries.routes.js';
 import { registerHistoryGrantRoutes } from './features/history-grants/history-grants.routes.js';
+import { registerExportRoutes } from './features/export/export.routes.js';
 import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 import { loggedPath } from './http/logged-path.js';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerInsightsRoutes(app, deps);
   registerNudgeRoutes(app, deps);
   registerHistoryGrantRoutes(app, deps);
+  registerExportRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

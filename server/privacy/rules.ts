@@ -164,6 +164,9 @@ export const coachingRules = {
   },
   'self-check:read': { who: ['pm', 'coach'], when: ['PM shared the self-check'] },
   'self-check:write': { who: ['pm'] },
+  // Export (issue 11, decision 042): one download of everything the viewer may see of this PM,
+  // each kind read through its own viewer-aware function; the access log only for the PM.
+  'everything:export': { who: ['pm', 'coach'] },
 } as const satisfies Record<string, Rule>;
 
 /** What `authorize()` found out about the person asking: their side of the pair, and since when. */

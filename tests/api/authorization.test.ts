@@ -17,6 +17,7 @@ import { nudgeRows } from './matrix/nudges.js';
 import { calendarFeedRows } from './matrix/calendar-feed.js';
 import { deliveryRows } from './matrix/deliveries.js';
 import { historyGrantRows } from './matrix/history-grants.js';
+import { exportRows } from './matrix/export.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -37,6 +38,7 @@ const matrix: MatrixRow[] = [
   ...calendarFeedRows,
   ...deliveryRows,
   ...historyGrantRows,
+  ...exportRows,
 ];
 
 let app: TestApp;

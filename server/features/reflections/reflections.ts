@@ -35,6 +35,34 @@ const rowsOf = (db: Db, pmId: string) =>
     .select(['users.name as author_name', 'users.email as author_email'])
     .where('reflections.pm_id', '=', pmId);
 
+/**
+ * The entries the viewer may see (the rules' 'reflection visible'), newest first, a page at a
+ * time: strictly older than `older` (created_at, then id). Logs nothing; callers log once.
+ */
+export async function reflectionsVisibleTo(
+  db: Db,
+  viewer: Viewer,
+  options: { limit: number; older?: { at: string; id: string } },
+): Promise<Reflection[]> {
+  let query = rowsOf(db, viewer.pmId);
+  const older = options.older;
+  if (older)
+    query = query.where((eb) =>
+      eb.or([
+        eb('reflections.created_at', '<', older.at),
+        eb.and([eb('reflections.created_at', '=', older.at), eb('reflections.id', '<', older.id)]),
+      ]),
+    );
+  const rows = await query
+    .orderBy('reflections.created_at', 'desc')
+    .orderBy('reflections.id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows
+    .filter((reflection) => may(viewer, ['reflection visible'], { reflection }))
+    .map((r) => presentReflection(r, viewer));
+}
+
 /** A stored entry as the viewer sees it (never the row). */
 export function presentReflection(row: Row, viewer: Viewer): Reflection {
   return {

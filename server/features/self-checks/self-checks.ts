@@ -99,7 +99,8 @@ async function dipsOfRow(db: Db, viewer: Viewer, row: SelfCheckTable) {
   return index < 0 ? [] : dipsAt(series.slice(0, index + 1), index);
 }
 
-async function present(db: Db, viewer: Viewer, row: SelfCheckTable): Promise<SelfCheck> {
+/** One self-check as the viewer sees it (answers, dips, the note only for the PM); logs nothing. */
+export async function present(db: Db, viewer: Viewer, row: SelfCheckTable): Promise<SelfCheck> {
   return presentSelfCheck({
     row,
     version: await loadVersion(db, row.framework_version_id),

@@ -14,6 +14,7 @@ const actions: Record<string, string> = {
   'history:read': 'Looked at your history',
   'dips:read': 'Looked at your dips',
   'wheel:export': 'Downloaded your wheel',
+  'everything:export': 'Downloaded everything they may see of you',
   'peers:manage': 'Managed your peer reviews',
   'vision:read': 'Looked at your shared vision',
   'vision:propose': 'Proposed a shared vision',

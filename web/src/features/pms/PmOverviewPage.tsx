@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
 import { LoadError, Loading } from '../../ui/Loading';
 import { Section } from '../../ui/Section';
+import { ExportSection } from '../export/ExportSection';
 import { HistoryGrantSection } from '../history-grants/HistoryGrantSection';
 import { StuckRounds } from '../history-grants/StuckRounds';
 import { NudgesSection } from '../nudges/NudgesSection';
@@ -108,6 +109,7 @@ export default function PmOverviewPage({ pmId }: { pmId: string }) {
       {isPm && <StuckRounds pmId={pm.id} coaches={coaches} />}
       <NudgesSection pmId={pm.id} pmName={pm.name} isPm={isPm} />
       <SuggestedQuestions pmId={pm.id} isPm={isPm} pmName={pm.name} />
+      <ExportSection pmId={pm.id} pmName={pm.name} isPm={isPm} />
       {isPm && (
         <p className="hint">
           Every time someone opens this page it's recorded in <Link to="/access-log">your access log</Link>.
