@@ -38,7 +38,7 @@ describe('theme ideas from the wheel', () => {
     expect(ideas.round).not.toBeNull();
     const [first, second] = ideas.themeIdeas;
     expect(first).toMatchObject({ areaKey: 'team', reasons: ['dip', 'low'], self: 4, coach: 5 });
-    expect(first.why).toMatch(/fell to 4 from an average of 8/);
+    expect(first.why).toMatch(/fell to 4 from a recent level of 8/);
     expect(first.exampleActions.length).toBeGreaterThanOrEqual(4);
     expect(second).toMatchObject({ areaKey: 'planning', reasons: ['gap'] });
     expect(second.why).toContain(

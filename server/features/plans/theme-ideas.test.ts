@@ -21,7 +21,7 @@ describe('theme ideas from the wheel', () => {
       area('b', 7, 7),
       area('c', 3, 4),
       area('d', 9, 5),
-      area('e', 5, 5, { drop: 2.5, recentMean: 7.5 }),
+      area('e', 5, 5, { drop: 2.5, recentLevel: 7.5 }),
       area('f', 6, 6),
       area('g', 7, 9),
     ]);
@@ -43,10 +43,10 @@ describe('theme ideas from the wheel', () => {
     expect(other!.why).toContain(
       'Self 3, coach 6 on D: the coach’s assessment is higher than the self-assessment',
     );
-    const [dip] = rank([area('e', 4, 5, { drop: 3, recentMean: 7 })]);
-    expect(dip!.why).toMatch(/The self-score fell to 4 from an average of 7/);
+    const [dip] = rank([area('e', 4, 5, { drop: 3, recentLevel: 7 })]);
+    expect(dip!.why).toMatch(/The self-score fell to 4 from a recent level of 7/);
     // The plan is read by both sides: no idea's words address anyone as "you".
-    const ideas = rank([area('a', 2, 9), area('b', 9, 2), area('c', 3, 3, { drop: 4, recentMean: 7 })]);
+    const ideas = rank([area('a', 2, 9), area('b', 9, 2), area('c', 3, 3, { drop: 4, recentLevel: 7 })]);
     for (const idea of ideas) expect(idea.why).not.toMatch(/\b(you|your|yourself)\b/i);
   });
 

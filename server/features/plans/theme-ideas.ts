@@ -7,7 +7,7 @@ export interface AreaReading {
   self: number | null;
   coach: number | null;
   /** A dip by the wheel's rule (assessments/dips.ts), or null. */
-  dip: { drop: number; recentMean: number } | null;
+  dip: { drop: number; recentLevel: number } | null;
 }
 
 export interface Scale {
@@ -31,7 +31,7 @@ export function whyOf(area: AreaReading, reasons: ThemeIdea['reasons']): string 
   const parts: string[] = [];
   if (reasons.includes('dip') && area.dip && area.self !== null) {
     parts.push(
-      `The self-score fell to ${round1(area.self)} from an average of ${round1(area.dip.recentMean)} in earlier rounds: worth talking about what changed.`,
+      `The self-score fell to ${round1(area.self)} from a recent level of ${round1(area.dip.recentLevel)} (the median of the earlier self-scores): worth talking about what changed.`,
     );
   }
   if (reasons.includes('gap') && area.self !== null && area.coach !== null) {

@@ -26,7 +26,7 @@ export function latestAreas(rounds: RevealedRound[]): AreaReading[] {
       name: area.name,
       self: latest.self[area.key] ?? null,
       coach: latest.coach[area.key] ?? null,
-      dip: dip ? { drop: dip.drop, recentMean: dip.recentLevel } : null,
+      dip: dip ? { drop: dip.drop, recentLevel: dip.recentLevel } : null,
     };
   });
 }
