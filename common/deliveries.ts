@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
  * by the server (validation, OpenAPI) and the web app (types only).
  */
 
-/** The same list as server/features/deliveries/due.ts (a unit test keeps them equal). */
+/** What can reach a person between sessions (server/features/deliveries/due.ts uses this list). */
 export const DeliveryKindValue = z.enum([
   'nudge',
   'nudge-reply',
@@ -19,9 +19,6 @@ export const DeliveryKindValue = z.enum([
   'invitation-expiring',
   'test',
 ]);
-
-/** Kinds a person may turn off (a test is always sent: they asked for it). */
-export const switchableKinds = DeliveryKindValue.options.filter((k) => k !== 'test');
 
 export const OutsideChannel = z.enum(['email', 'slack', 'teams']);
 export type OutsideChannel = z.infer<typeof OutsideChannel>;

@@ -1,20 +1,9 @@
+import { DeliveryKindValue } from '../../../common/deliveries.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 
-/** What can reach a person between sessions. Each kind can be turned off per person (except 'test'). */
-export const deliveryKinds = [
-  'nudge',
-  'nudge-reply',
-  'coach-weekly-prompt',
-  'session-tomorrow',
-  'session-overdue',
-  'action-due',
-  'plan-refresh-due',
-  'vision-revisit-due',
-  'round-waiting',
-  'invitation-expiring',
-  'test',
-] as const;
+/** What can reach a person between sessions; each kind but 'test', 'nudge' and 'nudge-reply' can be turned off. */
+export const deliveryKinds = DeliveryKindValue.options;
 export type DeliveryKind = (typeof deliveryKinds)[number];
 
 /**

@@ -2,8 +2,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryKinds } from './due.js';
-import { DeliveryKindValue } from '../../../common/deliveries.js';
 import { classifyAddress, maskUrl, parseWebhookUrl, postWebhook, WebhookError } from './webhook-safety.js';
 
 describe('address classification', () => {
@@ -131,8 +129,4 @@ describe('postWebhook against a loopback sink', () => {
       postWebhook({ url: `${url}/slow`, body: {}, allowPrivate: true, timeoutMs: 200 }),
     ).rejects.toThrow(/did not answer within/);
   });
-});
-
-it('the web schema lists the same delivery kinds as the shared contract', () => {
-  expect(DeliveryKindValue.options).toEqual([...deliveryKinds]);
 });
