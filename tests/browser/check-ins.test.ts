@@ -1,25 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   expectNoAxeViolations,
-  focusedName,
   scrollsSideways,
   signedInPerson,
+  tabTo,
   useBrowserApp,
 } from '../support/browser.js';
 import { buildPm, buildWorkspace } from '../support/factories.js';
 
 const ctx = useBrowserApp();
-
-/** Tabs forward until the focused control is named `name` (keyboard only). */
-async function tabTo(page: Page, name: string | RegExp) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await focusedName(page);
-    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
-  }
-  throw new Error(`never reached ${name} with Tab`);
-}
 
 describe('emotion check-ins in the browser', () => {
   test('the PM checks in on a phone (by touch, then keyboard only); the coach sees the shared one on the timeline, not the private one', async () => {

@@ -1,25 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   expectNoAxeViolations,
-  focusedName,
   scrollsSideways,
   signedInPerson,
+  tabTo,
   useBrowserApp,
 } from '../support/browser.js';
 import { buildPm, buildWorkspace } from '../support/factories.js';
 
 const ctx = useBrowserApp();
-
-/** Tabs forward until the focused control is named `name` (keyboard only). */
-async function tabTo(page: Page, name: string | RegExp) {
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await focusedName(page);
-    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
-  }
-  throw new Error(`never reached ${name} with Tab`);
-}
 
 /** Today plus `days`, as YYYY-MM-DD (the real clock: browser tests run the app on it). */
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

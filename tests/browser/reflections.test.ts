@@ -1,25 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   expectNoAxeViolations,
-  focusedName,
   scrollsSideways,
   signedInPerson,
+  tabTo,
   useBrowserApp,
 } from '../support/browser.js';
 import { buildPm, buildRound, buildWorkspace, scoresFor } from '../support/factories.js';
 
 const ctx = useBrowserApp();
-
-/** Tabs forward until the focused control is named `name` (keyboard only). */
-async function tabTo(page: Page, name: string | RegExp) {
-  for (let i = 0; i < 80; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await focusedName(page);
-    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
-  }
-  throw new Error(`never reached ${name} with Tab`);
-}
 
 describe('reflections in the browser', () => {
   test('a PM writes a reflection about an area on a phone and shares it; the coach reads it; the coach’s private note never reaches the PM', async () => {

@@ -123,3 +123,13 @@ export const focusedName = (page: Page) =>
     if (!el || el === document.body) return '';
     return (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
   });
+
+/** Tabs forward until the focused control is named `name` (keyboard only); fails after `tries` presses. */
+export async function tabTo(page: Page, name: string | RegExp, tries = 120) {
+  for (let i = 0; i < tries; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await focusedName(page);
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`never reached ${name} with Tab`);
+}
