@@ -227,8 +227,24 @@ export async function sendNudge(
     period,
     created_at: now.toISOString(),
   };
+  // The nudge and its delivery (in-app plus the PM's channels) are stored in one transaction:
+  // either both, or neither and the coach is told why.
   try {
-    await db.insertInto('nudges').values(row).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('nudges').values(row).execute();
+      await enqueueDelivery({
+        db: trx,
+        now,
+        delivery: {
+          recipientId: pmId,
+          kind: 'nudge',
+          key: `nudge:${row.id}`,
+          title: `A nudge from ${actor.name}`,
+          text: row.text,
+          link: nudgeLink(pmId, row.id),
+        },
+      });
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const next = nextPeriodStart(pref.frequency, now, pref.timeZone)!;
@@ -238,25 +254,6 @@ export async function sendNudge(
         ? `${firstName(pm.name)} welcomes one nudge a day, and today’s is sent. The next is welcome tomorrow (${whenWords(next, pref.timeZone)}).`
         : `${firstName(pm.name)} welcomes one nudge a week, and this week’s is sent. The next is welcome from ${whenWords(next, pref.timeZone)}.`,
     );
-  }
-  // The outbox opens its own transaction (in-app plus the PM's channels), so it cannot join one
-  // here: if handing it over fails, the nudge is taken back and the coach can send again.
-  try {
-    await enqueueDelivery({
-      db,
-      now,
-      delivery: {
-        recipientId: pmId,
-        kind: 'nudge',
-        key: `nudge:${row.id}`,
-        title: `A nudge from ${actor.name}`,
-        text: row.text,
-        link: nudgeLink(pmId, row.id),
-      },
-    });
-  } catch (error) {
-    await db.deleteFrom('nudges').where('id', '=', row.id).execute();
-    throw error;
   }
   const [nudge] = await presentNudges(db, [row]);
   await recordAccess({ db, grant, resource: 'nudge' });
