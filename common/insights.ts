@@ -20,6 +20,7 @@ export const InsightMetric = z.enum([
   'sessionsHeld',
   'plansRefreshedOnTime',
   'roundsCompleted',
+  'nudgesSent',
 ]);
 export type InsightMetric = z.infer<typeof InsightMetric>;
 

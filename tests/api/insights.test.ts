@@ -245,6 +245,37 @@ describe('monthly counts over the whole workspace', () => {
   });
 });
 
+describe('nudges sent', () => {
+  it('counts nudges sent through the API per month; four PMs nudged show “fewer than 5”, however many nudges', async () => {
+    await setUp();
+    const coach = await person('Casey Coach');
+    const pms = await team(coach, 5);
+    clock = new Date('2026-05-12T12:00:00.000Z');
+    for (const pm of pms) {
+      const res = await coach.client.post(`/api/pms/${pm.id}/nudges`, {
+        text: 'How did the roadmap review go?',
+      });
+      expect(res.status).toBe(200);
+    }
+    // June: four PMs, two nudges each (a week apart): eight nudges, but about four people.
+    for (const day of ['2026-06-02', '2026-06-10']) {
+      clock = new Date(`${day}T12:00:00.000Z`);
+      for (const pm of pms.slice(0, 4)) {
+        const res = await coach.client.post(`/api/pms/${pm.id}/nudges`, {
+          text: 'One small step this week?',
+        });
+        expect(res.status).toBe(200);
+      }
+    }
+    clock = new Date('2026-06-15T12:00:00.000Z');
+    const body = await insights(admin);
+    expect(cell(body, 'nudgesSent', '2026-04')).toEqual(count(0));
+    expect(cell(body, 'nudgesSent', '2026-05')).toEqual(count(5));
+    expect(cell(body, 'nudgesSent', '2026-06')).toEqual(FEWER);
+    expect(JSON.stringify(body)).not.toContain('roadmap review');
+  });
+});
+
 describe('area spreads over at least five PMs who allow it', () => {
   it('five PMs show quartiles; when one opts out (five minus one) every area shows “fewer than 5”', async () => {
     await setUp();

@@ -131,6 +131,13 @@ async function countedItems(db: Db, workspaceId: string, pairs: PairRow[], since
     .select(['p.pm_id', 'p.number', 'p.created_at'])
     .where('u.workspace_id', '=', workspaceId)
     .execute();
+  const nudges = await db
+    .selectFrom('nudges as n')
+    .innerJoin('users as u', 'u.id', 'n.pm_id')
+    .select(['n.pm_id', 'n.coach_id', 'n.created_at'])
+    .where('u.workspace_id', '=', workspaceId)
+    .where('n.created_at', '>=', since)
+    .execute();
   const started = new Map(plans.map((p) => [`${p.pm_id}/${p.number}`, p.created_at]));
   /** The PM's coach when something happened (the earliest-accepted pair live then). */
   const coachAt = (pmId: string, at: string) =>
@@ -154,6 +161,7 @@ async function countedItems(db: Db, workspaceId: string, pairs: PairRow[], since
       return [{ pmId: p.pm_id, coachId: coachAt(p.pm_id, p.created_at), at: p.created_at }];
     }),
     roundsCompleted: rounds.map((r) => ({ pmId: r.pm_id, coachId: r.coach_id, at: r.revealed_at! })),
+    nudgesSent: nudges.map((x) => ({ pmId: x.pm_id, coachId: x.coach_id, at: x.created_at })),
   };
 }
 

@@ -6,7 +6,7 @@ import { MIN_GROUP, type AreaSpread, type Figure } from '../../../common/insight
  * so no group of 1–4 can be worked out by subtracting shown figures from each other.
  */
 
-/** One thing a figure counts (a pair, a held session, a refresh, a round), with whom it is about. */
+/** One thing a figure counts (a pair, a held session, a refresh, a round, a nudge), with whom it is about. */
 export interface Counted {
   pmId: string;
   /** The coach group it belongs to (null: no coach at the time). */

@@ -90,7 +90,7 @@ function InsightsBody({ data }: { data: Insights }) {
         </div>
         <p className="hint">
           Plans refreshed on time: a new plan version within 90 days of the one before. Rounds completed:
-          rounds revealed that month.
+          rounds revealed that month. Nudges sent: nudges coaches sent their PMs that month.
         </p>
       </section>
 

@@ -6,6 +6,7 @@ export const metricNames: Record<InsightMetric, string> = {
   sessionsHeld: 'Coaching sessions held',
   plansRefreshedOnTime: 'Plans refreshed on time',
   roundsCompleted: 'Rounds completed',
+  nudgesSent: 'Nudges sent',
 };
 
 export const FEWER_THAN_5 = 'fewer than 5';
