@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { hashPassword } from '../../server/features/auth/passwords.js';
 import { generateTeam } from '../../server/features/demo/generate.js';
+import { newId } from '../../server/util.js';
 import { expectNoAxeViolations, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
 import { buildWorkspace, PASSWORD } from '../support/factories.js';
 
@@ -96,5 +97,62 @@ describe('workspace insights in the browser', () => {
     const coach = await signedInPerson(ctx, admin.email, { path: '/insights' });
     await coach.page.getByText('PMs counted: 5').waitFor();
     expect([...pm.problems, ...coach.problems]).toEqual([]);
+  });
+
+  test('a PM who also coaches someone finds Insights in the navigation; a PM who coaches no one does not', async () => {
+    const { pms } = await teamOfSix();
+    const { db } = ctx.app.deps;
+    const [coachingPm, plainPm] = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'workspace_id', 'password_hash'])
+      .where('email', 'in', [pms[0]!.email, pms[1]!.email])
+      .orderBy('email')
+      .execute();
+    const mentee = newId();
+    await db
+      .insertInto('users')
+      .values({
+        id: mentee,
+        workspace_id: coachingPm!.workspace_id,
+        email: `mentee-${mentee.slice(0, 8)}@example.com`,
+        name: 'Mia Mentee',
+        password_hash: coachingPm!.password_hash,
+        is_admin: 0,
+        created_at: '2026-01-01T00:00:00.000Z',
+        password_changed_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await db
+      .insertInto('pairs')
+      .values({
+        id: newId(),
+        workspace_id: coachingPm!.workspace_id,
+        coach_id: coachingPm!.id,
+        pm_id: mentee,
+        status: 'active',
+        created_by: coachingPm!.id,
+        created_at: '2026-01-01T00:00:00.000Z',
+        accepted_at: '2026-01-02T00:00:00.000Z',
+        ended_at: null,
+      })
+      .execute();
+    const insightsLink = (p: { page: import('playwright-core').Page }) =>
+      p.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' });
+
+    const both = await signedInPerson(ctx, coachingPm!.email);
+    await both.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Your wheel' })
+      .waitFor();
+    await insightsLink(both).click();
+    await both.page.getByRole('heading', { name: 'Workspace insights', level: 1 }).waitFor();
+
+    const onlyPm = await signedInPerson(ctx, plainPm!.email);
+    await onlyPm.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Your wheel' })
+      .waitFor();
+    expect(await insightsLink(onlyPm).count()).toBe(0);
+    expect([...both.problems, ...onlyPm.problems]).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } f
 import type { SessionState } from '../../../common/schemas';
 import { api, ApiError } from '../api';
 import { InboxLink } from '../features/deliveries/InboxLink';
-import { isPmIn, MyPairsProvider, useMyPairs } from '../features/pairs/my-pairs';
+import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/pairs/my-pairs';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
@@ -48,7 +48,11 @@ export function App() {
 function PairedLayout({ meId, children }: { meId: string | null; children: ReactNode }) {
   const { pairs } = useMyPairs();
   return (
-    <Layout isPm={meId !== null && isPmIn(pairs, meId)} inbox={meId ? <InboxLink /> : undefined}>
+    <Layout
+      isPm={meId !== null && isPmIn(pairs, meId)}
+      coaches={meId !== null && coachesIn(pairs, meId)}
+      inbox={meId ? <InboxLink /> : undefined}
+    >
       {children}
     </Layout>
   );

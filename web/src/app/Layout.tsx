@@ -7,10 +7,13 @@ import { useAction } from '../ui/use-action';
 /** The frame of every page: skip link, header with workspace and navigation, the main landmark. */
 export function Layout({
   isPm,
+  coaches,
   inbox,
   children,
 }: {
   isPm: boolean;
+  /** Coaches someone now: insights are for coaches and admins. */
+  coaches: boolean;
   /** The inbox link with its unread count (composed by App.tsx). */
   inbox?: ReactNode;
   children: ReactNode;
@@ -20,7 +23,7 @@ export function Layout({
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Header isPm={isPm} inbox={inbox} />
+      <Header isPm={isPm} coaches={coaches} inbox={inbox} />
       <main id="main" tabIndex={-1} className="main">
         {children}
       </main>
@@ -28,7 +31,7 @@ export function Layout({
   );
 }
 
-function Header({ isPm, inbox }: { isPm: boolean; inbox?: ReactNode }) {
+function Header({ isPm, coaches, inbox }: { isPm: boolean; coaches: boolean; inbox?: ReactNode }) {
   const { state } = useSession();
   const me = state.me;
   return (
@@ -42,7 +45,7 @@ function Header({ isPm, inbox }: { isPm: boolean; inbox?: ReactNode }) {
           {me && <span className="workspace-name">{me.workspace.name}</span>}
           {me?.workspace.isDemo && <span className="badge">Demo data</span>}
         </Link>
-        {me && <Nav isAdmin={me.isAdmin} isPm={isPm} meId={me.id} inbox={inbox} />}
+        {me && <Nav isAdmin={me.isAdmin} isPm={isPm} coaches={coaches} meId={me.id} inbox={inbox} />}
       </div>
     </header>
   );
@@ -51,11 +54,13 @@ function Header({ isPm, inbox }: { isPm: boolean; inbox?: ReactNode }) {
 function Nav({
   isAdmin,
   isPm,
+  coaches,
   meId,
   inbox,
 }: {
   isAdmin: boolean;
   isPm: boolean;
+  coaches: boolean;
   meId: string;
   inbox?: ReactNode;
 }) {
@@ -81,7 +86,7 @@ function Nav({
     { to: '/questions', label: 'Questions', show: true },
     { to: '/frameworks', label: 'Frameworks', show: true },
     { to: '/access-log', label: 'Access log', show: isPm },
-    { to: '/insights', label: 'Insights', show: isAdmin || !isPm },
+    { to: '/insights', label: 'Insights', show: isAdmin || coaches },
     { to: '/admin', label: 'Admin', show: isAdmin },
     { to: '/account', label: 'Account', show: true },
   ];

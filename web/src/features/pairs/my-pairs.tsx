@@ -37,6 +37,10 @@ export const useMyPairs = () => useContext(MyPairsContext);
 export const isPmIn = (pairs: Pair[] | undefined, meId: string) =>
   pairs?.some((p) => p.pm.id === meId && p.status !== 'pending') ?? false;
 
+/** Whether the person coaches someone now: the insights page is for coaches (and admins). */
+export const coachesIn = (pairs: Pair[] | undefined, meId: string) =>
+  pairs?.some((p) => p.coach.id === meId && p.status === 'active') ?? false;
+
 // A declined offer stays on the coach's home for two weeks, so it does not just vanish.
 const isRecent = (iso: string | null) => iso !== null && Date.now() - Date.parse(iso) < 14 * 24 * 3600 * 1000;
 
