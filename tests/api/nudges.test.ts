@@ -280,6 +280,24 @@ describe('reactions and answers', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('six answers at once: each is stored with its own number and reaches the coach once', async () => {
+    const { coach, pm } = await pairWithPlan();
+    const sent = (await nudge(coach, pm, 'Any news?')).body;
+    const base = `/api/pms/${pm.id}/nudges/${sent.id}`;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => pm.client.post(`${base}/reply`, { text: `Answer ${i}` })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const responses = (await thread(coach, pm)).body.nudges[0].responses as { n: number; text: string }[];
+    expect(responses.map((r) => r.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(responses.map((r) => r.text)).size).toBe(6);
+    const replies = (await inbox(coach.id)).filter((d) => d.key.startsWith(`nudge-reply:${sent.id}:`));
+    // Each answer's delivery carries that answer's own text: stored together, numbered together.
+    expect(replies.map((d) => [d.key.split(':')[2], d.text]).sort()).toEqual(
+      responses.map((r) => [String(r.n), r.text]).sort(),
+    );
+  });
+
   it('a nudge id of another PM is not found under this PM', async () => {
     const { coach, pm } = await pairWithPlan();
     const other = await buildPm(app, coach, 'Otto Other');

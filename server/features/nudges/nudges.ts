@@ -10,6 +10,7 @@ import type { Person } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import type { NudgeResponseTable, NudgeTable } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/unique.js';
+import { isPostgres } from '../../db/dialect.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -298,35 +299,42 @@ export async function respondToNudge(
     .where('pairs.status', '=', 'active')
     .where('pairs.accepted_at', '<=', row.created_at)
     .executeTakeFirst();
+  const pmName = coach ? firstName(coach.pm_name) : '';
+  // The answer and its delivery to the coach are stored in one transaction: both, or neither.
   for (let attempt = 0; ; attempt++) {
-    const last = await db
-      .selectFrom('nudge_responses')
-      .select((eb) => eb.fn.max('n').as('n'))
-      .where('nudge_id', '=', row.id)
-      .executeTakeFirst();
-    response.n = Number(last?.n ?? 0) + 1;
     try {
-      await db.insertInto('nudge_responses').values(response).execute();
+      await db.transaction().execute(async (trx) => {
+        // On PostgreSQL answers to one nudge take turns (the nudge row locked), so numbers don't collide;
+        // SQLite runs one transaction at a time anyway.
+        if (isPostgres(trx)) {
+          await trx.selectFrom('nudges').select('id').where('id', '=', row.id).forUpdate().execute();
+        }
+        const last = await trx
+          .selectFrom('nudge_responses')
+          .select((eb) => eb.fn.max('n').as('n'))
+          .where('nudge_id', '=', row.id)
+          .executeTakeFirst();
+        response.n = Number(last?.n ?? 0) + 1;
+        await trx.insertInto('nudge_responses').values(response).execute();
+        if (!coach) return;
+        await enqueueDelivery({
+          db: trx,
+          now,
+          delivery: {
+            recipientId: row.coach_id,
+            kind: 'nudge-reply',
+            key: `nudge-reply:${row.id}:${response.n}`,
+            title: response.reaction ? `${pmName} reacted to your nudge` : `${pmName} answered your nudge`,
+            text: response.reaction ? reactionWords[response.reaction] : (response.text ?? ''),
+            link: nudgeLink(pmId, row.id),
+          },
+        });
+      });
       break;
     } catch (error) {
-      // Two answers at once took the same number: the unique index refused one; it takes the next.
+      // The unique index on (nudge, n) is the guard; should two answers still take one number, the refused one takes the next.
       if (!isUniqueViolation(error) || attempt >= 4) throw error;
     }
-  }
-  if (coach) {
-    const pmName = firstName(coach.pm_name);
-    await enqueueDelivery({
-      db,
-      now,
-      delivery: {
-        recipientId: row.coach_id,
-        kind: 'nudge-reply',
-        key: `nudge-reply:${row.id}:${response.n}`,
-        title: response.reaction ? `${pmName} reacted to your nudge` : `${pmName} answered your nudge`,
-        text: response.reaction ? reactionWords[response.reaction] : (response.text ?? ''),
-        link: nudgeLink(pmId, row.id),
-      },
-    });
   }
   const [nudge] = await presentNudges(db, [row]);
   await recordAccess({ db, grant, resource: 'nudge' });
