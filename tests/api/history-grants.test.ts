@@ -266,3 +266,27 @@ describe('history before a pairing belongs to the PM', () => {
     expect(await ok(cole.client.get(`${base}/rounds`))).toEqual([]);
   });
 });
+
+describe('sharing at once from two tabs', () => {
+  it('eight parallel changes of what is shared all succeed, and what stays is exactly one of them', async () => {
+    const cleo = await buildWorkspace(app);
+    const pia = await buildPm(app, cleo, 'Pia PM');
+    const base = `/api/pms/${pia.id}`;
+    const choices = [
+      ['wheel'],
+      ['wheel', 'comments'],
+      ['plan-history'],
+      ['sessions', 'nudges'],
+      ['check-ins'],
+      ['vision-history', 'wheel'],
+      ['comments'],
+      ['wheel', 'plan-history', 'sessions'],
+    ];
+    const answers = await Promise.all(
+      choices.map((parts) => pia.client.put(`${base}/history-grants/${cleo.id}`, { parts })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(choices.map(() => 200));
+    const now = (await ok(pia.client.get(`${base}/history-grants`))).coaches[0].parts as string[];
+    expect(choices.map((c) => [...c].sort().join())).toContain([...now].sort().join());
+  });
+});

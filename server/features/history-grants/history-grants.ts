@@ -4,6 +4,7 @@ import {
   type HistoryGrants,
   type HistoryPart,
 } from '../../../common/history-grants.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
@@ -106,6 +107,11 @@ export async function setHistoryGrant(
   const grant = await authorize({ ...input, action: 'history-grants:grant' });
   const pair = await pairOf(db, pmId, input.coachId);
   await db.transaction().execute(async (tx) => {
+    // Two changes at once (two tabs) take turns on the pair's row, so the last one wins whole;
+    // on PostgreSQL they would otherwise both insert and one would hit the unique index. SQLite
+    // runs one transaction at a time anyway.
+    if (isPostgres(tx))
+      await tx.selectFrom('pairs').select('id').where('id', '=', pair.id).forUpdate().execute();
     const kept = await tx
       .selectFrom('history_grants')
       .select(['part', 'granted_at'])
