@@ -184,6 +184,41 @@ describe('plan and vision reminders', () => {
     expect(due.some((d) => d.recipientId === coach.id)).toBe(false);
   });
 
+  it('counts “today” in the PM’s own time zone: late evening in Los Angeles is still today there', async () => {
+    const { pm } = await pair();
+    // 05:00 UTC on 10 December is 21:00 on the 9th in Los Angeles.
+    at(Date.parse('2026-12-10T05:00:00.000Z'));
+    const settings = await pm.client.put('/api/me/notifications', {
+      email: false,
+      includeText: false,
+      nudgeFrequency: 'weekly',
+      quietHours: null,
+      timeZone: 'America/Los_Angeles',
+      kindsOff: [],
+      coachPromptDay: 1,
+    });
+    expect(settings.status, settings.text).toBe(200);
+    const plan = await pm.client.post(`/api/pms/${pm.id}/plan`, {
+      headline: 'Own discovery',
+      themes: [
+        {
+          title: 'Talk to users',
+          actions: [
+            { text: 'Due on the 9th', dueOn: '2026-12-09' },
+            { text: 'Due on the 10th', dueOn: '2026-12-10' },
+            { text: 'Due on the 11th', dueOn: '2026-12-11' },
+          ],
+        },
+      ],
+    });
+    expect(plan.status, plan.text).toBe(200);
+    const due = of(await sweep(), 'action-due');
+    expect(due.map((d) => d.text.match(/due (\w+) \((.+)\)/)!.slice(1)).sort()).toEqual([
+      ['today', '2026-12-09'],
+      ['tomorrow', '2026-12-10'],
+    ]);
+  });
+
   it('reminds PM and coach of the quarterly refresh and the vision revisit, once per due date', async () => {
     const { coach, pm } = await pair();
     expect((await pm.client.post(`/api/pms/${pm.id}/plan`, { headline: 'Own discovery' })).status).toBe(200);

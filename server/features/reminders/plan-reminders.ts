@@ -16,23 +16,28 @@ function pmAndCoaches(pairs: PairIndex, pmId: string) {
 }
 
 /**
- * 'action-due': an action of the current plan due today or tomorrow and neither done nor
- * dropped, to the PM. Keyed by the action's lineage (a plan refresh copies actions under new ids)
- * and its due date, so a moved date reminds again. The action's text is coaching content: never
- * in the title. One query.
+ * 'action-due': an action of the current plan due today or tomorrow in the PM's own time zone
+ * (their notification settings; UTC without them) and neither done nor dropped, to the PM. Keyed
+ * by the action's lineage (a plan refresh copies actions under new ids) and its due date, so a
+ * moved date reminds again. The action's text is coaching content: never in the title. One
+ * query: the UTC dates from yesterday to the day after tomorrow cover every zone's today and
+ * tomorrow, and each PM's own days are picked out here.
  */
 export async function actionDueReminders(db: Db, pairs: PairIndex, now: Date): Promise<DueDelivery[]> {
-  const [today, tomorrow] = todayAndTomorrow(now);
+  const window = [-1, 0, 1, 2].map((d) => dateOf(new Date(now.getTime() + d * DAY_MS).toISOString()));
   const actions = await db
     .selectFrom('plan_actions')
     .innerJoin('plans', 'plans.id', 'plan_actions.plan_id')
-    .select(['plan_actions.lineage_id', 'plan_actions.due_on', 'plans.pm_id'])
+    .leftJoin('notification_settings as ns', 'ns.user_id', 'plans.pm_id')
+    .select(['plan_actions.lineage_id', 'plan_actions.due_on', 'plans.pm_id', 'ns.time_zone'])
     .where('plans.replaced_at', 'is', null)
-    .where('plan_actions.due_on', 'in', [today, tomorrow])
+    .where('plan_actions.due_on', 'in', window)
     .where('plan_actions.status', 'in', ['not_started', 'in_progress'])
     .execute();
   return actions.flatMap((a) => {
     if (!a.due_on || !pairs.byPm.has(a.pm_id)) return [];
+    const [today, tomorrow] = todayAndTomorrow(now, a.time_zone ?? 'UTC');
+    if (a.due_on !== today && a.due_on !== tomorrow) return [];
     const when = a.due_on === today ? 'today' : 'tomorrow';
     return [
       {

@@ -65,4 +65,25 @@ describe('the days an action reminder covers', () => {
     expect(todayAndTomorrow(new Date('2026-12-31T23:30:00Z'))).toEqual(['2026-12-31', '2027-01-01']);
     expect(todayAndTomorrow(new Date('2028-02-28T00:00:00Z'))).toEqual(['2028-02-28', '2028-02-29']);
   });
+
+  it('are the PM’s own today and tomorrow in their time zone, across the date line and DST', () => {
+    // 23:30 UTC on New Year's Eve is already New Year's Day in Auckland, and still the 31st in Los Angeles.
+    const eve = new Date('2026-12-31T23:30:00Z');
+    expect(todayAndTomorrow(eve, 'Pacific/Auckland')).toEqual(['2027-01-01', '2027-01-02']);
+    expect(todayAndTomorrow(eve, 'America/Los_Angeles')).toEqual(['2026-12-31', '2027-01-01']);
+    // 00:30 UTC on 1 March is still 28 February in New York.
+    expect(todayAndTomorrow(new Date('2027-03-01T00:30:00Z'), 'America/New_York')).toEqual([
+      '2027-02-28',
+      '2027-03-01',
+    ]);
+    // The night Berlin moves its clocks forward: 22:30 UTC on 28 March 2026 is 23:30 local, still the 28th.
+    expect(todayAndTomorrow(new Date('2026-03-28T22:30:00Z'), 'Europe/Berlin')).toEqual([
+      '2026-03-28',
+      '2026-03-29',
+    ]);
+    expect(todayAndTomorrow(new Date('2026-03-28T23:30:00Z'), 'Europe/Berlin')).toEqual([
+      '2026-03-29',
+      '2026-03-30',
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 /** The edges of the reminder rules, as pure functions (unit-tested with fast-check). */
+import { localDay } from '../coaching-sessions/zoned-time.js';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -31,11 +32,14 @@ export function isoWeek(now: Date): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The UTC calendar date of an instant and of the day after (actions are due on a date). */
-export const todayAndTomorrow = (now: Date): [string, string] => [
-  now.toISOString().slice(0, 10),
-  new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10),
-];
+/**
+ * The calendar date of an instant in a time zone, and the date after it (actions are due on a
+ * date, and a PM's "today" is their own).
+ */
+export function todayAndTomorrow(now: Date, timeZone = 'UTC'): [string, string] {
+  const today = localDay(now.toISOString(), timeZone);
+  return [today, new Date(Date.parse(`${today}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)];
+}
 
 /** The UTC calendar date of an ISO instant. */
 export const dateOf = (iso: string) => iso.slice(0, 10);
