@@ -15,7 +15,7 @@ import {
 } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { snapshot } from './matrix/snapshot.js';
-import { inTables, tracesOf } from './erasure-traces.js';
+import { inStorage, inTables, tracesOf } from './erasure-traces.js';
 
 /**
  * Erasure (issue 11, decision 043), on both engines: canary strings written through the API into
@@ -238,6 +238,9 @@ describe('a PM erases their account', () => {
         stored.some((s) => s.endsWith(`: ${canary}`)),
         `${canary} was never stored`,
       ).toBe(true);
+
+    // The byte search finds a canary while it is there (so an empty answer later means something).
+    expect(await inStorage(app, [canaries[0]!])).toHaveLength(1);
 
     // The page's words are built from the PM's own counts.
     const summary = ok(await pm.client.get('/api/account/erasure'));
