@@ -47,7 +47,7 @@ export async function eraseAccount(input: {
     .where('id', '=', actor.id)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, password)))
-    throw new AppError('validation_failed', 'password: is not your password. Nothing was erased.');
+    throw new AppError('validation_failed', 'password: does not match your account. Nothing was erased.');
   await attemptSucceeded(db, keys);
   await db.transaction().execute(async (trx) => {
     // PostgreSQL: the person's row is locked, so an admin change or a second erasure waits.
