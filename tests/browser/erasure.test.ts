@@ -65,4 +65,25 @@ describe('erasing an account in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  test('an admin removes a member from the Members page after reading what it means', async () => {
+    const admin = await buildWorkspace(ctx.app);
+    const coach = await buildMember(ctx.app, admin, 'Rita Removed');
+    const pm = await buildPm(ctx.app, coach, 'Pete Stays');
+    const { page, problems } = await signedInPerson(ctx, admin.email, { path: '/admin' });
+    await page.getByRole('button', { name: 'Remove Rita Removed from the workspace' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Rita Removed?' });
+    expect(await dialog.textContent()).toContain('they can still sign in to export it');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Remove from workspace' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Rita Removed was removed from the workspace. 1 pairing(s) ended.')
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Remove Rita Removed from the workspace' }).count()).toBe(
+      0,
+    );
+    expect((await pm.client.get('/api/pairs')).body[0].status).toBe('ended');
+    expect(problems).toEqual([]);
+  });
 });
