@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { sql } from 'kysely';
+import { sqlitePath } from '../../server/db/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgres } from '../../server/db/dialect.js';
 import { Client } from '../support/client.js';
@@ -252,6 +254,9 @@ describe('a PM erases their account', () => {
     const erased = await erase(pm);
     expect(erased.status, erased.text).toBe(200);
     expect(erased.body.me).toBeNull();
+    // SQLite: the erasure folded its WAL back into the zeroed file and truncated it.
+    if (app.deps.engine === 'sqlite')
+      expect(statSync(`${sqlitePath(app.deps.config.databaseUrl)}-wal`).size).toBe(0);
 
     expect(await tracesOf(app, canaries)).toEqual([]);
     expect(

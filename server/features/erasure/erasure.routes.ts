@@ -6,6 +6,7 @@ import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { sessionState } from '../auth/me.js';
 import { anonymousCsrfToken, clearSessionCookie } from '../auth/session-middleware.js';
 import { eraseAccount, erasureSummary } from './erasure.js';
+import { reclaimErasedSpace } from './reclaim.js';
 
 const tags = ['Erasure'];
 
@@ -37,6 +38,9 @@ export function registerErasureRoutes(app: App, deps: Deps) {
     async (c) => {
       const { password } = c.req.valid('json');
       await eraseAccount({ db, actor: c.get('actor'), password, now: deps.now() });
+      // The SQLite checkpoint is quick and awaited; PostgreSQL's VACUUM runs on after the answer.
+      const reclaimed = reclaimErasedSpace({ db, log: deps.log });
+      if (deps.engine === 'sqlite') await reclaimed;
       const secure = deps.config.secureCookies;
       clearSessionCookie(c, secure);
       // Answered as signed out: the person no longer exists (the helper takes the public context).
