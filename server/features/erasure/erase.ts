@@ -100,6 +100,8 @@ async function eraseAsCoach(trx: Db, coachId: string, now: string) {
     .where('status', '=', 'open')
     .execute();
   await endPairsOf(trx, coachId, now);
+  // What PMs shared with this coach belonged to pairings that have just ended.
+  await trx.deleteFrom('history_grants').where('coach_id', '=', coachId).execute();
 }
 
 /**
