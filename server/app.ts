@@ -37,6 +37,7 @@ import { registerNudgeRoutes } from './features/nudges/nudges.routes.js';
 import { registerDeliveryRoutes } from './features/deliveries/deliveries.routes.js';
 import { registerHistoryGrantRoutes } from './features/history-grants/history-grants.routes.js';
 import { registerExportRoutes } from './features/export/export.routes.js';
+import { registerErasureRoutes } from './features/erasure/erasure.routes.js';
 import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 import { loggedPath } from './http/logged-path.js';
@@ -85,6 +86,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerNudgeRoutes(app, deps);
   registerHistoryGrantRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerErasureRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

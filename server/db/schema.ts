@@ -20,6 +20,10 @@ export interface UserTable {
   is_admin: number;
   created_at: string;
   password_changed_at: string;
+  /** Erasure (migration 017, decision 043): a tombstone with no name, address or password. */
+  erased_at?: string | null;
+  /** Removed from the workspace by an admin (migration 017): signs in only to export or erase. */
+  removed_at?: string | null;
 }
 
 export interface SessionTable {

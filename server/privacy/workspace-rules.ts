@@ -98,6 +98,15 @@ export const workspaceRules = {
     refusal: 'Workspace insights are for workspace admins and coaches.',
   },
   'insights:choose': { who: ['member'] },
+
+  // Erasure (issue 11, decision 043): each person erases their own account (with their password);
+  // an admin removes a member from the workspace, which ends their pairs and leaves their data to them.
+  'account:erase': { who: ['member'] },
+  'member:remove': {
+    who: ['admin'],
+    hidden: 'That member',
+    refusal: 'Only a workspace admin can remove members.',
+  },
 } as const satisfies Record<string, WorkspaceRule>;
 
 /** The facts of a thing the named conditions look at (rows carry more; these are all that matter). */

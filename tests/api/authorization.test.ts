@@ -18,6 +18,7 @@ import { calendarFeedRows } from './matrix/calendar-feed.js';
 import { deliveryRows } from './matrix/deliveries.js';
 import { historyGrantRows } from './matrix/history-grants.js';
 import { exportRows } from './matrix/export.js';
+import { erasureRows } from './matrix/erasure.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -39,6 +40,7 @@ const matrix: MatrixRow[] = [
   ...deliveryRows,
   ...historyGrantRows,
   ...exportRows,
+  ...erasureRows,
 ];
 
 let app: TestApp;

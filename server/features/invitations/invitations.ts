@@ -234,6 +234,9 @@ async function findUsableInvitation(db: Db, token: string) {
     .selectAll('invitations')
     .select(['users.name as inviter_name', 'workspaces.name as workspace_name'])
     .where('invitations.token_hash', '=', hashToken(token))
+    // From someone removed or erased since (decision 043), an invitation leads nowhere.
+    .where('users.removed_at', 'is', null)
+    .where('users.erased_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw notFound('That invitation');
   if (row.accepted_at) throw new AppError('gone', 'This invitation has already been used. Sign in instead.');

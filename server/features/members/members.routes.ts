@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { MemberRemoved } from '../../../common/erasure.js';
 import { Id, Member, Person } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
-import { listMembers, listPeople, setAdmin } from './members.js';
+import { listMembers, listPeople, removeMember, setAdmin } from './members.js';
 
 const tags = ['Members'];
 
@@ -38,6 +39,24 @@ export function registerMemberRoutes(app: App, deps: Deps) {
         200,
       );
     },
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'delete',
+      path: '/api/members/{id}',
+      access: 'signed-in',
+      summary:
+        'Remove a member from the workspace (admin only): ends their pairs at once; their own data stays theirs to export or erase',
+      tags,
+      request: { params: z.object({ id: Id }) },
+      response: MemberRemoved,
+    }),
+    async (c) =>
+      c.json(
+        await removeMember({ db, actor: c.get('actor'), memberId: c.req.valid('param').id, now: deps.now() }),
+        200,
+      ),
   );
 
   app.openapi(

@@ -1,8 +1,10 @@
+import type { MemberRemoved } from '../../../common/erasure.js';
 import type { Member, Person } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace } from '../../privacy/workspace-rules.js';
+import { endPairsOf } from '../pairs/pairs.js';
 
 /** The workspace's members for the admin area: who they are, never their coaching data. */
 export async function listMembers(input: { db: Db; actor: Actor }): Promise<Member[]> {
@@ -11,6 +13,8 @@ export async function listMembers(input: { db: Db; actor: Actor }): Promise<Memb
     .selectFrom('users')
     .select(['id', 'name', 'email', 'is_admin', 'created_at'])
     .where('workspace_id', '=', input.actor.workspaceId)
+    .where('removed_at', 'is', null)
+    .where('erased_at', 'is', null)
     .orderBy('name')
     .execute();
   return rows.map((r) => ({
@@ -29,6 +33,8 @@ export async function listPeople(input: { db: Db; actor: Actor }): Promise<Perso
     .selectFrom('users')
     .select(['id', 'name', 'email'])
     .where('workspace_id', '=', input.actor.workspaceId)
+    .where('removed_at', 'is', null)
+    .where('erased_at', 'is', null)
     .orderBy('name')
     .execute();
 }
@@ -69,5 +75,41 @@ export async function setAdmin(input: {
       .where('id', '=', memberId)
       .execute();
     return { id: member.id, name: member.name, email: member.email, isAdmin, createdAt: member.created_at };
+  });
+}
+
+/**
+ * An admin takes a member out of the workspace (decision 043): every pairing of theirs ends at
+ * once, as coach and as PM, and they leave the member lists. Their own data stays theirs: they can
+ * still sign in to read and export it, and erase it. An admin is removed only after stepping down.
+ */
+export async function removeMember(input: {
+  db: Db;
+  actor: Actor;
+  memberId: string;
+  now: Date;
+}): Promise<MemberRemoved> {
+  const { db, actor, memberId, now } = input;
+  return db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('users')
+      .select(['id', 'workspace_id', 'is_admin', 'removed_at'])
+      .where('id', '=', memberId)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    if (!member) throw notFound('That member');
+    authorizeWorkspace({ actor, action: 'member:remove', thing: member });
+    if (member.is_admin === 1)
+      throw new AppError('conflict', 'Take away their admin rights first; then remove them.');
+    if (member.removed_at) throw new AppError('conflict', 'This member has already been removed.');
+    const pairsEnded = await endPairsOf(trx, memberId, now.toISOString());
+    await trx
+      .updateTable('users')
+      .set({ removed_at: now.toISOString() })
+      .where('id', '=', memberId)
+      .execute();
+    // Signed out now; they sign in again to export or erase what is theirs.
+    await trx.deleteFrom('sessions').where('user_id', '=', memberId).execute();
+    return { id: memberId, pairsEnded };
   });
 }

@@ -83,6 +83,8 @@ export async function proposePair(input: {
     .select('id')
     .where('workspace_id', '=', actor.workspaceId)
     .where('id', 'in', [coachId, pmId])
+    .where('removed_at', 'is', null)
+    .where('erased_at', 'is', null)
     .execute();
   if (members.length !== 2) throw notFound('That person');
   const open = await livePair(db, coachId, pmId);
@@ -185,4 +187,41 @@ export async function endPair(input: { db: Db; actor: Actor; id: string }): Prom
   if (pair.status !== 'active') throw new AppError('conflict', 'Only an active pairing can be ended.');
   await db.updateTable('pairs').set({ status: 'ended', ended_at: nowIso() }).where('id', '=', id).execute();
   return getPair(db, id);
+}
+
+/**
+ * Ends every live pairing of a person at once, inside the caller's transaction (erasure, member
+ * removal): active pairs end, offers are withdrawn, coaching sessions still ahead are cancelled
+ * and invitations they sent are revoked. Returns how many pairings ended.
+ */
+export async function endPairsOf(trx: Db, personId: string, now: string): Promise<number> {
+  const ofPerson = (column: 'coach_id' | 'pm_id') =>
+    trx.updateTable('pairs').set({ ended_at: now }).where(column, '=', personId);
+  let ended = 0;
+  for (const column of ['coach_id', 'pm_id'] as const) {
+    const active = await ofPerson(column)
+      .set({ status: 'ended' })
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    const pending = await ofPerson(column)
+      .set({ status: 'withdrawn' })
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    ended += Number(active.numUpdatedRows) + Number(pending.numUpdatedRows);
+    await trx
+      .updateTable('coaching_sessions')
+      .set({ status: 'cancelled', cancelled_at: now, updated_at: now })
+      .where(column, '=', personId)
+      .where('status', '=', 'scheduled')
+      .execute();
+  }
+  // An invitation they sent would pair the invitee with someone who is gone.
+  await trx
+    .updateTable('invitations')
+    .set({ revoked_at: now })
+    .where('invited_by', '=', personId)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return ended;
 }

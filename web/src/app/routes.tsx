@@ -32,6 +32,8 @@ const NudgesPage = lazy(() => import('../features/nudges/NudgesPage'));
 const ReflectionsPage = lazy(() => import('../features/reflections/ReflectionsPage'));
 const InboxPage = lazy(() => import('../features/deliveries/InboxPage'));
 const NotificationsPage = lazy(() => import('../features/deliveries/NotificationsPage'));
+const ErasePage = lazy(() => import('../features/erasure/ErasePage'));
+const ErasedPage = lazy(() => import('../features/erasure/ErasedPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
@@ -41,11 +43,13 @@ export function pageFor(path: string, state: SessionState) {
   if (invite) return <InvitePage token={invite[1]!} />;
   const peer = /^\/peer\/([^/]+)$/.exec(path);
   if (peer) return <PeerReviewPage token={peer[1]!} />;
+  if (path === '/account/erased' && !state.me) return <ErasedPage />;
   const me = state.me;
   if (!me) return <SignInPage />;
   if (path === '/' || path === '/sign-in') return <HomePage />;
   if (path === '/account') return <AccountPage />;
   if (path === '/account/notifications') return <NotificationsPage />;
+  if (path === '/account/erase') return <ErasePage />;
   if (path === '/inbox') return <InboxPage />;
   if (path === '/access-log') return <AccessLogPage />;
   if (path === '/questions') return <QuestionBankPage />;

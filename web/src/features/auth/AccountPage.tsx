@@ -57,6 +57,9 @@ export default function AccountPage() {
       <p className="card">
         <Link to="/account/notifications">Notifications: where nudges and reminders reach you, and when</Link>
       </p>
+      <p className="card">
+        <Link to="/account/erase">Erase my account and my coaching data</Link>
+      </p>
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
         <p>
