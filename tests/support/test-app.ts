@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config.js';
 import type { Deps } from '../../server/http/env.js';
 import { openDatabase } from '../../server/db/database.js';
 import { createMailer } from '../../server/mail/mailer.js';
-import { createTestDatabase, type TestEngine } from './test-database.js';
+import { createTestDatabase, postgresTestKeys, type TestEngine } from './test-database.js';
 
 export interface TestApp {
   url: string;
@@ -70,6 +70,6 @@ export async function startTestApp(
 
 /** Another connection pool on an existing test database: a second instance of the app. */
 function sharedDatabase(url: string) {
-  const opened = openDatabase(url);
+  const opened = openDatabase(url, url.startsWith('postgres') ? { keys: postgresTestKeys } : {});
   return { ...opened, url, drop: () => opened.close() };
 }
