@@ -57,12 +57,19 @@ export function openValue(keyring: Keyring, place: FieldPlace, stored: string): 
     throw new FieldCryptoError(
       `A value in ${place} is sealed under key "${keyId}", which this server does not have (see "Encryption at rest" in the README).`,
     );
+  // Canonical base64url only: otherwise unused trailing bits would let one value have many spellings.
+  const [ivBytes, tagBytes, bodyBytes] = [iv, tag, body].map((part) => Buffer.from(part, 'base64url'));
+  const canonical = [ivBytes, tagBytes, bodyBytes].every(
+    (b, i) => b!.toString('base64url') === [iv, tag, body][i],
+  );
+  if (!canonical || ivBytes!.length !== 12 || tagBytes!.length !== 16)
+    throw new FieldCryptoError(`A sealed value in ${place} failed its integrity check (changed or moved).`);
   try {
     // A fixed 16-byte tag: GCM would otherwise accept a truncated (forgeable) one.
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
+    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes!, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(place, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    decipher.setAuthTag(tagBytes!);
+    return Buffer.concat([decipher.update(bodyBytes!), decipher.final()]).toString('utf8');
   } catch {
     throw new FieldCryptoError(`A sealed value in ${place} failed its integrity check (changed or moved).`);
   }

@@ -1,5 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { keyIdPattern, newKey, type Keyring } from './field-crypto.js';
 
@@ -30,7 +43,8 @@ export function parseKeys(text: string, source: string): Keyring {
     const key = Buffer.from(entry.slice(at + 1), 'base64');
     if (at < 1 || !keyIdPattern.test(id))
       throw new KeyError(`${source}: "${id || entry.slice(0, 8)}…" is not a key id (letters, digits and -).`);
-    if (key.length !== 32) throw new KeyError(`${source}: key "${id}" must be 32 bytes in base64 (44 characters).`);
+    if (key.length !== 32)
+      throw new KeyError(`${source}: key "${id}" must be 32 bytes in base64 (44 characters).`);
     if (keys.has(id)) throw new KeyError(`${source}: key id "${id}" is listed twice.`);
     keys.set(id, key);
   }
@@ -66,13 +80,16 @@ function writePrivateTemp(path: string, text: string): string {
   return temp;
 }
 
-const header = '# Wheelhouse encryption keys (decision 044). Back this file up WITH the database: without it the notes cannot be read.\n';
+const header =
+  '# Wheelhouse encryption keys (decision 044). Back this file up WITH the database: without it the notes cannot be read.\n';
 
 /** Reads a key file, refusing one that other users may read. */
 export function readKeyFile(path: string): Keyring {
   const mode = statSync(path).mode & 0o777;
   if (mode & 0o077)
-    throw new KeyError(`The key file ${path} may be read by other users (mode ${mode.toString(8)}); run: chmod 600 ${path}`);
+    throw new KeyError(
+      `The key file ${path} may be read by other users (mode ${mode.toString(8)}); run: chmod 600 ${path}`,
+    );
   return parseKeys(readFileSync(path, 'utf8'), path);
 }
 
@@ -98,6 +115,40 @@ export function ensureKeyFile(path: string, now: Date): Keyring {
 /** Replaces the key file's keys in one rename (rotation adds or drops keys). */
 export function writeKeyFile(path: string, keyring: Keyring): void {
   renameSync(writePrivateTemp(path, header + formatKeys(keyring)), path);
+}
+
+/**
+ * Backups (decision 044): the key file is copied beside the backup (`<backup>.key`, 0600), since
+ * a backup without its keys cannot be read. Answers the copy's path, or null when there is no
+ * key file (keys from WHEELHOUSE_ENCRYPTION_KEYS).
+ */
+export function copyKeyFileBeside(databasePath: string, backupPath: string): string | null {
+  const source = keyFilePath(databasePath);
+  if (!existsSync(source)) return null;
+  const target = keyFilePath(backupPath);
+  writeFileSync(target, readFileSync(source), { mode: 0o600, flag: 'wx' });
+  return target;
+}
+
+/**
+ * Restore: adds the keys kept beside a backup to the database's key file (creating it), so the
+ * restored values open. The database's current key stays current when it has one.
+ */
+export function mergeKeysFromBackup(databasePath: string, backupPath: string): 'merged' | 'none' {
+  const incoming = keyFilePath(backupPath);
+  if (!existsSync(incoming)) return 'none';
+  const theirs = readKeyFile(incoming);
+  const path = keyFilePath(databasePath);
+  const ours = existsSync(path) ? readKeyFile(path) : null;
+  const keys = new Map(ours?.keys ?? []);
+  for (const [id, key] of theirs.keys) {
+    const known = keys.get(id);
+    if (known && !known.equals(key))
+      throw new KeyError(`Key "${id}" in ${incoming} differs from the one in ${path}; merge them by hand.`);
+    keys.set(id, key);
+  }
+  writeKeyFile(path, { current: ours?.current ?? theirs.current, keys });
+  return 'merged';
 }
 
 /** The keys for a database: from the environment, else the SQLite key file; PostgreSQL must set them. */

@@ -34,7 +34,12 @@ const startsWith = (column: string, prefix: string) =>
 export async function census(db: Db): Promise<Census> {
   const keyring = keyringOf(db);
   const ids = [...keyring.keys.keys()];
-  const result: Census = { clear: 0, byKey: Object.fromEntries(ids.map((id) => [id, 0])), unknown: 0, unknownKeyId: null };
+  const result: Census = {
+    clear: 0,
+    byKey: Object.fromEntries(ids.map((id) => [id, 0])),
+    unknown: 0,
+    unknownKeyId: null,
+  };
   for (const { table, column } of columns()) {
     const perKey = ids.map(
       (id, i) =>
@@ -97,11 +102,15 @@ export async function resealFields(input: {
   for (const { table, column, key } of columns()) {
     const place = `${table}.${column}` as SealedField;
     const pending: RawBuilder<unknown> =
-      which === 'clear' ? sql`not ${startsWith(column, sealedPrefix)}` : sql`not ${startsWith(column, currentPrefix)}`;
+      which === 'clear'
+        ? sql`not ${startsWith(column, sealedPrefix)}`
+        : sql`not ${startsWith(column, currentPrefix)}`;
     for (;;) {
       const { rows } = await sql<Record<string, string>>`
         select ${sql.join(key.map((k) => sql.ref(k)))}, ${sql.ref(column)} as value
-        from ${sql.table(table)} where ${filled(column)} and ${pending} limit ${sql.lit(batchSize)}`.execute(db);
+        from ${sql.table(table)} where ${filled(column)} and ${pending} limit ${sql.lit(batchSize)}`.execute(
+        db,
+      );
       if (rows.length === 0) break;
       const done = await db.transaction().execute(async (trx) => {
         let n = 0;
@@ -117,7 +126,10 @@ export async function resealFields(input: {
             [...key.map((k) => sql`${sql.ref(k)} = ${row[k]}`), sql`${sql.ref(column)} = ${row.value}`],
             sql` and `,
           );
-          const r = await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sealValue(keyring, place, clear)} where ${where}`.execute(trx);
+          const r =
+            await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sealValue(keyring, place, clear)} where ${where}`.execute(
+              trx,
+            );
           n += Number(r.numAffectedRows ?? 0);
         }
         return n;

@@ -47,14 +47,19 @@ export function withKeyring<DB>(db: Kysely<DB>, keyring: Keyring): Kysely<DB> {
 /** The keys carried by a database handle (opened by openDatabase). */
 export function keyringOf(db: Kysely<Database>): Keyring {
   const carrier = db.getExecutor().plugins.find((p) => p instanceof KeyringCarrier);
-  if (!carrier) throw new Error('This database handle carries no encryption keys (open it with openDatabase).');
+  if (!carrier)
+    throw new Error('This database handle carries no encryption keys (open it with openDatabase).');
   return (carrier as KeyringCarrier).keyring;
 }
 
 type Text<V> = V extends string ? string : V;
 
 /** Encrypts a value before it is written to its column (null and '' pass as they are). */
-export function seal<V extends string | null | undefined>(db: Kysely<Database>, field: SealedField, value: V): Text<V> {
+export function seal<V extends string | null | undefined>(
+  db: Kysely<Database>,
+  field: SealedField,
+  value: V,
+): Text<V> {
   if (!value) return value as Text<V>;
   return sealValue(keyringOf(db), field, value) as Text<V>;
 }
