@@ -44,9 +44,9 @@ export function withKeyring<DB>(db: Kysely<DB>, keyring: Keyring): Kysely<DB> {
   return db.withPlugin(new KeyringCarrier(keyring));
 }
 
-/** The keys carried by a database handle (opened by openDatabase). */
+/** The keys carried by a database handle (opened by openDatabase); the last ones given win. */
 export function keyringOf(db: Kysely<Database>): Keyring {
-  const carrier = db.getExecutor().plugins.find((p) => p instanceof KeyringCarrier);
+  const carrier = db.getExecutor().plugins.findLast((p) => p instanceof KeyringCarrier);
   if (!carrier)
     throw new Error('This database handle carries no encryption keys (open it with openDatabase).');
   return (carrier as KeyringCarrier).keyring;
