@@ -22,12 +22,16 @@ function perSecond(work: () => void): number {
   return Math.round(n / ((performance.now() - started) / 1000));
 }
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);
 for (const [name, text] of Object.entries(texts)) {
   const sealed = sealValue(keys, 'reflections.body', text);
   const seal = perSecond(() => sealValue(keys, 'reflections.body', text));
   const open = perSecond(() => openValue(keys, 'reflections.body', sealed));
   console.log(
-    `${name}: sealed ${seal.toLocaleString('en')}/s, opened ${open.toLocaleString('en')}/s (${((1e6 / open) | 0) || '<1'} µs each); stored as ${sealed.length} chars`,
+    `${name}: sealed ${seal.toLocaleString('en')}/s, opened ${open.toLocaleString('en')}/s (${(1e6 / open) | 0 || '<1'} µs each); stored as ${sealed.length} chars`,
   );
 }

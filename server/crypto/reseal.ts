@@ -23,7 +23,7 @@ export interface Census {
 
 const columns = () =>
   Object.entries(sealedTables).flatMap(([table, t]) =>
-    t.columns.map((column) => ({ table, column, key: t.key as readonly string[] })),
+    t.columns.map((column) => ({ table, column, key: t.key })),
   );
 
 const filled = (column: string) => sql`${sql.ref(column)} is not null and ${sql.ref(column)} <> ''`;

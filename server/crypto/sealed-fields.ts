@@ -49,7 +49,7 @@ export function keyringOf(db: Kysely<Database>): Keyring {
   const carrier = db.getExecutor().plugins.findLast((p) => p instanceof KeyringCarrier);
   if (!carrier)
     throw new Error('This database handle carries no encryption keys (open it with openDatabase).');
-  return (carrier as KeyringCarrier).keyring;
+  return carrier.keyring;
 }
 
 type Text<V> = V extends string ? string : V;

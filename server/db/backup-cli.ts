@@ -52,7 +52,9 @@ async function main() {
     const { keptAs } = restoreBackup({ databasePath, from, now: new Date() });
     console.log(`Restored ${from} into ${databasePath}.`);
     if (mergeKeysFromBackup(databasePath, from) === 'merged')
-      console.log(`Added the backup's encryption keys (${keyFilePath(from)}) to ${keyFilePath(databasePath)}.`);
+      console.log(
+        `Added the backup's encryption keys (${keyFilePath(from)}) to ${keyFilePath(databasePath)}.`,
+      );
     else if (!process.env[keysVariable])
       console.log(
         `WARNING: no key file beside the backup (${keyFilePath(from)}): its notes open only if ${keyFilePath(databasePath)} holds their key; Wheelhouse refuses to start otherwise.`,

@@ -31,7 +31,8 @@ export class DatabaseLockedError extends Error {}
  */
 export function openDatabase(url: string, options: { keys?: Keyring } = {}): OpenDatabase {
   const postgres = /^postgres(ql)?:\/\//.test(url);
-  const keys = options.keys ?? loadKeyring({ env: process.env, sqliteFile: postgres ? null : sqlitePath(url) });
+  const keys =
+    options.keys ?? loadKeyring({ env: process.env, sqliteFile: postgres ? null : sqlitePath(url) });
   const opened = postgres ? openPostgres(url) : openSqlite(sqlitePath(url));
   return { ...opened, db: withKeyring(opened.db, keys) };
 }

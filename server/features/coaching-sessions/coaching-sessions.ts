@@ -387,7 +387,10 @@ export async function saveSharedNotes(input: SessionCall & { body: string }): Pr
   conflictUnless(row, ['scheduled', 'in_progress', 'held'], 'This coaching session was cancelled.');
   await db
     .updateTable('coaching_sessions')
-    .set({ shared_notes: seal(db, 'coaching_sessions.shared_notes', input.body), updated_at: now.toISOString() })
+    .set({
+      shared_notes: seal(db, 'coaching_sessions.shared_notes', input.body),
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', row.id)
     .execute();
   return answer(db, grant, row.id, now, 'coaching session notes');

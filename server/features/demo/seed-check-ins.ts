@@ -64,7 +64,11 @@ export async function seedCheckIns(
         about_kind: project ? 'project' : 'general',
         about_lineage_id: null,
         about_title: project ?? 'In general',
-        why: seal(db, 'check_ins.why', random.next() < 0.8 ? random.pick(whys[pleasant ? 'pleasant' : 'unpleasant']) : ''),
+        why: seal(
+          db,
+          'check_ins.why',
+          random.next() < 0.8 ? random.pick(whys[pleasant ? 'pleasant' : 'unpleasant']) : '',
+        ),
         is_private: random.next() < 1 / 6 ? 1 : 0,
         created_at: iso,
       });

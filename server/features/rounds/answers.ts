@@ -64,7 +64,9 @@ export async function writeAnswers(
   );
   const clearScores = scores.filter(([, s]) => s === null).map(([k]) => k);
   const setNotes = notes.flatMap(([area_key, note]) =>
-    note === null ? [] : [{ assessment_id: assessmentId, area_key, note: seal(db, 'assessment_notes.note', note) }],
+    note === null
+      ? []
+      : [{ assessment_id: assessmentId, area_key, note: seal(db, 'assessment_notes.note', note) }],
   );
   const clearNotes = notes.filter(([, n]) => n === null).map(([k]) => k);
   if (setScores.length) {

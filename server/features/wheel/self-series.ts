@@ -137,7 +137,8 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
   const ownNote = may(viewer, ['the PM themself'], {});
   return rows.map((r): SelfPoint => {
     const content = versions.get(r.framework_version_id)!;
-    const notes: Record<string, string> = ownNote && r.note ? { '': unseal(db, 'self_checks.note', r.note) } : {};
+    const notes: Record<string, string> =
+      ownNote && r.note ? { '': unseal(db, 'self_checks.note', r.note) } : {};
     return {
       source: 'self-check',
       id: r.id,
