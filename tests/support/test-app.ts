@@ -6,7 +6,8 @@ import { loadConfig } from '../../server/config.js';
 import type { Deps } from '../../server/http/env.js';
 import { openDatabase } from '../../server/db/database.js';
 import { createMailer } from '../../server/mail/mailer.js';
-import { createTestDatabase, postgresTestKeys, type TestEngine } from './test-database.js';
+import { createTestDatabase, type TestEngine } from './test-database.js';
+import { postgresTestKeys } from './test-keys.js';
 
 export interface TestApp {
   url: string;

@@ -5,18 +5,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
-import { parseKeys } from '../../server/crypto/keys.js';
+import { postgresTestKeys } from './test-keys.js';
 
 export type TestEngine = 'sqlite' | 'postgres';
-
-/**
- * PostgreSQL has no key file (decision 044): every test database there, and every second
- * instance on one, uses these keys. SQLite tests get the real default, a key file beside the file.
- */
-export const postgresTestKeys = parseKeys(
-  `test-1:${Buffer.alloc(32, 7).toString('base64')}`,
-  'the PostgreSQL test keys',
-);
 
 /** The engine this vitest project runs on (set per project in vitest.config.ts). */
 export const testEngine = (): TestEngine =>
