@@ -1,9 +1,19 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newKey } from './field-crypto.js';
-import { ensureKeyFile, formatKeys, KeyError, keyFilePath, loadKeyring, parseKeys } from './keys.js';
+import {
+  copyKeyFileBeside,
+  ensureKeyFile,
+  formatKeys,
+  KeyError,
+  keyFilePath,
+  loadKeyring,
+  mergeKeysFromBackup,
+  parseKeys,
+  readKeyFile,
+} from './keys.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -53,6 +63,32 @@ describe('keys', () => {
     writeFileSync(path, `k:${b64()}\n`);
     chmodSync(path, 0o644);
     expect(() => ensureKeyFile(path, new Date())).toThrow(/may be read by other users .* chmod 600/);
+  });
+
+  it('copies the key file beside a backup, owner-only, and a restore adds its keys to the database', () => {
+    const dir = tempDir();
+    const live = join(dir, 'wheelhouse.db');
+    const made = loadKeyring({ env: {}, sqliteFile: live });
+    const backup = join(dir, 'backups', 'nightly.db');
+    mkdirSync(dirname(backup));
+    expect(copyKeyFileBeside(live, backup)).toBe(`${backup}.key`);
+    expect(statSync(`${backup}.key`).mode & 0o777).toBe(0o600);
+    expect(copyKeyFileBeside(join(dir, 'no-key.db'), backup), 'no key file: nothing to copy').toBeNull();
+
+    // Restored elsewhere: the key file is made from the backup's.
+    const fresh = join(dir, 'restored.db');
+    expect(mergeKeysFromBackup(fresh, backup)).toBe('merged');
+    expect(readKeyFile(keyFilePath(fresh)).keys.get(made.current)!.equals(made.keys.get(made.current)!)).toBe(
+      true,
+    );
+    // Restored over a database with a newer key: that key stays current, the backup's is added.
+    const newer = { current: 'newer', keys: new Map([['newer', newKey()]]) };
+    writeFileSync(keyFilePath(live), formatKeys(newer), { mode: 0o600 });
+    mergeKeysFromBackup(live, backup);
+    const merged = readKeyFile(keyFilePath(live));
+    expect(merged.current).toBe('newer');
+    expect([...merged.keys.keys()].sort()).toEqual(['newer', made.current].sort());
+    expect(mergeKeysFromBackup(live, join(dir, 'elsewhere.db'))).toBe('none');
   });
 
   it('takes the environment first, and refuses PostgreSQL without it', () => {
