@@ -14,6 +14,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { createMailer } from '../server/mail/mailer.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
 import { seedTeam, sizes, type BenchSize } from './seed.js';
+import { randomBytes } from 'node:crypto';
 
 /**
  * `npm run bench` (part 2): the main reads and one write of the real app, in-process on loopback,
@@ -66,7 +67,9 @@ async function openFresh(engine: 'sqlite' | 'postgres', clusterUrl: string | nul
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = clusterUrl!.replace(/\/[^/?]*(\?.*)?$/, `/${name}`);
-  return { url, database: openDatabase(url), drop: () => undefined };
+  // PostgreSQL has no key file (decision 044): a throwaway key for a throwaway database.
+  const keys = { current: 'bench', keys: new Map([['bench', randomBytes(32)]]) };
+  return { url, database: openDatabase(url, { keys }), drop: () => undefined };
 }
 
 async function benchOne(

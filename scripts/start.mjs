@@ -1,7 +1,7 @@
 /* global process, console */
-// `npm start` (and `npm run backup/restore`): runs the compiled server from dist/server/, first
+// `npm start` (and `npm run backup/restore/rotate-key`): runs the compiled server from dist/server/, first
 // compiling it with esbuild when it is missing or older than its sources (decision 039).
-//   node --enable-source-maps scripts/start.mjs [main|backup-cli|--build] [arguments…]
+//   node --enable-source-maps scripts/start.mjs [main|backup-cli|rotate-key-cli|--build] [arguments…]
 // Plain JavaScript on purpose: it must run before anything is compiled.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'server');
-const entries = { main: 'server/main.ts', 'backup-cli': 'server/db/backup-cli.ts' };
+const entries = {
+  main: 'server/main.ts',
+  'backup-cli': 'server/db/backup-cli.ts',
+  'rotate-key-cli': 'server/crypto/rotate-key-cli.ts',
+};
 
 /** The newest modification time among the server's sources (tests excluded) and package.json. */
 function newestSource() {

@@ -4,6 +4,8 @@ import { createApp } from './app.js';
 import { startCadence } from './cadence.js';
 import { ensureWebBuild, webDist } from './build-web.js';
 import { ConfigError, loadConfig } from './config.js';
+import { KeyError } from './crypto/keys.js';
+import { sealClearFields } from './crypto/reseal.js';
 import { listenForBackups } from './db/backup.js';
 import { DatabaseLockedError, openDatabase, sqlitePath } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -15,6 +17,9 @@ async function main() {
   const log = pino({ level: config.logLevel });
   const { db, engine, close, backup } = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
+  // Refuses to start without the keys of stored values; seals text from before encryption (decision 044).
+  const sealed = await sealClearFields(db);
+  if (sealed > 0) log.info({ sealed }, 'encrypted confidential text stored before encryption at rest');
   // `npm run backup` asks this process for a copy of its SQLite file (decision 008).
   const backups = backup
     ? await listenForBackups({ databasePath: sqlitePath(config.databaseUrl), copy: backup, log })
@@ -55,7 +60,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseLockedError) {
+  if (error instanceof ConfigError || error instanceof DatabaseLockedError || error instanceof KeyError) {
     console.error(error.message);
   } else {
     console.error('Wheelhouse could not start:', error instanceof Error ? error.message : error);

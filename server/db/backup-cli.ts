@@ -8,6 +8,7 @@ import {
   restoreBackup,
 } from './backup.js';
 import { sqlitePath } from './database.js';
+import { KeyError, keyFilePath, keysVariable, mergeKeysFromBackup } from '../crypto/keys.js';
 
 /**
  * `npm run backup [-- <file>]` and `npm run restore <file>` for the SQLite file of DATABASE_URL
@@ -36,6 +37,13 @@ async function main() {
     console.log(
       `Backed up ${databasePath} to ${result.path} (${Math.ceil(result.bytes / 1024)} KB in ${result.milliseconds} ms, by ${by}).`,
     );
+    // Confidential text is encrypted (decision 044): a backup without its keys cannot be read.
+    if (result.keyFile)
+      console.log(`Its encryption keys are in ${result.keyFile}: keep the two files together, and private.`);
+    else
+      console.log(
+        `WARNING: the encryption keys come from ${keysVariable}; this backup is unreadable without them. Keep them safe apart from it.`,
+      );
     return;
   }
   if (command === 'restore') {
@@ -43,6 +51,14 @@ async function main() {
     const from = userPath(argument);
     const { keptAs } = restoreBackup({ databasePath, from, now: new Date() });
     console.log(`Restored ${from} into ${databasePath}.`);
+    if (mergeKeysFromBackup(databasePath, from) === 'merged')
+      console.log(
+        `Added the backup's encryption keys (${keyFilePath(from)}) to ${keyFilePath(databasePath)}.`,
+      );
+    else if (!process.env[keysVariable])
+      console.log(
+        `WARNING: no key file beside the backup (${keyFilePath(from)}): its notes open only if ${keyFilePath(databasePath)} holds their key; Wheelhouse refuses to start otherwise.`,
+      );
     if (keptAs) console.log(`The replaced database is kept as ${keptAs}.`);
     console.log('Start Wheelhouse (npm start); it brings the restored database up to date on start.');
     return;
@@ -51,7 +67,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof BackupError || error instanceof ConfigError) console.error(error.message);
+  if (error instanceof BackupError || error instanceof ConfigError || error instanceof KeyError)
+    console.error(error.message);
   else
     console.error(`${process.argv[2] ?? 'backup'} failed:`, error instanceof Error ? error.message : error);
   process.exit(1);

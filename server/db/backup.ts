@@ -13,6 +13,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { copyKeyFileBeside } from '../crypto/keys.js';
 
 /**
  * Backups of the SQLite file (decision 008). The server holds its file with an exclusive lock, so
@@ -25,6 +26,8 @@ export interface BackupResult {
   path: string;
   bytes: number;
   milliseconds: number;
+  /** The key file copied beside the backup (decision 044), or null when the keys come from the environment. */
+  keyFile?: string | null;
 }
 
 /** A refusal the CLI prints as one line (no stack trace). */
@@ -136,6 +139,7 @@ export async function listenForBackups(input: {
               ? request.destination
               : defaultBackupPath(databasePath, now());
           const result = await writeBackup(copy, destination);
+          result.keyFile = copyKeyFileBeside(databasePath, result.path);
           log.info({ ...result }, 'backup written');
           answer = { ok: true, ...result };
         } catch (error) {
@@ -190,7 +194,13 @@ export function requestBackup(
     socket.on('end', () => {
       try {
         const answer = JSON.parse(received) as ({ ok: true } & BackupResult) | { ok: false; message: string };
-        if (answer.ok) resolve({ path: answer.path, bytes: answer.bytes, milliseconds: answer.milliseconds });
+        if (answer.ok)
+          resolve({
+            path: answer.path,
+            bytes: answer.bytes,
+            milliseconds: answer.milliseconds,
+            keyFile: answer.keyFile ?? null,
+          });
         else reject(new BackupError(`The server could not write the backup: ${answer.message}`));
       } catch {
         reject(new BackupError('The server closed the connection without an answer.'));
@@ -225,7 +235,8 @@ export async function backupStoppedDatabase(
   if (!existsSync(databasePath)) throw new BackupError(`There is no database at ${databasePath}.`);
   const file = lockDatabaseFile(databasePath);
   try {
-    return await writeBackup(async (to) => void (await file.backup(to)), destination);
+    const result = await writeBackup(async (to) => void (await file.backup(to)), destination);
+    return { ...result, keyFile: copyKeyFileBeside(databasePath, result.path) };
   } finally {
     file.close();
   }

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Keyring } from '../crypto/field-crypto.js';
+import { loadKeyring } from '../crypto/keys.js';
+import { withKeyring } from '../crypto/sealed-fields.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -21,10 +24,17 @@ export interface OpenDatabase {
 /** Thrown when the SQLite file is already held by another Wheelhouse process. */
 export class DatabaseLockedError extends Error {}
 
-/** Opens SQLite (a file path or file: URL) or PostgreSQL (a postgres:// URL). */
-export function openDatabase(url: string): OpenDatabase {
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
-  return openSqlite(sqlitePath(url));
+/**
+ * Opens SQLite (a file path or file: URL) or PostgreSQL (a postgres:// URL). The handle carries
+ * the field-encryption keys (decision 044): `keys`, else WHEELHOUSE_ENCRYPTION_KEYS, else the
+ * SQLite file's key file (created at first start); loaded before the database is touched.
+ */
+export function openDatabase(url: string, options: { keys?: Keyring } = {}): OpenDatabase {
+  const postgres = /^postgres(ql)?:\/\//.test(url);
+  const keys =
+    options.keys ?? loadKeyring({ env: process.env, sqliteFile: postgres ? null : sqlitePath(url) });
+  const opened = postgres ? openPostgres(url) : openSqlite(sqlitePath(url));
+  return { ...opened, db: withKeyring(opened.db, keys) };
 }
 
 export function sqlitePath(url: string): string {

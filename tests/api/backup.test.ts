@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,9 @@ async function coachingData(app: TestApp) {
     ],
   });
   expect(plan.status, plan.text).toBe(200);
+  // Encrypted at rest (decision 044): the restored server reads it only with the backup's key.
+  const comment = await pm.client.post(`/api/pms/${pm.id}/plan/comments`, { body: 'Private words' });
+  expect(comment.status, comment.text).toBe(200);
   return { coach, pm, roundId: round.id as string, seen: await whatThePmSees(pm, round.id) };
 }
 
@@ -87,6 +90,9 @@ describe.skipIf(testEngine() !== 'sqlite')(
       expect(backup.code, backup.stderr).toBe(0);
       expect(backup.stdout).toContain('by the running server');
       expect(existsSync(copy)).toBe(true);
+      // The encryption keys go with it (decision 044): without them its notes cannot be read.
+      expect(backup.stdout).toContain(`Its encryption keys are in ${copy}.key`);
+      expect(statSync(`${copy}.key`).mode & 0o777).toBe(0o600);
 
       // After the backup, a second PM joins; the restored database is the moment of the backup.
       const later = await buildPm(first, coach, 'Lee Later');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueCoachPrompts } from '../../server/features/nudges/coach-prompts.js';
 import { buildMember, buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { unseal } from '../../server/crypto/sealed-fields.js';
 
 /**
  * Nudges (issue 9): a current coach sends a line between sessions within the PM's frequency
@@ -46,16 +47,18 @@ async function welcome(pm: Person, frequency: 'daily' | 'weekly' | 'paused', tim
     .execute();
 }
 
-/** What reached a person's inbox (the outbox's in-app rows). */
-const inbox = (userId: string) =>
-  app.deps.db
-    .selectFrom('deliveries')
-    .select(['kind', 'key', 'title', 'text', 'link'])
-    .where('recipient_id', '=', userId)
-    .where('channel', '=', 'in-app')
-    .orderBy('created_at')
-    .orderBy('key')
-    .execute();
+/** What reached a person's inbox (the outbox's in-app rows, their text opened: it is stored encrypted). */
+const inbox = async (userId: string) =>
+  (
+    await app.deps.db
+      .selectFrom('deliveries')
+      .select(['kind', 'key', 'title', 'text', 'link'])
+      .where('recipient_id', '=', userId)
+      .where('channel', '=', 'in-app')
+      .orderBy('created_at')
+      .orderBy('key')
+      .execute()
+  ).map((r) => ({ ...r, text: unseal(app.deps.db, 'deliveries.text', r.text) }));
 
 const nudge = (coach: Person, pm: Person, text = 'How did the interview go?', about?: unknown) =>
   coach.client.post(`/api/pms/${pm.id}/nudges`, about ? { text, about } : { text });

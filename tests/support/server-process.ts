@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatKeys } from '../../server/crypto/keys.js';
+import { postgresTestKeys } from './test-keys.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,9 +18,13 @@ export interface ServerProcess {
  */
 export function startServerProcess(env: Record<string, string>): ServerProcess {
   let out = '';
+  // PostgreSQL needs its keys from the environment (decision 044): the ones every test database there uses.
+  const keys = /^postgres/.test(env.DATABASE_URL ?? '')
+    ? { WHEELHOUSE_ENCRYPTION_KEYS: formatKeys(postgresTestKeys) }
+    : {};
   const child = spawn(process.execPath, ['--enable-source-maps', 'scripts/start.mjs'], {
     cwd: repoRoot,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', ...keys, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.on('data', (d) => (out += d));

@@ -7,6 +7,7 @@ import type { Deps } from '../../server/http/env.js';
 import { openDatabase } from '../../server/db/database.js';
 import { createMailer } from '../../server/mail/mailer.js';
 import { createTestDatabase, type TestEngine } from './test-database.js';
+import { postgresTestKeys } from './test-keys.js';
 
 export interface TestApp {
   url: string;
@@ -31,12 +32,17 @@ export async function startTestApp(
     allowPrivateWebhooks?: boolean;
     /** A second instance: share this database (e.g. `other.deps.config.databaseUrl`) over a pool of its own; not dropped on close. */
     databaseUrl?: string;
+    /** Every line the app logs (pino JSON, all levels) is pushed here. */
+    logLines?: string[];
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? sharedDatabase(options.databaseUrl)
     : await createTestDatabase(options.engine, options.postgresUrl);
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const lines = options.logLines;
+  const log = lines
+    ? pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const server = serve({ fetch: (req, env) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
@@ -70,6 +76,6 @@ export async function startTestApp(
 
 /** Another connection pool on an existing test database: a second instance of the app. */
 function sharedDatabase(url: string) {
-  const opened = openDatabase(url);
+  const opened = openDatabase(url, url.startsWith('postgres') ? { keys: postgresTestKeys } : {});
   return { ...opened, url, drop: () => opened.close() };
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
+import { postgresTestKeys } from './test-keys.js';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -39,7 +40,7 @@ export async function createTestDatabase(
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = adminUrl.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
-  const opened = openDatabase(url);
+  const opened = openDatabase(url, { keys: postgresTestKeys });
   await migrateToLatest(opened.db);
   return {
     ...opened,

@@ -16,6 +16,7 @@ import type { Viewer } from '../../privacy/rules.js';
 import { visibleCheckIns } from '../../privacy/visible-history.js';
 import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
+import { seal, unseal } from '../../crypto/sealed-fields.js';
 
 interface Call {
   db: Db;
@@ -25,7 +26,7 @@ interface Call {
 
 const byKey = new Map(emotions.map((e) => [e.key, e]));
 
-/** A stored check-in as the API shows it (never the row). */
+/** A check-in as the API shows it (never the row), its `why` already opened. */
 export function presentCheckIn(row: CheckInTable): CheckIn {
   return {
     id: row.id,
@@ -85,7 +86,9 @@ export async function checkInsVisibleTo(
       );
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.filter((checkIn) => may(viewer, ['PM shared the check-in'], { checkIn }));
+  return rows
+    .filter((checkIn) => may(viewer, ['PM shared the check-in'], { checkIn }))
+    .map((checkIn) => ({ ...checkIn, why: unseal(db, 'check_ins.why', checkIn.why) }));
 }
 
 /** The check-in page in one read: the emotion list, the current themes, the latest check-ins. */
@@ -132,7 +135,10 @@ export async function createCheckIn(input: Call & { checkIn: CheckInData; now: D
     is_private: checkIn.private ? 1 : 0,
     created_at: now.toISOString(),
   };
-  await db.insertInto('check_ins').values(row).execute();
+  await db
+    .insertInto('check_ins')
+    .values({ ...row, why: seal(db, 'check_ins.why', row.why) })
+    .execute();
   await recordAccess({ db, grant, resource: 'check-in' });
   return presentCheckIn(row);
 }

@@ -11,6 +11,7 @@ import { revealedRoundsVisibleTo } from '../wheel/wheel-data.js';
 import { prepareAgenda, type AgendaContext } from './agenda.js';
 import { heldNewestFirst, type CoachingSessionRow } from './coaching-session-reading.js';
 import { localDay } from './zoned-time.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 /**
  * The wheel as the coaching session's coach sees it: the agenda is shared by both sides, so it
@@ -146,8 +147,8 @@ export async function prepareAgendaOnce(db: Db, row: CoachingSessionRow, now: Da
           session_id: row.id,
           position,
           kind: item.kind,
-          text: item.text,
-          detail: item.detail,
+          text: seal(tx, 'session_agenda_items.text', item.text),
+          detail: seal(tx, 'session_agenda_items.detail', item.detail),
           ref_id: item.refId,
           added_by: null,
           added_side: null,

@@ -14,6 +14,7 @@ import { findPlanRow } from '../plans/plan-reading.js';
 import { agendaOwnership } from './agenda.js';
 import { colourHistory } from './colour-history.js';
 import { bigBangReview, tacticalTakeover } from './guards.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 export type CoachingSessionRow = CoachingSessionTable;
 
@@ -213,8 +214,8 @@ export async function presentCoachingSession(
     agenda: items.map((i) => ({
       id: i.id,
       kind: i.kind as CoachingSession['agenda'][number]['kind'],
-      text: i.text,
-      detail: i.detail,
+      text: unseal(db, 'session_agenda_items.text', i.text),
+      detail: unseal(db, 'session_agenda_items.detail', i.detail),
       addedBy: i.added_side ? { side: i.added_side, name: i.name ?? 'Someone' } : null,
       done: i.done === 1,
     })),
@@ -226,8 +227,8 @@ export async function presentCoachingSession(
       pm: colourOf(t.lineage_id, 'pm'),
       coach: colourOf(t.lineage_id, 'coach'),
     })),
-    sharedNotes: row.shared_notes,
-    privateNote: own?.body ?? '',
+    sharedNotes: unseal(db, 'coaching_sessions.shared_notes', row.shared_notes),
+    privateNote: unseal(db, 'session_private_notes.body', own?.body ?? ''),
     nextSteps: steps.map((s) => ({
       id: s.id,
       text: s.text,

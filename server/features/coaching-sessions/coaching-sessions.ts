@@ -25,6 +25,7 @@ import {
   type CoachingSessionRow,
 } from './coaching-session-reading.js';
 import { zonedToUtc } from './zoned-time.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 /**
  * Coaching sessions: either side of an active pair schedules one; both prepare, run and close
@@ -310,7 +311,7 @@ export async function addAgendaItem(input: SessionCall & { text: string }): Prom
       session_id: row.id,
       position: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
       kind: 'own',
-      text: input.text,
+      text: seal(db, 'session_agenda_items.text', input.text),
       detail: null,
       ref_id: null,
       added_by: grant.actorId,
@@ -386,7 +387,10 @@ export async function saveSharedNotes(input: SessionCall & { body: string }): Pr
   conflictUnless(row, ['scheduled', 'in_progress', 'held'], 'This coaching session was cancelled.');
   await db
     .updateTable('coaching_sessions')
-    .set({ shared_notes: input.body, updated_at: now.toISOString() })
+    .set({
+      shared_notes: seal(db, 'coaching_sessions.shared_notes', input.body),
+      updated_at: now.toISOString(),
+    })
     .where('id', '=', row.id)
     .execute();
   return answer(db, grant, row.id, now, 'coaching session notes');
@@ -397,12 +401,11 @@ export async function savePrivateNote(input: SessionCall & { body: string }): Pr
   const { db, now } = input;
   const { row, grant } = await open(input, 'coaching-session-private-note:write');
   const at = now.toISOString();
+  const sealed = seal(db, 'session_private_notes.body', input.body);
   await db
     .insertInto('session_private_notes')
-    .values({ session_id: row.id, author_id: grant.actorId, body: input.body, updated_at: at })
-    .onConflict((oc) =>
-      oc.columns(['session_id', 'author_id']).doUpdateSet({ body: input.body, updated_at: at }),
-    )
+    .values({ session_id: row.id, author_id: grant.actorId, body: sealed, updated_at: at })
+    .onConflict((oc) => oc.columns(['session_id', 'author_id']).doUpdateSet({ body: sealed, updated_at: at }))
     .execute();
   return answer(db, grant, row.id, now, 'own private note of a coaching session');
 }
@@ -452,7 +455,7 @@ export async function addNextStep(input: SessionCall & { step: NextStepInput }):
           text: step.text,
           due_on: step.dueOn ?? null,
           targets: '[]',
-          message: 'A next step from our coaching session.',
+          message: seal(tx, 'plan_suggestions.message', 'A next step from our coaching session.'),
           status: 'open',
           created_at: at,
           decided_at: null,

@@ -4,6 +4,7 @@ import { publicAddressOf } from '../setup/public-address.js';
 import type { DeliveryKind } from './due.js';
 import { channelName, type Settings } from './settings.js';
 import { postWebhook, WebhookError } from './webhook-safety.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 /** What leaves Wheelhouse: the title, a notice and a link back; the text only when allowed. */
 export interface OutsideMessage {
@@ -40,7 +41,7 @@ export async function outsideMessage(input: {
     title: delivery.title,
     notice: notices[delivery.kind as DeliveryKind] ?? 'There is something new for you in Wheelhouse.',
     link: `${address}${path}`,
-    text: settings.includeText && delivery.text ? delivery.text : null,
+    text: settings.includeText && delivery.text ? unseal(deps.db, 'deliveries.text', delivery.text) : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { nowIso } from '../../util.js';
 import { outsideMessage, sendOutside } from './channels.js';
 import type { DeliveryKind } from './due.js';
 import { channelName, settingsOfUser } from './settings.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 const pageSize = 20;
 
@@ -52,7 +53,7 @@ export async function listInbox(input: { db: Db; actor: Actor; page: number }): 
     .offset((page - 1) * pageSize)
     .execute();
   return {
-    items: rows.slice(0, pageSize).map(present),
+    items: rows.slice(0, pageSize).map((r) => present({ ...r, text: unseal(db, 'deliveries.text', r.text) })),
     page,
     hasMore: rows.length > pageSize,
     unread: await unreadCount({ db, actor }),

@@ -9,6 +9,7 @@ import { outsideMessage, sendOutside, type SendOutcome } from './channels.js';
 import type { DueDelivery, DueProducer } from './due.js';
 import { settingsOf, settingsOfUser, type Settings } from './settings.js';
 import { maxAttempts, quietUntil, retryDelayMs } from './timing.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 /**
  * The outbox (decision 033): every delivery is a row per (key, channel), stored once by a unique
@@ -49,7 +50,7 @@ export async function enqueueDelivery(input: { db: Db; now: Date; delivery: DueD
     recipient_id: d.recipientId,
     kind: d.kind,
     title: d.title,
-    text: d.text,
+    text: seal(db, 'deliveries.text', d.text),
     link: d.link,
     attempts: 0,
     created_at: at,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../util.js';
 import type { LoadedVersion } from '../frameworks/framework-versions.js';
 import { seededRandom } from './random.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -63,7 +64,11 @@ export async function seedCheckIns(
         about_kind: project ? 'project' : 'general',
         about_lineage_id: null,
         about_title: project ?? 'In general',
-        why: random.next() < 0.8 ? random.pick(whys[pleasant ? 'pleasant' : 'unpleasant']) : '',
+        why: seal(
+          db,
+          'check_ins.why',
+          random.next() < 0.8 ? random.pick(whys[pleasant ? 'pleasant' : 'unpleasant']) : '',
+        ),
         is_private: random.next() < 1 / 6 ? 1 : 0,
         created_at: iso,
       });

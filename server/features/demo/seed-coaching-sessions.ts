@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { newId } from '../../util.js';
 import { zonedToUtc } from '../coaching-sessions/zoned-time.js';
 import { seededRandom } from './random.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const TIME_ZONE = 'Europe/Berlin';
@@ -183,7 +184,7 @@ export async function seedCoachingSessions(
       started_at: upcoming ? null : startsAt,
       ended_at: upcoming ? null : ended,
       cancelled_at: null,
-      shared_notes: upcoming ? '' : random.pick(notes),
+      shared_notes: upcoming ? '' : seal(db, 'coaching_sessions.shared_notes', random.pick(notes)),
       colours_set: upcoming ? null : themes.length,
       actions_moved: upcoming ? null : random.next() < 0.5 ? 1 : 0,
       next_steps: upcoming ? null : step ? 1 : 0,

@@ -2,6 +2,7 @@ import type { FrameworkContent } from '../../../common/wheel.js';
 import type { Db } from '../../db/database.js';
 import { areaScores } from '../rounds/scoring.js';
 import { addMs, newId } from '../../util.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 export interface SeedAssessment {
   scores: Record<string, number>;
@@ -76,7 +77,7 @@ export async function insertRound(
     const notes = Object.entries(a.notes ?? {}).map(([area_key, note]) => ({
       assessment_id: id,
       area_key,
-      note,
+      note: seal(db, 'assessment_notes.note', note),
     }));
     if (notes.length) await db.insertInto('assessment_notes').values(notes).execute();
   }

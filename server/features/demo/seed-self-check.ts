@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { newId } from '../../util.js';
 import type { LoadedVersion } from '../frameworks/framework-versions.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 /** The seed's story, in the demo: one Team statement falls while the rest of the area holds. */
 const STATEMENT = 'team.2';
@@ -50,7 +51,7 @@ export async function seedSelfCheckDip(
       framework_version_id: input.version.id,
       areas: JSON.stringify(['team']),
       area_scores: JSON.stringify({ team: mean }),
-      note: input.note,
+      note: seal(db, 'self_checks.note', input.note),
       created_at: at,
       updated_at: at,
       submitted_at: at,

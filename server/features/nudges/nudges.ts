@@ -20,6 +20,7 @@ import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
 import { enqueueDelivery, nudgePreferenceOf, type NudgePreference } from './delivery-port.js';
 import { nextPeriodStart, nudgePeriod } from './periods.js';
+import { seal, unseal } from '../../crypto/sealed-fields.js';
 
 interface Call {
   db: Db;
@@ -70,7 +71,7 @@ export async function presentNudges(db: Db, rows: NudgeTable[]): Promise<Nudge[]
     return {
       id: row.id,
       coach: people.get(row.coach_id) ?? { id: row.coach_id, name: 'A former coach', email: '' },
-      text: row.text,
+      text: unseal(db, 'nudges.text', row.text),
       about: { kind: row.about_kind, lineageId: row.about_lineage_id, title: row.about_title },
       createdAt: row.created_at,
       reaction: own.findLast((r) => r.reaction !== null)?.reaction ?? null,
@@ -78,7 +79,7 @@ export async function presentNudges(db: Db, rows: NudgeTable[]): Promise<Nudge[]
         id: r.id,
         n: r.n,
         reaction: r.reaction,
-        text: r.text,
+        text: unseal(db, 'nudge_responses.text', r.text),
         createdAt: r.created_at,
       })),
     };
@@ -232,7 +233,10 @@ export async function sendNudge(
   // either both, or neither and the coach is told why.
   try {
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('nudges').values(row).execute();
+      await trx
+        .insertInto('nudges')
+        .values({ ...row, text: seal(trx, 'nudges.text', row.text) })
+        .execute();
       await enqueueDelivery({
         db: trx,
         now,
@@ -315,7 +319,10 @@ export async function respondToNudge(
           .where('nudge_id', '=', row.id)
           .executeTakeFirst();
         response.n = Number(last?.n ?? 0) + 1;
-        await trx.insertInto('nudge_responses').values(response).execute();
+        await trx
+          .insertInto('nudge_responses')
+          .values({ ...response, text: seal(trx, 'nudge_responses.text', response.text) })
+          .execute();
         if (!coach) return;
         await enqueueDelivery({
           db: trx,

@@ -4,6 +4,7 @@ import type { Side } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
 import { may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 /** The comments on a plan version, oldest first, with their author and the author's side of the pair. */
 function commentRows(db: Db, planId: string) {
@@ -25,13 +26,13 @@ function commentRows(db: Db, planId: string) {
 type CommentRow = Awaited<ReturnType<typeof commentRows>>[number];
 
 /** Presents a comment: who wrote it (and on which side), about what, and whether it is a private note. */
-const presentComment = (r: CommentRow): PlanComment => ({
+const presentComment = (db: Db, r: CommentRow): PlanComment => ({
   id: r.id,
   themeId: r.theme_id,
   actionId: r.action_id,
   author: { id: r.author_id, name: r.author_name, email: r.author_email },
   authorSide: r.author_side,
-  body: r.body,
+  body: unseal(db, 'plan_comments.body', r.body),
   private: r.is_private === 1,
   createdAt: r.created_at,
 });
@@ -50,5 +51,5 @@ export async function commentsVisibleTo(db: Db, planId: string, viewer: Viewer):
         history: { part: 'comments', at: comment.created_at },
       }),
     )
-    .map(presentComment);
+    .map((r) => presentComment(db, r));
 }

@@ -7,6 +7,7 @@ import { authorize } from '../../privacy/authorize.js';
 import { newId, nowIso } from '../../util.js';
 import { findPlanRow, presentPlan } from './plan-reading.js';
 import { currentAction, currentPlanOrFail, currentTheme } from './plan-writing.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 interface Call {
   db: Db;
@@ -41,7 +42,7 @@ export async function addComment(input: Call & { comment: CommentInput }) {
       theme_id: target.themeId,
       action_id: target.actionId,
       author_id: grant.actorId,
-      body: comment.body,
+      body: seal(db, 'plan_comments.body', comment.body),
       is_private: comment.private ? 1 : 0,
       created_at: nowIso(),
     })

@@ -1,12 +1,13 @@
 import type { PlanSuggestion, Target } from '../../../common/plans.js';
 import type { Db } from '../../db/database.js';
 import type { PlanSuggestionTable } from '../../db/schema.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 type StoredTarget = Target & { kind: 'area' | 'trait' };
 
-/** The suggestions on a plan version with their authors, newest first. */
-export function suggestionRows(db: Db, planId: string) {
-  return db
+/** The suggestions on a plan version with their authors, newest first (message and reason opened). */
+export async function suggestionRows(db: Db, planId: string) {
+  const rows = await db
     .selectFrom('plan_suggestions')
     .innerJoin('users', 'users.id', 'plan_suggestions.author_id')
     .selectAll('plan_suggestions')
@@ -15,6 +16,11 @@ export function suggestionRows(db: Db, planId: string) {
     .orderBy('plan_suggestions.created_at', 'desc')
     .orderBy('plan_suggestions.id')
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    message: unseal(db, 'plan_suggestions.message', r.message),
+    decline_reason: unseal(db, 'plan_suggestions.decline_reason', r.decline_reason),
+  }));
 }
 
 export const parseTargets = (json: string) => JSON.parse(json) as StoredTarget[];

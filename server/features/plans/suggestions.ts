@@ -8,6 +8,7 @@ import { answerWithCurrentPlan } from './plan-reading.js';
 import { targetsFor } from './plan-targets.js';
 import { currentAction, currentPlanOrFail, currentTheme } from './plan-writing.js';
 import { applySuggestion } from './suggestion-apply.js';
+import { seal } from '../../crypto/sealed-fields.js';
 
 /** Suggestions: the coach proposes, the PM accepts or declines with one call. Never a silent edit. */
 
@@ -51,7 +52,7 @@ export async function createSuggestion(input: Call & { suggestion: SuggestionInp
       text: s.kind === 'new_action' || s.kind === 'reword_action' ? s.text : null,
       due_on: s.kind === 'new_action' ? s.dueOn : null,
       targets: JSON.stringify(subject.targets),
-      message: s.message,
+      message: seal(db, 'plan_suggestions.message', s.message),
       status: 'open',
       created_at: nowIso(),
       decided_at: null,
@@ -114,7 +115,10 @@ export async function declineSuggestion(input: Call & { suggestionId: string; re
   const { db, actor, pmId } = input;
   const grant = await authorize({ db, actor, action: 'plan-suggestion:decide', pmId });
   const s = await suggestionOf(db, pmId, input.suggestionId);
-  await decide(db, s.id, { status: 'declined', decline_reason: input.reason });
+  await decide(db, s.id, {
+    status: 'declined',
+    decline_reason: seal(db, 'plan_suggestions.decline_reason', input.reason),
+  });
   return answerWithCurrentPlan(db, grant, resource);
 }
 

@@ -18,6 +18,7 @@ import { visibleRounds } from '../../privacy/visible-rounds.js';
 import { newId } from '../../util.js';
 import { pmFramework } from '../plans/plan-targets.js';
 import { attachmentLabel } from './reflection-words.js';
+import { seal, unseal } from '../../crypto/sealed-fields.js';
 
 interface Call {
   db: Db;
@@ -60,18 +61,18 @@ export async function reflectionsVisibleTo(
     .execute();
   return rows
     .filter((reflection) => may(viewer, ['reflection visible'], { reflection }))
-    .map((r) => presentReflection(r, viewer));
+    .map((r) => presentReflection(db, r, viewer));
 }
 
 /** A stored entry as the viewer sees it (never the row). */
-export function presentReflection(row: Row, viewer: Viewer): Reflection {
+export function presentReflection(db: Db, row: Row, viewer: Viewer): Reflection {
   return {
     id: row.id,
     kind: row.kind,
     author: { id: row.author_id, name: row.author_name, email: row.author_email },
     authorSide: row.kind === 'reflection' ? 'pm' : 'coach',
     mine: may(viewer, ['author of the reflection'], { reflection: row }),
-    body: row.body,
+    body: unseal(db, 'reflections.body', row.body),
     attachedTo:
       row.attached_kind && row.attached_id
         ? { kind: row.attached_kind, id: row.attached_id, label: row.attached_label ?? '' }
@@ -206,7 +207,7 @@ export async function readJournal(
   const journal: Journal = {
     pmId,
     viewer: { side: grant.side },
-    entries: rows.map((r) => presentReflection(r, grant)),
+    entries: rows.map((r) => presentReflection(db, r, grant)),
     attachable: await attachable(db, grant),
   };
   await logIfOthers(db, grant, rows, 'shared reflections');
@@ -230,7 +231,7 @@ const reread = async (db: Db, pmId: string, id: string) =>
 
 export async function readReflection(input: Call & { reflectionId: string }): Promise<Reflection> {
   const { row, grant } = await visibleRow(input);
-  const reflection = presentReflection(row, grant);
+  const reflection = presentReflection(input.db, row, grant);
   await logIfOthers(input.db, grant, [row], 'a shared reflection');
   return reflection;
 }
@@ -251,7 +252,7 @@ export async function createReflection(
       pm_id: pmId,
       author_id: grant.actorId,
       kind: grant.side === 'pm' ? 'reflection' : 'coach-note',
-      body: reflection.body,
+      body: seal(db, 'reflections.body', reflection.body),
       ...attached,
       shared_at: null,
       created_at: at,
@@ -259,7 +260,7 @@ export async function createReflection(
     })
     .execute();
   // Written by its author: nothing for the access log (see logIfOthers).
-  return presentReflection(await reread(db, pmId, id), grant);
+  return presentReflection(db, await reread(db, pmId, id), grant);
 }
 
 /** Its author edits the words or what it is about. */
@@ -273,14 +274,14 @@ export async function updateReflection(
   await db
     .updateTable('reflections')
     .set({
-      ...(patch.body === undefined ? {} : { body: patch.body }),
+      ...(patch.body === undefined ? {} : { body: seal(db, 'reflections.body', patch.body) }),
       ...attached,
       updated_at: now.toISOString(),
     })
     .where('id', '=', row.id)
     .where('pm_id', '=', pmId)
     .execute();
-  return presentReflection(await reread(db, pmId, row.id), grant);
+  return presentReflection(db, await reread(db, pmId, row.id), grant);
 }
 
 export async function deleteReflection(input: Call & { reflectionId: string }) {
@@ -306,5 +307,5 @@ export async function shareReflection(
     .where('id', '=', row.id)
     .where('pm_id', '=', pmId)
     .execute();
-  return presentReflection(await reread(db, pmId, row.id), grant);
+  return presentReflection(db, await reread(db, pmId, row.id), grant);
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import { statementIndex } from '../frameworks/framework-content.js';
 import { isOnScale } from './scoring.js';
+import { seal, unseal } from '../../crypto/sealed-fields.js';
 
 /** The answers of one assessment: statement scores and area notes. */
 export async function loadAnswers(db: Db, assessmentId: string) {
@@ -24,7 +25,9 @@ export async function loadAnswers(db: Db, assessmentId: string) {
       string,
       number
     >,
-    notes: Object.fromEntries(noteRows.map((r) => [r.area_key, r.note])) as Record<string, string>,
+    notes: Object.fromEntries(
+      noteRows.map((r) => [r.area_key, unseal(db, 'assessment_notes.note', r.note)]),
+    ) as Record<string, string>,
   };
 }
 
@@ -61,7 +64,9 @@ export async function writeAnswers(
   );
   const clearScores = scores.filter(([, s]) => s === null).map(([k]) => k);
   const setNotes = notes.flatMap(([area_key, note]) =>
-    note === null ? [] : [{ assessment_id: assessmentId, area_key, note }],
+    note === null
+      ? []
+      : [{ assessment_id: assessmentId, area_key, note: seal(db, 'assessment_notes.note', note) }],
   );
   const clearNotes = notes.filter(([, n]) => n === null).map(([k]) => k);
   if (setScores.length) {

@@ -29,22 +29,23 @@ export function presentSummary(
   };
 }
 
-/** A whole self-check for one viewer: the note only when `showNote` (the PM themself). */
+/** A whole self-check for one viewer: the (opened) note only when `showNote` (the PM themself). */
 export function presentSelfCheck(input: {
   row: SelfCheckTable;
   version: LoadedVersion;
   answers: { scores: Record<string, number>; traits: Record<string, string> };
   dips: Dip[];
   showNote: boolean;
+  note: string | null;
 }): SelfCheck {
-  const { row, version, answers, dips, showNote } = input;
+  const { row, version, answers, dips, showNote, note } = input;
   const chosen = chosenContent(version.content, row);
   return {
     ...presentSummary(row, version.content, answers.scores),
     frameworkVersion: presentVersion({ ...version, content: chosen }, version.number),
     scores: answers.scores,
     traits: answers.traits,
-    note: showNote ? row.note : null,
+    note: showNote ? note : null,
     dips,
     answered: Object.keys(answers.scores).length,
     total: chosen.areas.reduce((n, a) => n + a.statements.length, 0),

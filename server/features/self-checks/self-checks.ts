@@ -19,6 +19,7 @@ import { loadVersion } from '../frameworks/framework-versions.js';
 import { dipsAt, selfSeriesVisibleTo } from '../wheel/self-series.js';
 import { checkDraft, chosenContent, loadAnswers, writeDraft } from './answers.js';
 import { presentSelfCheck, presentSummary } from './present.js';
+import { seal, unseal } from '../../crypto/sealed-fields.js';
 
 interface Call {
   db: Db;
@@ -107,6 +108,7 @@ export async function present(db: Db, viewer: Viewer, row: SelfCheckTable): Prom
     answers: await loadAnswers(db, row.id),
     dips: await dipsOfRow(db, viewer, row),
     showNote: may(viewer, ['the PM themself'], {}),
+    note: unseal(db, 'self_checks.note', row.note),
   });
 }
 
@@ -240,7 +242,7 @@ export async function noteSelfCheck(input: OneCall & { note: string | null; now:
   const { row, grant } = await ownRow(input);
   await db
     .updateTable('self_checks')
-    .set({ note: input.note?.trim() || null, updated_at: now.toISOString() })
+    .set({ note: seal(db, 'self_checks.note', input.note?.trim() || null), updated_at: now.toISOString() })
     .where('id', '=', row.id)
     .execute();
   const presented = await present(db, grant, (await reread(db, row.id))!);

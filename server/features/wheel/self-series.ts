@@ -9,6 +9,7 @@ import { loadVersion } from '../frameworks/framework-versions.js';
 import { parseAreaScores } from '../rounds/round-queries.js';
 import { round2 } from '../rounds/scoring.js';
 import { dipsOf, withoutCovered } from './dips.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 /**
  * One moment the PM scored themselves, as the viewer may see it: the self side of a round (the PM:
@@ -83,7 +84,10 @@ async function roundPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
     .select(['assessment_id', 'area_key', 'note'])
     .where('assessment_id', 'in', ids)
     .execute())
-    notes.set(n.assessment_id, { ...(notes.get(n.assessment_id) ?? {}), [n.area_key]: n.note });
+    notes.set(n.assessment_id, {
+      ...(notes.get(n.assessment_id) ?? {}),
+      [n.area_key]: unseal(db, 'assessment_notes.note', n.note),
+    });
   return rows.map((r) => {
     const content = versions.get(r.framework_version_id)!;
     return {
@@ -133,7 +137,8 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
   const ownNote = may(viewer, ['the PM themself'], {});
   return rows.map((r): SelfPoint => {
     const content = versions.get(r.framework_version_id)!;
-    const notes: Record<string, string> = ownNote && r.note ? { '': r.note } : {};
+    const notes: Record<string, string> =
+      ownNote && r.note ? { '': unseal(db, 'self_checks.note', r.note) } : {};
     return {
       source: 'self-check',
       id: r.id,

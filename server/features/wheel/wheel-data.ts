@@ -12,6 +12,7 @@ import {
 } from '../rounds/round-queries.js';
 import { mean, round2 } from '../rounds/scoring.js';
 import { dipsOf, withoutCovered, type SelfRound } from './dips.js';
+import { unseal } from '../../crypto/sealed-fields.js';
 
 /** Revealed rounds with their framework version and submitted area scores: what comparison, history and dips read. */
 export interface RevealedRound {
@@ -135,7 +136,10 @@ export async function areaNotes(db: Db, assessmentIds: string[]) {
     .where('assessment_id', 'in', assessmentIds)
     .execute();
   for (const r of rows)
-    out.set(r.assessment_id, { ...(out.get(r.assessment_id) ?? {}), [r.area_key]: r.note });
+    out.set(r.assessment_id, {
+      ...(out.get(r.assessment_id) ?? {}),
+      [r.area_key]: unseal(db, 'assessment_notes.note', r.note),
+    });
   return out;
 }
 
