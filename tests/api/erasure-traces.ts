@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { isSealed, openValue } from '../../server/crypto/field-crypto.js';
+import { keyringOf } from '../../server/crypto/sealed-fields.js';
 import { sqlitePath } from '../../server/db/database.js';
 import type { TestApp } from '../support/test-app.js';
 
@@ -13,9 +15,13 @@ export async function tracesOf(app: TestApp, needles: string[]): Promise<string[
   return [...(await inTables(app, needles)), ...(await inStorage(app, needles))];
 }
 
-/** "table.column: needle" for every cell of every table that holds a needle. */
+/**
+ * "table.column: needle" for every cell of every table that holds a needle, encrypted cells
+ * opened first: text sealed at rest is still the person's content, readable by whoever has the key.
+ */
 export async function inTables(app: TestApp, needles: string[]): Promise<string[]> {
   const { db } = app.deps;
+  const keyring = keyringOf(db);
   const found: string[] = [];
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   for (const table of tables) {
@@ -23,7 +29,12 @@ export async function inTables(app: TestApp, needles: string[]): Promise<string[
     for (const row of rows)
       for (const [column, value] of Object.entries(row)) {
         if (value === null || value === undefined) continue;
-        const text = typeof value === 'string' ? value : JSON.stringify(value);
+        const text =
+          typeof value !== 'string'
+            ? JSON.stringify(value)
+            : isSealed(value)
+              ? openValue(keyring, `${table.name}.${column}`, value)
+              : value;
         for (const needle of needles)
           if (text.includes(needle)) found.push(`${table.name}.${column}: ${needle}`);
       }
