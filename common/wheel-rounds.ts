@@ -207,7 +207,9 @@ export const History = z
     earlier: z
       .number()
       .int()
-      .describe('How many earlier rounds and self-checks there are before this page (the latest 12 come first)'),
+      .describe(
+        'How many earlier rounds and self-checks there are before this page (the latest 12 come first)',
+      ),
     earlierCursor: z
       .string()
       .nullable()

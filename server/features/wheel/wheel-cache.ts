@@ -63,8 +63,7 @@ const keyFields: Record<keyof Viewer, (v: Viewer) => unknown> = {
 };
 
 /** The cache key of a viewer: everything about them that what they may see depends on. */
-export const viewerKey = (v: Viewer) =>
-  JSON.stringify(Object.values(keyFields).map((field) => field(v)));
+export const viewerKey = (v: Viewer) => JSON.stringify(Object.values(keyFields).map((field) => field(v)));
 
 interface StampRow {
   pm: string;
@@ -103,12 +102,14 @@ export async function wheelStamps(db: Db, pmIds: string[]): Promise<Map<string, 
       from self_checks s
       where s.pm_id in (${ids}) and s.submitted_at is not null
       order by 1, 2, 3`.execute(db);
-    for (const r of rows) out.set(r.pm, out.get(r.pm)! + JSON.stringify([r.k, r.id, r.a, r.b, r.c, r.d, r.e]));
+    for (const r of rows)
+      out.set(r.pm, out.get(r.pm)! + JSON.stringify([r.k, r.id, r.a, r.b, r.c, r.d, r.e]));
   }
   return out;
 }
 
-const weightOf = (state: WheelState) => JSON.stringify(state.history).length + JSON.stringify(state.dips).length;
+const weightOf = (state: WheelState) =>
+  JSON.stringify(state.history).length + JSON.stringify(state.dips).length;
 
 /**
  * The viewer's wheel: from the cache when the PM's stamp is unchanged, else built by `build`
