@@ -2,19 +2,20 @@ import type { HomeSummary, PmSummary } from '../../../common/home.js';
 import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
-import { authorizeEach, type Grant } from '../../privacy/authorize.js';
-import { colourHistoryFor } from '../coaching-sessions/coaching-session-reading.js';
-import { planGlance } from '../plans/plan-glance.js';
-import { visionGlance } from '../visions/vision-glance.js';
+import { authorizeEach } from '../../privacy/authorize.js';
+import { colourHistoriesFor } from '../coaching-sessions/coaching-session-reading.js';
+import { planGlances } from '../plans/plan-glance.js';
+import { visionGlances } from '../visions/vision-glance.js';
 import { dipsVisibleTo } from '../wheel/history.js';
 import { wheelStamps } from '../wheel/wheel-cache.js';
 
 /**
  * The home page in one read (the coach's digest): the person's own summary and one for each PM
- * they coach now. Who may see what is decided for all PMs at once (two queries), the names in
- * one, the wheels' stamps in one (the dips come from the cached wheel). Each PM's access log gets
- * one honest entry, "saw a summary on their home page", written once every summary is built (a
- * failure leaves no entry), all in one grouped INSERT (decision 045).
+ * they coach now, from set-based queries: the same dozen whatever the number of PMs (who may
+ * see what: two; names: one; the wheels' stamps: one; plans: four; visions: one; colours: two;
+ * the dips come from each PM's cached wheel). Each PM's access log gets one honest entry, "saw a
+ * summary on their home page", written once every summary is built (a failure leaves no entry),
+ * all in one grouped INSERT (decision 045).
  */
 export async function readHome(input: { db: Db; actor: Actor }): Promise<HomeSummary> {
   const { db, actor } = input;
@@ -34,24 +35,20 @@ export async function readHome(input: { db: Db; actor: Actor }): Promise<HomeSum
     ),
   );
   const stamps = await wheelStamps(db, pmIds);
+  const plans = await planGlances(db, grants);
+  const visions = await visionGlances(db, grants);
+  const colours = await colourHistoriesFor(db, grants, 6);
   const built: PmSummary[] = [];
-  for (const grant of grants) built.push(await summaryFor(db, grant, people, stamps));
+  // The dips come from each PM's cached wheel: no query while its stamp is unchanged.
+  for (const [i, grant] of grants.entries())
+    built.push({
+      pm: people.get(grant.pmId)!,
+      dips: await dipsVisibleTo(db, grant, stamps.get(grant.pmId)),
+      plan: plans[i]!,
+      vision: visions[i]!,
+      colourHistory: colours[i]!,
+    });
   await Promise.all(grants.map((grant) => recordAccess({ db, grant, resource: 'home summary' })));
   const [me, ...coached] = built;
   return { me: me!, coached };
-}
-
-async function summaryFor(
-  db: Db,
-  grant: Grant,
-  people: Map<string, { id: string; name: string; email: string }>,
-  stamps: Map<string, string>,
-): Promise<PmSummary> {
-  return {
-    pm: people.get(grant.pmId)!,
-    dips: await dipsVisibleTo(db, grant, stamps.get(grant.pmId)),
-    plan: await planGlance(db, grant),
-    vision: await visionGlance(db, grant),
-    colourHistory: await colourHistoryFor(db, grant, 6),
-  };
 }
