@@ -128,6 +128,12 @@ describe('the cached wheel, from the denied side', () => {
       expect.objectContaining({ statementKey: 'team.2', note: 'The launch slipped' }),
     ]);
 
+    const compared = async (who: Person) => (await who.client.get(`/api/rounds/${round.id}/comparison`)).body;
+    expect((await compared(pm)).peerCount).toBe(1);
+    expect(await compared(coach)).toMatchObject({
+      peerCount: null,
+      areas: expect.arrayContaining([expect.objectContaining({ peers: null })]),
+    });
     const coachView = await history(coach.client, pm.id);
     expect(coachView.areas[0].points.map((p: { peers: number | null }) => p.peers)).toEqual([null, null]);
     expect(coachView.selfChecks).toEqual([]);
@@ -140,6 +146,7 @@ describe('the cached wheel, from the denied side', () => {
     const shared = await history(coach.client, pm.id);
     expect(shared.selfChecks.map((c: { id: string }) => c.id)).toEqual([check.id]);
     expect(shared.areas[0].points[1].peers).toBe(3);
+    expect((await compared(coach)).areas[0].peers).toBe(3);
     expect(await dips(coach.client, pm.id)).toEqual([
       expect.objectContaining({ statementKey: 'team.2', note: null }),
     ]);
@@ -149,6 +156,10 @@ describe('the cached wheel, from the denied side', () => {
     const unshared = await history(coach.client, pm.id);
     expect(unshared.selfChecks).toEqual([]);
     expect(unshared.areas[0].points[1].peers).toBeNull();
+    expect(await compared(coach)).toMatchObject({
+      peerCount: null,
+      areas: expect.arrayContaining([expect.objectContaining({ peers: null })]),
+    });
     expect(await dips(coach.client, pm.id)).toEqual([]);
     const home = JSON.stringify((await coach.client.get('/api/home')).body);
     expect(home).not.toContain('team.2');

@@ -64,7 +64,7 @@ async function buildWheelState(db: Db, viewer: Viewer): Promise<WheelState> {
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
     .map(({ kind, index, id }) => ({ kind, index, id }));
   const dips = dipsAt(series, series.length - 1).map((d) => Object.freeze(d));
-  return { history, order, dips: Object.freeze(dips) };
+  return { history, order, dips: Object.freeze(dips), comparisons: new Map() };
 }
 
 /**

@@ -14,6 +14,7 @@ const state = (label: string): WheelState => ({
   history: { scale: null, rounds: [], selfChecks: [], areas: [], earlier: 0, earlierCursor: null },
   order: [{ kind: 'round', index: 0, id: label }],
   dips: [],
+  comparisons: new Map(),
 });
 
 describe('the wheel cache key', () => {

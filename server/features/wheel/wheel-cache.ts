@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
-import type { Dip, History } from '../../../common/wheel-rounds.js';
+import type { Comparison, Dip, History } from '../../../common/wheel-rounds.js';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
+import type { AssessmentRow } from '../rounds/round-queries.js';
+
+/** A round's compared wheel for this viewer, but its presented round (read fresh: names, peer invitations). */
+export interface ComparisonParts {
+  comparison: Omit<Comparison, 'round'>;
+  assessments: AssessmentRow[];
+}
 
 /**
  * The derived wheel of a PM as one viewer may see it (decision 045): the whole history and the
@@ -27,6 +34,8 @@ export interface WheelState {
   order: { kind: 'round' | 'self-check'; index: number; id: string }[];
   /** The dips of the latest self-scoring the viewer may see. */
   dips: readonly Dip[];
+  /** Compared wheels of revealed rounds, by round id, filled as they are asked for (at most 24). */
+  comparisons: Map<string, Promise<ComparisonParts>>;
 }
 
 export const ENTRY_LIMIT = 2000;
