@@ -204,6 +204,16 @@ export const History = z
           .describe('One per self-check, in the order of selfChecks (null: the area was not checked)'),
       }),
     ),
+    earlier: z
+      .number()
+      .int()
+      .describe(
+        'How many earlier rounds and self-checks there are before this page (the latest 12 come first)',
+      ),
+    earlierCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `before` for the page before this one; null: this page starts at the beginning'),
   })
   .openapi('History');
 export type History = z.infer<typeof History>;

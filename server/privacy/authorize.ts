@@ -53,16 +53,47 @@ async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | nu
 }
 
 /**
- * The one gate to a PM's coaching data: checks the whole row of the rules table (relation, then
- * every condition on the thing) and returns the grant, or throws the row's refusal. Logs
- * nothing: the caller records what it shows with `recordAccess(grant)` once every other check
- * has passed, so a refused attempt never reads as access in the PM's log.
+ * `viewerOf` for several PMs at once, in two queries whatever their number (the home digest):
+ * the asker's active pairs with those PMs, and the history grants of those pairs. The same
+ * answer per PM as `viewerOf`; a PM outside the asker's pairs gets null.
  */
-export async function authorize<A extends CoachingAction>(
-  input: { db: Db; actor: Actor; action: A; pmId: string } & ThingOf<A>,
-): Promise<Grant> {
-  const { db, actor, action, pmId } = input;
-  const viewer = await viewerOf(db, actor, pmId);
+async function viewersOf(db: Db, actor: Actor, pmIds: string[]): Promise<Map<string, Viewer | null>> {
+  const out = new Map<string, Viewer | null>(pmIds.map((pmId) => [pmId, null]));
+  const others = pmIds.filter((pmId) => pmId !== actor.id);
+  if (pmIds.includes(actor.id))
+    out.set(actor.id, { actorId: actor.id, pmId: actor.id, side: 'pm', coachSince: null });
+  if (!others.length) return out;
+  const pairs = await db
+    .selectFrom('pairs')
+    .select(['id', 'pm_id', 'accepted_at'])
+    .where('coach_id', '=', actor.id)
+    .where('pm_id', 'in', others)
+    .where('status', '=', 'active')
+    .orderBy('accepted_at')
+    .execute();
+  const firstPair = new Map<string, (typeof pairs)[number]>();
+  for (const p of pairs) if (!firstPair.has(p.pm_id)) firstPair.set(p.pm_id, p);
+  const pairIds = [...firstPair.values()].map((p) => p.id);
+  const grants = pairIds.length
+    ? await db
+        .selectFrom('history_grants')
+        .select(['pair_id', 'part'])
+        .where('pair_id', 'in', pairIds)
+        .execute()
+    : [];
+  for (const [pmId, pair] of firstPair)
+    out.set(pmId, {
+      actorId: actor.id,
+      pmId,
+      side: 'coach',
+      coachSince: pair.accepted_at ?? '9999',
+      historyShared: grants.filter((g) => g.pair_id === pair.id).map((g) => g.part as HistoryPart),
+    });
+  return out;
+}
+
+/** Checks a row of the rules table for a viewer already found (null: outside the pair). */
+function check(action: CoachingAction, viewer: Viewer | null, thing: unknown): Grant {
   if (!viewer) throw notFound();
   const rule: { who: readonly Side[]; when?: readonly ConditionName[]; otherSide?: string } =
     coachingRules[action];
@@ -74,9 +105,36 @@ export async function authorize<A extends CoachingAction>(
       test: (t: unknown, v: Viewer) => boolean;
       refusal: (v: Viewer) => AppError;
     };
-    if (!condition.test(input.thing, viewer)) throw condition.refusal(viewer);
+    if (!condition.test(thing, viewer)) throw condition.refusal(viewer);
   }
   return { ...viewer, action };
+}
+
+/**
+ * `authorize()` of one action without conditions for several PMs at once (a digest): the grants,
+ * in the order asked, or the first refusal. Two queries whatever the number of PMs.
+ */
+export async function authorizeEach<A extends CoachingAction>(
+  input: { db: Db; actor: Actor; action: A; pmIds: string[] } & ([ConditionsOf<A>] extends [never]
+    ? unknown
+    : never),
+): Promise<Grant[]> {
+  const { db, actor, action, pmIds } = input;
+  const viewers = await viewersOf(db, actor, pmIds);
+  return pmIds.map((pmId) => check(action, viewers.get(pmId) ?? null, undefined));
+}
+
+/**
+ * The one gate to a PM's coaching data: checks the whole row of the rules table (relation, then
+ * every condition on the thing) and returns the grant, or throws the row's refusal. Logs
+ * nothing: the caller records what it shows with `recordAccess(grant)` once every other check
+ * has passed, so a refused attempt never reads as access in the PM's log.
+ */
+export async function authorize<A extends CoachingAction>(
+  input: { db: Db; actor: Actor; action: A; pmId: string } & ThingOf<A>,
+): Promise<Grant> {
+  const { db, actor, action, pmId } = input;
+  return check(action, await viewerOf(db, actor, pmId), input.thing);
 }
 
 /**

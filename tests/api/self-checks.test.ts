@@ -244,7 +244,14 @@ describe('a self-check', () => {
     expect(team.points).toEqual([{ roundId: round.id, self: 6, coach: null, peers: null }]);
     expect(team.selfCheckPoints).toEqual([{ selfCheckId: check.id, self: 9 }]);
     const theirs = (await coach.client.get(`/api/pms/${pm.id}/history`)).body;
-    expect(theirs).toEqual({ scale: null, rounds: [], selfChecks: [], areas: [] });
+    expect(theirs).toEqual({
+      scale: null,
+      rounds: [],
+      selfChecks: [],
+      areas: [],
+      earlier: 0,
+      earlierCursor: null,
+    });
   });
 
   it('the demo shows a shared self-check with a dip in one Team statement', async () => {

@@ -140,6 +140,52 @@ export async function currentThemes(db: Db, pmId: string) {
 export const colourHistoryFor = (db: Db, viewer: Viewer, lastMonths?: number) =>
   colourHistoryOf(db, viewer.pmId, lastMonths, visibleSince(viewer, 'sessions'));
 
+/**
+ * `colourHistoryFor` for several PMs in two queries whatever their number (the home digest): one
+ * colour history per viewer, in their order, each from when that viewer may see it.
+ */
+export async function colourHistoriesFor(
+  db: Db,
+  viewers: readonly Viewer[],
+  lastMonths?: number,
+): Promise<ColourHistory[]> {
+  if (!viewers.length) return [];
+  const pmIds = viewers.map((v) => v.pmId);
+  const rows = await db
+    .selectFrom('session_theme_colours as c')
+    .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
+    .select(['s.pm_id', 'c.lineage_id', 'c.theme_title', 'c.colour', 'c.why', 's.local_start', 'c.set_at'])
+    .where('s.pm_id', 'in', pmIds)
+    .where('c.side', '=', 'pm')
+    .where('s.status', 'in', ['in_progress', 'held'])
+    .orderBy('c.set_at')
+    .execute();
+  const themes = await db
+    .selectFrom('plan_themes as t')
+    .innerJoin('plans as p', 'p.id', 't.plan_id')
+    .select(['p.pm_id', 't.lineage_id', 't.title'])
+    .where('p.pm_id', 'in', pmIds)
+    .where('p.replaced_at', 'is', null)
+    .orderBy('t.position')
+    .execute();
+  return viewers.map((viewer) => {
+    const from = visibleSince(viewer, 'sessions');
+    return colourHistory(
+      rows
+        .filter((r) => r.pm_id === viewer.pmId && (from === null || r.set_at >= from))
+        .map((r) => ({
+          lineageId: r.lineage_id,
+          title: r.theme_title,
+          colour: r.colour,
+          why: r.why,
+          localStart: r.local_start,
+        })),
+      themes.filter((t) => t.pm_id === viewer.pmId).map((t) => ({ lineageId: t.lineage_id, title: t.title })),
+      lastMonths,
+    );
+  });
+}
+
 /** The PM's whole colour history (or from `from` on), for a caller that already chose what the viewer may see. */
 export async function colourHistoryOf(
   db: Db,

@@ -2,16 +2,20 @@ import type { HomeSummary, PmSummary } from '../../../common/home.js';
 import type { Db } from '../../db/database.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
-import { authorize, type Grant } from '../../privacy/authorize.js';
-import { colourHistoryFor } from '../coaching-sessions/coaching-session-reading.js';
-import { planGlance } from '../plans/plan-glance.js';
-import { visionGlance } from '../visions/vision-glance.js';
+import { authorizeEach } from '../../privacy/authorize.js';
+import { colourHistoriesFor } from '../coaching-sessions/coaching-session-reading.js';
+import { planGlances } from '../plans/plan-glance.js';
+import { visionGlances } from '../visions/vision-glance.js';
 import { dipsVisibleTo } from '../wheel/history.js';
+import { wheelStamps } from '../wheel/wheel-cache.js';
 
 /**
- * The home page in one read: the person's own summary and one for each PM they coach now.
- * Each PM's access log gets one honest entry, "saw a summary on their home page", written once
- * every summary is built (a failure leaves no entry), instead of a plan, vision and dips read each.
+ * The home page in one read (the coach's digest): the person's own summary and one for each PM
+ * they coach now, from set-based queries: the same dozen whatever the number of PMs (who may
+ * see what: two; names: one; the wheels' stamps: one; plans: four; visions: one; colours: two;
+ * the dips come from each PM's cached wheel). Each PM's access log gets one honest entry, "saw a
+ * summary on their home page", written once every summary is built (a failure leaves no entry),
+ * all in one grouped INSERT (decision 045).
  */
 export async function readHome(input: { db: Db; actor: Actor }): Promise<HomeSummary> {
   const { db, actor } = input;
@@ -23,27 +27,28 @@ export async function readHome(input: { db: Db; actor: Actor }): Promise<HomeSum
     .where('pairs.status', '=', 'active')
     .orderBy('users.name')
     .execute();
-  const built: { grant: Grant; summary: PmSummary }[] = [];
-  for (const pmId of [actor.id, ...coachedIds.map((p) => p.pm_id)]) {
-    const grant = await authorize({ db, actor, action: 'summary:read', pmId });
-    built.push({ grant, summary: await summaryFor(db, grant) });
-  }
-  for (const { grant } of built) await recordAccess({ db, grant, resource: 'home summary' });
-  const [me, ...coached] = built.map((b) => b.summary);
+  const pmIds = [...new Set([actor.id, ...coachedIds.map((p) => p.pm_id)])];
+  const grants = await authorizeEach({ db, actor, action: 'summary:read', pmIds });
+  const people = new Map(
+    (await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', pmIds).execute()).map(
+      (u) => [u.id, u],
+    ),
+  );
+  const stamps = await wheelStamps(db, pmIds);
+  const plans = await planGlances(db, grants);
+  const visions = await visionGlances(db, grants);
+  const colours = await colourHistoriesFor(db, grants, 6);
+  const built: PmSummary[] = [];
+  // The dips come from each PM's cached wheel: no query while its stamp is unchanged.
+  for (const [i, grant] of grants.entries())
+    built.push({
+      pm: people.get(grant.pmId)!,
+      dips: await dipsVisibleTo(db, grant, stamps.get(grant.pmId)),
+      plan: plans[i]!,
+      vision: visions[i]!,
+      colourHistory: colours[i]!,
+    });
+  await Promise.all(grants.map((grant) => recordAccess({ db, grant, resource: 'home summary' })));
+  const [me, ...coached] = built;
   return { me: me!, coached };
-}
-
-async function summaryFor(db: Db, grant: Grant): Promise<PmSummary> {
-  const pm = await db
-    .selectFrom('users')
-    .select(['id', 'name', 'email'])
-    .where('id', '=', grant.pmId)
-    .executeTakeFirstOrThrow();
-  return {
-    pm,
-    dips: await dipsVisibleTo(db, grant),
-    plan: await planGlance(db, grant),
-    vision: await visionGlance(db, grant),
-    colourHistory: await colourHistoryFor(db, grant, 6),
-  };
 }

@@ -4,29 +4,38 @@ import { may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
 import { isRevisitDue } from './vision-revisit.js';
 
-/** The shared vision's state for a home page: a proposal waiting for this viewer, a revisit due. Logs nothing. */
-export async function visionGlance(db: Db, viewer: Viewer): Promise<PmSummary['vision']> {
-  const open = await db
+/**
+ * The shared vision's state for a home page, for several PMs in one query (the digest): a
+ * proposal waiting for this viewer, a revisit due. One per viewer, in their order. Logs nothing.
+ */
+export async function visionGlances(db: Db, viewers: readonly Viewer[]): Promise<PmSummary['vision'][]> {
+  if (!viewers.length) return [];
+  const rows = await db
     .selectFrom('vision_proposals')
-    .select(['proposed_by', 'proposed_side', 'proposed_at'])
-    .where('pm_id', '=', viewer.pmId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  // A proposal from before a new coach's pairing is not theirs to answer unless the PM shared it.
-  const seen =
-    !!open &&
-    may(viewer, ['made during this pairing or shared by the PM'], {
-      history: { part: 'vision-history', at: open.proposed_at },
-    });
-  const agreed = await db
-    .selectFrom('vision_proposals')
-    .select('decided_at')
-    .where('pm_id', '=', viewer.pmId)
-    .where('status', '=', 'agreed')
-    .orderBy('decided_at', 'desc')
-    .executeTakeFirst();
-  return {
-    waitingForViewer: seen && may(viewer, ['other side of the proposal'], { proposal: open }),
-    revisitDue: isRevisitDue(agreed?.decided_at ?? null),
-  };
+    .select(['pm_id', 'status', 'proposed_by', 'proposed_side', 'proposed_at', 'decided_at'])
+    .where(
+      'pm_id',
+      'in',
+      viewers.map((v) => v.pmId),
+    )
+    .where('status', 'in', ['open', 'agreed'])
+    .execute();
+  return viewers.map((viewer) => {
+    const open = rows.find((r) => r.pm_id === viewer.pmId && r.status === 'open');
+    // A proposal from before a new coach's pairing is not theirs to answer unless the PM shared it.
+    const seen =
+      !!open &&
+      may(viewer, ['made during this pairing or shared by the PM'], {
+        history: { part: 'vision-history', at: open.proposed_at },
+      });
+    const agreed = rows
+      .filter((r) => r.pm_id === viewer.pmId && r.status === 'agreed' && r.decided_at)
+      .map((r) => r.decided_at!)
+      .sort()
+      .at(-1);
+    return {
+      waitingForViewer: seen && may(viewer, ['other side of the proposal'], { proposal: open }),
+      revisitDue: isRevisitDue(agreed ?? null),
+    };
+  });
 }

@@ -11,6 +11,8 @@ import { presentRounds } from '../rounds/rounds.js';
 import { round2, toScale } from '../rounds/scoring.js';
 import { DIP_LOOKBACK } from './dips.js';
 import { changeSince, perceptionGaps } from './gaps.js';
+import { wheelStateFor } from './history.js';
+import type { ComparisonParts } from './wheel-cache.js';
 import { areaNotes, dipsFor, loadRevealed, selfStatementsOf, type RevealedRound } from './wheel-data.js';
 
 const onScaleOf = (from: RevealedRound, to: RevealedRound, scores: Record<string, number>) =>
@@ -23,13 +25,44 @@ const onScaleOf = (from: RevealedRound, to: RevealedRound, scores: Record<string
  */
 export async function compareRound(input: { db: Db; actor: Actor; roundId: string }): Promise<Comparison> {
   const { round, grant } = await authorizeRound({ ...input, action: 'comparison:read' });
-  const comparison = await buildComparison(input.db, round, grant);
+  const comparison = await cachedComparison(input.db, round, grant);
   await recordAccess({ db: input.db, grant, resource: `compared wheel of "${round.title}"` });
   return comparison;
 }
 
 /** The comparison of a revealed round the viewer was granted (logs nothing; the caller does). */
 export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): Promise<Comparison> {
+  return withRound(db, round, viewer, await comparisonParts(db, round, viewer));
+}
+
+/**
+ * `buildComparison` from the viewer's cached wheel (decision 045): the compared wheel is kept in
+ * the entry of the viewer's key and the PM's stamp, so any change to the rounds, answers or
+ * sharing builds it again; the presented round (the coach's name, peer invitations) is read fresh.
+ */
+export async function cachedComparison(db: Db, round: RoundRow, viewer: Viewer): Promise<Comparison> {
+  const { comparisons } = await wheelStateFor(db, viewer);
+  let parts = comparisons.get(round.id);
+  if (!parts) {
+    if (comparisons.size >= 24) comparisons.delete(comparisons.keys().next().value!);
+    parts = comparisonParts(db, round, viewer);
+    comparisons.set(round.id, parts);
+    parts.catch(() => comparisons.delete(round.id));
+  }
+  return withRound(db, round, viewer, await parts);
+}
+
+async function withRound(
+  db: Db,
+  round: RoundRow,
+  viewer: Viewer,
+  parts: ComparisonParts,
+): Promise<Comparison> {
+  const [presented] = await presentRounds(db, [round], viewer, parts.assessments);
+  return { round: presented!, ...parts.comparison };
+}
+
+async function comparisonParts(db: Db, round: RoundCore, viewer: Viewer): Promise<ComparisonParts> {
   // This round and up to three earlier revealed rounds the viewer may see: enough for change and dips.
   const earlier = await visibleRounds(db, viewer, { revealedOnly: true })
     .select([
@@ -58,7 +91,6 @@ export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): 
   const current = rounds[index]!;
   const previous = index > 0 ? rounds[index - 1]! : null;
   const peersVisible = may(viewer, ['round revealed', 'PM shared peer scores'], { round });
-  const [presented] = await presentRounds(db, [round], viewer, current.assessments);
   const ids = current.assessments.filter((a) => a.side !== 'peer').map((a) => a.id);
   const notes = await areaNotes(db, ids);
   const noteOf = (side: 'self' | 'coach', area: string) =>
@@ -80,8 +112,7 @@ export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): 
   }));
   const nbc = (side: 'self' | 'coach') =>
     current.assessments.find((a) => a.side === side)?.next_bigger_challenge ?? null;
-  return {
-    round: presented!,
+  const comparison = {
     scale: current.scale,
     areas,
     perceptionGaps: perceptionGaps(areas).map((g) => ({ ...g, difference: round2(g.difference) })),
@@ -90,6 +121,7 @@ export async function buildComparison(db: Db, round: RoundRow, viewer: Viewer): 
     nextBiggerChallenge: { coach: nbc('coach'), self: nbc('self') },
     dips: dipsFor(rounds, index, notes, await selfStatementsOf(db, rounds)),
   };
+  return { comparison, assessments: current.assessments };
 }
 
 const nullableRound = (n: number | null | undefined) => (n === null || n === undefined ? null : round2(n));

@@ -5,7 +5,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { authorizeRound } from '../rounds/round-access.js';
 import { presentRoundTraits } from '../rounds/round-traits.js';
 import { presentRoundDetail } from '../rounds/rounds.js';
-import { buildComparison } from './comparison.js';
+import { cachedComparison } from './comparison.js';
 
 /**
  * A round's page in one read: the round, and its compared wheel once revealed. One page view is
@@ -21,7 +21,7 @@ export async function viewRound(input: { db: Db; actor: Actor; roundId: string }
     return { round: detail, comparison: null, traits };
   }
   const compared = await authorizeRound({ ...input, action: 'comparison:read' });
-  const comparison = await buildComparison(db, round, compared.grant);
+  const comparison = await cachedComparison(db, round, compared.grant);
   await recordAccess({ db, grant: compared.grant, resource: `compared wheel of "${round.title}"` });
   return { round: detail, comparison, traits };
 }

@@ -197,9 +197,3 @@ export function dipsAt(series: SelfPoint[], index: number): Dip[] {
     }),
   );
 }
-
-/** The dips of the latest self-scoring the viewer may see: topics for the next conversation. */
-export async function latestDipsVisibleTo(db: Db, viewer: Viewer): Promise<Dip[]> {
-  const series = await selfSeriesVisibleTo(db, viewer);
-  return dipsAt(series, series.length - 1);
-}

@@ -10,6 +10,15 @@ import { exportWheel } from './wheel-export.js';
 
 const tags = ['Wheel'];
 
+const HistoryQuery = z.object({
+  before: z
+    .string()
+    .min(1, 'before: is empty')
+    .max(64, 'before: is too long')
+    .optional()
+    .openapi({ description: "The previous page's earlierCursor: the page of history before it" }),
+});
+
 /** What the wheel shows once rounds are revealed: comparison, history, dips, and the export. */
 export function registerWheelRoutes(app: App, deps: Deps) {
   const { db } = deps;
@@ -56,13 +65,22 @@ export function registerWheelRoutes(app: App, deps: Deps) {
       method: 'get',
       path: '/api/pms/{pmId}/history',
       access: 'coaching-data',
-      summary: "Each area's scores per revealed round, oldest first, on the latest round's scale",
+      summary:
+        "Each area's scores per round and self-check the viewer may see, oldest first, on the latest scale: the latest 12, then earlier pages with `before`",
       tags,
-      request: { params: PmParams },
+      request: { params: PmParams, query: HistoryQuery },
       response: History,
     }),
     async (c) =>
-      c.json(await wheelHistory({ db, actor: c.get('actor'), pmId: c.req.valid('param').pmId }), 200),
+      c.json(
+        await wheelHistory({
+          db,
+          actor: c.get('actor'),
+          pmId: c.req.valid('param').pmId,
+          before: c.req.valid('query').before,
+        }),
+        200,
+      ),
   );
 
   app.openapi(

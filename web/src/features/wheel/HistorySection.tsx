@@ -1,5 +1,10 @@
+import { useState } from 'react';
 import type { History } from '../../../../common/wheel-rounds';
+import { api } from '../../api';
 import { useResource } from '../../app/use-resource';
+import { Button } from '../../ui/Button';
+import { FormError } from '../../ui/FormError';
+import { useAction } from '../../ui/use-action';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatDate } from '../../ui/format';
 import { Loaded } from '../../ui/Loaded';
@@ -8,10 +13,12 @@ import { Legend } from './Legend';
 import { score } from './scores';
 import { seriesLabel } from './series';
 import { Sparkline } from './Sparkline';
+import { joinPages } from './history-pages';
 
 /** Each area's scores over the rounds: small multiples, and the same numbers in a table. */
 export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) {
-  const history = useResource<History>(`/api/pms/${encodeURIComponent(pmId)}/history`);
+  const url = `/api/pms/${encodeURIComponent(pmId)}/history`;
+  const history = useResource<History>(url);
   return (
     <Section
       title="History by area"
@@ -31,11 +38,47 @@ export function HistorySection({ pmId, isMe }: { pmId: string; isMe: boolean }) 
               </p>
             </EmptyState>
           ) : (
-            <HistoryBody history={h} scale={h.scale} isMe={isMe} />
+            <Paged latest={h} url={url} isMe={isMe} />
           )
         }
       </Loaded>
     </Section>
+  );
+}
+
+/**
+ * The latest page, and the earlier pages the reader asked for with "Show earlier" (each one more
+ * request of 12 columns: the answer's size does not grow with the whole history).
+ */
+function Paged({ latest, url, isMe }: { latest: History; url: string; isMe: boolean }) {
+  const [loaded, setLoaded] = useState<{ for: History; earlier: History | null }>({
+    for: latest,
+    earlier: null,
+  });
+  // A reload of the latest page starts again from it.
+  const earlier = loaded.for === latest ? loaded.earlier : null;
+  const shown = earlier ? joinPages(earlier, latest) : latest;
+  const more = useAction(async () => {
+    const page = await api<History>('GET', `${url}?before=${encodeURIComponent(shown.earlierCursor!)}`);
+    setLoaded({ for: latest, earlier: earlier ? joinPages(page, earlier) : page });
+  });
+  return (
+    <>
+      <HistoryBody history={shown} scale={latest.scale!} isMe={isMe} />
+      {shown.earlierCursor && (
+        <div className="actions">
+          <Button
+            variant="secondary"
+            pending={more.pending}
+            pendingLabel="Loading…"
+            onClick={() => void more.run()}
+          >
+            Show earlier ({shown.earlier} more)
+          </Button>
+        </div>
+      )}
+      <FormError message={more.error} />
+    </>
   );
 }
 
