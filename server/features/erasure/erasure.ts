@@ -6,6 +6,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace } from '../../privacy/workspace-rules.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { attemptSucceeded, reserveAttempt } from '../auth/throttle.js';
+import { forgetPerson } from '../wheel/wheel-cache.js';
 import { countWhatGoes } from './counts.js';
 import { erasePerson } from './erase.js';
 import { whatGoesAndStays } from './words.js';
@@ -57,6 +58,7 @@ export async function eraseAccount(input: {
     if (await isLastAdmin(trx, actor)) throw new AppError('conflict', LAST_ADMIN);
     await erasePerson({ trx, personId: actor.id, now });
   });
+  forgetPerson(db, actor.id);
 }
 
 /** The person is an admin and no one else in the workspace is. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import type { Viewer } from '../../privacy/rules.js';
-import { cachedWheel, ENTRY_LIMIT, viewerKey, wheelCacheStats, type WheelState } from './wheel-cache.js';
+import {
+  cachedWheel,
+  ENTRY_LIMIT,
+  forgetPerson,
+  viewerKey,
+  wheelCacheStats,
+  type WheelState,
+} from './wheel-cache.js';
 
 const coach: Viewer = {
   actorId: 'c1',
@@ -71,5 +78,21 @@ describe('cachedWheel', () => {
     expect(
       (await cachedWheel(db, { ...coach, pmId: 'pm 0' }, async () => state('again'), 's')).order[0]!.id,
     ).toBe('again');
+  });
+
+  it('forgets everything about an erased person and everything they read, and nothing else', async () => {
+    const db = {} as Db;
+    const build = (label: string) => async () => state(label);
+    await cachedWheel(db, coach, build('coach of p1'), 's');
+    await cachedWheel(db, { ...coach, side: 'pm', actorId: 'p1' }, build('p1 herself'), 's');
+    await cachedWheel(db, { ...coach, pmId: 'p2' }, build('coach of p2'), 's');
+    await cachedWheel(db, { ...coach, pmId: 'p3', actorId: 'c9' }, build('another coach'), 's');
+    forgetPerson(db, 'p1');
+    expect(wheelCacheStats(db).entries).toBe(2);
+    forgetPerson(db, 'c1');
+    expect(wheelCacheStats(db).entries).toBe(1);
+    expect(
+      (await cachedWheel(db, { ...coach, pmId: 'p3', actorId: 'c9' }, build('new'), 's')).order[0]!.id,
+    ).toBe('another coach');
   });
 });

@@ -168,6 +168,19 @@ function forget(cache: Cache, key: string, entry: Entry) {
   cache.weight -= entry.weight;
 }
 
+/**
+ * Drops every entry about a person or read by them (an erased account): nothing of an erased
+ * person stays in this process's memory either. Other instances drop theirs as the LRU turns over;
+ * their stamps changed with the erasure, so none is ever served again.
+ */
+export function forgetPerson(db: Db, personId: string) {
+  const cache = cacheOf(db);
+  for (const [key, entry] of cache.entries) {
+    const [pmId, , actorId] = JSON.parse(key) as unknown[];
+    if (pmId === personId || actorId === personId) forget(cache, key, entry);
+  }
+}
+
 /** What the cache holds for a database (tests: a hit is a read that built nothing). */
 export const wheelCacheStats = (db: Db) => {
   const { entries, weight, hits, builds } = cacheOf(db);
