@@ -29,6 +29,8 @@ const CONNECTIONS = 50;
 const STEADY_RATE = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
+/** BENCH_SEED_ONLY=1: seed each engine and size, print the seed time, measure nothing. */
+const SEED_ONLY = Boolean(process.env.BENCH_SEED_ONLY);
 const SIZES = (process.env.BENCH_SIZES ?? 'demo,organisation').split(',').map((name) => {
   const size = sizes[name];
   if (!size) throw new Error(`Unknown size "${name}": use ${Object.keys(sizes).join(', ')}.`);
@@ -96,10 +98,16 @@ async function benchOne(
   try {
     await migrateToLatest(database.db);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const team = await seedTeam(database.db, engine, size);
     if (engine === 'postgres') await sql`analyze`.execute(database.db);
     const seedSeconds = (performance.now() - started) / 1000;
-    console.log(`  ${engine}, ${size.name}: seeded in ${seedSeconds.toFixed(1)} s`);
+    const { user, system } = process.cpuUsage(cpu);
+    console.log(
+      `  ${engine}, ${size.name}: seeded in ${seedSeconds.toFixed(1)} s (this process's CPU: ${((user + system) / 1e6).toFixed(1)} s` +
+        `${engine === 'postgres' ? `; PostgreSQL's on the copy: ${team.copyServerCpuSeconds.toFixed(1)} s` : ''}; load average ${loadavg()[0]!.toFixed(1)})`,
+    );
+    if (SEED_ONLY) return { engine, size, seedSeconds, rows: [] };
     const asCoach = { cookie: team.coach.cookie };
     const asPm = { cookie: team.pm.cookie };
     const routes = [
