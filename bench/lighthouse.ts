@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -154,18 +155,53 @@ async function audit(
   };
 }
 
-/** Runs the four pages; returns their scores (the caller prints them). */
-export async function runLighthouse(): Promise<PageScore[]> {
+/**
+ * The first page's JavaScript as the server sends it to a browser that accepts brotli: the entry
+ * script and its modulepreloads from the built index.html, bytes on the wire (node:http leaves
+ * the body compressed, where fetch would decode it).
+ */
+async function firstPageJsBytes(serverPort: number) {
+  const html = await (await fetch(`http://127.0.0.1:${serverPort}/`)).text();
+  const paths = [
+    ...[...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!),
+    ...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
+  ];
+  let bytes = 0;
+  for (const path of paths)
+    bytes += await new Promise<number>((resolve, reject) => {
+      request(
+        `http://127.0.0.1:${serverPort}${path}`,
+        { headers: { 'accept-encoding': 'gzip, deflate, br' } },
+        (res) => {
+          let n = 0;
+          res.on('data', (chunk: Buffer) => (n += chunk.length));
+          res.on('end', () => resolve(n));
+          res.on('error', reject);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+  return { bytes, files: paths.length };
+}
+
+/** Runs the four pages; returns their scores and the first page's JavaScript (the caller prints them). */
+export async function runLighthouse(): Promise<{
+  scores: PageScore[];
+  firstPageJs: { bytes: number; files: number };
+}> {
   if (!process.env.LIGHTHOUSE_NO_BUILD)
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-lighthouse-'));
   const databaseFile = join(dir, 'wh.db');
   const serverPort = await freePort();
   const scores: PageScore[] = [];
+  let firstPageJs = { bytes: NaN, files: 0 };
   let server: ChildProcess | null = null;
   try {
     const run = (page: string, path: string, cookie: string | null) => audit(serverPort, page, path, cookie);
     server = await startServer(databaseFile, serverPort);
+    firstPageJs = await firstPageJsBytes(serverPort);
     scores.push(await run('first-run page (new installation)', '/', null));
     await stopServer(server);
     const demo = await seedDemo(databaseFile);
@@ -177,11 +213,15 @@ export async function runLighthouse(): Promise<PageScore[]> {
     if (server) await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
-  return scores;
+  return { scores, firstPageJs };
 }
 
 /** Prints the table: each page's scores against the targets, then what cost points. */
-export function printLighthouse(scores: PageScore[]) {
+export function printLighthouse({ scores, firstPageJs }: Awaited<ReturnType<typeof runLighthouse>>) {
+  const js = verdict(targets.firstPageJs, firstPageJs.bytes);
+  console.log(
+    `\nFirst page's JavaScript (${firstPageJs.files} files, brotli as served): ${js.met ? 'met' : 'MISSED'}: ${js.text}`,
+  );
   console.log(
     '\nLighthouse 12 (mobile preset: simulated slow 4G, 4× CPU slowdown), built app on a new SQLite file',
   );

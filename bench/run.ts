@@ -14,6 +14,7 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { createMailer } from '../server/mail/mailer.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
 import { seedTeam, sizes, type BenchSize } from './seed.js';
+import { cellFor, targets, verdict } from './targets.js';
 
 /**
  * `npm run bench` (part 2): the main reads and one write of the real app, in-process on loopback,
@@ -168,7 +169,9 @@ async function measure(options: {
 const fig = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 const cell = (cells: string[]) =>
-  console.log(cells.map((c, i) => (i === 0 ? c.padEnd(20) : c.padStart(10))).join(' '));
+  console.log(
+    cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(c.startsWith('MISSED') ? 16 : 10))).join(' '),
+  );
 
 function printRun(run: Run) {
   console.log(
@@ -184,11 +187,15 @@ function printRun(run: Run) {
     'p99 ms',
     '@200 p50',
     '@200 p99',
-    'target',
+    'vs base target',
+    '@200 p99 target',
   ]);
+  const missed: string[] = [];
   for (const r of run.rows) {
     const ratio = r.measured.rps / r.baseline.rps;
-    const ok = ratio >= 0.35 && r.steady.p99 < 25;
+    const throughput = verdict(targets.throughput, ratio * 100);
+    const p99 = verdict(targets.steadyP99, r.steady.p99);
+    for (const v of [throughput, p99]) if (!v.met) missed.push(`${r.name}: ${v.text}`);
     cell([
       r.name,
       String(r.bytes),
@@ -199,9 +206,11 @@ function printRun(run: Run) {
       fig(r.measured.p99),
       fig(r.steady.p50),
       fig(r.steady.p99),
-      ok ? 'met' : 'MISSED',
+      cellFor(targets.throughput, ratio * 100),
+      cellFor(targets.steadyP99, r.steady.p99),
     ]);
   }
+  for (const m of missed) console.log(`  missed: ${m}`);
 }
 
 function printGrowth(runs: Run[]) {
@@ -209,7 +218,8 @@ function printGrowth(runs: Run[]) {
   const large = runs.filter((r) => r.size === sizes.organisation);
   if (!small.length || !large.length) return;
   console.log('\nOrganisation vs demo (target: within 1.5×): req/s at 50 connections, p99 at 200 req/s');
-  cell(['route', 'engine', 'req/s ×', 'p99 ×', 'target']);
+  cell(['route', 'engine', 'req/s ×', 'p99 ×', 'req/s target', 'p99 target']);
+  const missed: string[] = [];
   for (const l of large) {
     const s = small.find((r) => r.engine === l.engine);
     if (!s) continue;
@@ -217,9 +227,22 @@ function printGrowth(runs: Run[]) {
       const d = s.rows.find((r) => r.name === row.name)!;
       const slower = d.measured.rps / row.measured.rps;
       const p99 = row.steady.p99 / Math.max(1, d.steady.p99);
-      cell([row.name, l.engine, fig(slower, 2), fig(p99, 2), slower <= 1.5 && p99 <= 1.5 ? 'met' : 'MISSED']);
+      for (const [what, v] of [
+        ['req/s', verdict(targets.growth, slower)],
+        ['p99 at 200 req/s', verdict(targets.growth, p99)],
+      ] as const)
+        if (!v.met) missed.push(`${row.name} on ${l.engine}, ${what}: ${v.text}`);
+      cell([
+        row.name,
+        l.engine,
+        fig(slower, 2),
+        fig(p99, 2),
+        cellFor(targets.growth, slower),
+        cellFor(targets.growth, p99),
+      ]);
     }
   }
+  for (const m of missed) console.log(`  missed: ${m}`);
 }
 
 async function main() {

@@ -50,7 +50,11 @@ export function verdict(target: Target, value: number): { met: boolean; text: st
         : value <= target.limit;
   if (met) return { met, text: `${head}: met` };
   const by = Math.abs(value - target.limit);
-  return { met, text: `${head}: missed by ${f(by)} (${((by / target.limit) * 100).toFixed(0)}%)` };
+  if (target.unit === '%') return { met, text: `${head}: missed by ${by.toFixed(0)} percentage points` };
+  return {
+    met,
+    text: `${head}: missed by ${f(by)} (${((by / target.limit) * 100).toFixed(0)}% of the target)`,
+  };
 }
 
 /** "met", or "MISSED" and the shortfall, for a table cell. */
@@ -59,5 +63,5 @@ export const cellFor = (target: Target, value: number) => {
   if (v.met) return 'met';
   if (!Number.isFinite(value)) return 'MISSED (—)';
   const by = Math.abs(value - target.limit);
-  return `MISSED by ${by.toFixed(target.digits)}${target.unit === '×' ? '×' : target.unit}`;
+  return `MISSED by ${by.toFixed(target.digits)}${target.unit === '%' ? ' pt' : target.unit === '×' ? '×' : ` ${target.unit}`}`;
 };
