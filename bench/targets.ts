@@ -17,7 +17,7 @@ export const targets = {
   growth: { name: 'organisation vs demo', unit: '×', kind: 'at-most', limit: 1.5, digits: 2 },
   firstPageJs: { name: 'first page JS on the wire', unit: 'B', kind: 'at-most', limit: 90_000, digits: 0 },
   start: { name: 'start to first answer', unit: 'ms', kind: 'below', limit: 1000, digits: 0 },
-  idleMemory: { name: 'idle memory (RSS)', unit: 'MB', kind: 'below', limit: 100, digits: 0 },
+  idleMemory: { name: 'idle memory (RSS)', unit: 'MB', kind: 'below', limit: 100, digits: 1 },
   lighthousePerformance: {
     name: 'Lighthouse performance',
     unit: '',
