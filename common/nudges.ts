@@ -7,8 +7,8 @@ import { Person } from './schemas.js';
  * OpenAPI) and the web app (types only).
  */
 
-export const NUDGE_MAX = 280;
-export const NUDGE_REPLY_MAX = 280;
+export { NUDGE_MAX, NUDGE_REPLY_MAX } from './nudge-limits.js';
+import { NUDGE_MAX, NUDGE_REPLY_MAX } from './nudge-limits.js';
 
 const line = (max: number, what: string) =>
   z.string().trim().min(1, `is required (${what})`).max(max, `must be at most ${max} characters`);

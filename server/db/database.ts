@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Keyring } from '../crypto/field-crypto.js';
 import { loadKeyring } from '../crypto/keys.js';
 import { withKeyring } from '../crypto/sealed-fields.js';
@@ -73,10 +74,14 @@ function openSqlite(path: string): OpenDatabase {
   return { db, engine: 'sqlite', close: () => db.destroy(), backup };
 }
 
+// The PostgreSQL driver (~13 MB) is loaded only when the database is PostgreSQL.
+const load = createRequire(import.meta.url);
+
 function openPostgres(url: string): OpenDatabase {
+  const { Pool } = load('pg') as typeof pg;
   // A database that does not answer (or a pool busy that long) fails a request after 10 s with a
   // 503 instead of holding it until TCP gives up.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle connection the server closes (restart, failover) must not crash the process: the
   // pool drops it and opens a new one on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
 export interface Mail {
@@ -16,11 +16,13 @@ export interface Mailer {
 export function createMailer(input: { smtpUrl: string | undefined; from: string; log: Logger }): Mailer {
   const { smtpUrl, from, log } = input;
   if (!smtpUrl) return { send: async () => false };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer (~11 MB) is loaded for the first mail, not at start.
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(mail) {
       try {
-        await transport.sendMail({ from, ...mail });
+        transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+        await (await transport).sendMail({ from, ...mail });
         return true;
       } catch (error) {
         log.warn({ err: error, to: mail.to }, 'mail not sent');

@@ -1,4 +1,3 @@
-import { Zip, ZipDeflate } from 'fflate';
 import {
   EXPORT_SCHEMA,
   EXPORT_VERSION,
@@ -249,6 +248,8 @@ export async function startExport(input: Call): Promise<StartedExport> {
   };
 
   const produce = async () => {
+    // Loaded on the first export, not at start.
+    const { Zip, ZipDeflate } = await import('fflate');
     const zip = new Zip((err, chunk, final) => {
       if (cancelled) return;
       if (err) {

@@ -1,11 +1,6 @@
 import { useState } from 'react';
-import {
-  NUDGE_MAX,
-  type Nudge,
-  type NudgeAboutInput,
-  type NudgeThread,
-  type NudgeWelcome,
-} from '../../../../common/nudges';
+import { NUDGE_MAX } from '../../../../common/nudge-limits';
+import type { Nudge, NudgeAboutInput, NudgeThread, NudgeWelcome } from '../../../../common/nudges';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { useResource } from '../../app/use-resource';
