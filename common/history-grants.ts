@@ -1,48 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import { historyParts } from './history-parts.js';
 import { Person } from './schemas.js';
+
+export { historyPartWords, historyParts } from './history-parts.js';
 
 /**
  * History grants (issue 10, decision 038): a new coach sees nothing from before their pairing
  * unless the PM shares it, all of it or chosen parts, until the PM takes it back or the pair ends.
  */
-export const historyParts = [
-  'wheel',
-  'plan-history',
-  'comments',
-  'vision-history',
-  'sessions',
-  'check-ins',
-  'nudges',
-] as const;
 export const HistoryPart = z
   .enum(historyParts)
   .describe(
     'wheel: earlier rounds; plan-history: earlier plan versions and done actions; comments: comments and suggestions on the plan; vision-history: earlier vision proposals; sessions: earlier coaching sessions, notes, colours, next steps; check-ins: check-ins and pulses; nudges: earlier nudges',
   );
 export type HistoryPart = z.infer<typeof HistoryPart>;
-
-/** What the coach will see of each part, in the words the PM reads before granting. */
-export const historyPartWords: Record<HistoryPart, { name: string; sees: string }> = {
-  wheel: { name: 'Wheel', sees: 'Your earlier assessment rounds: revealed wheels, dips and history.' },
-  'plan-history': {
-    name: 'Plan history',
-    sees: 'Earlier versions of your plan and the actions you finished before.',
-  },
-  comments: {
-    name: 'Comments & suggestions',
-    sees: 'Comments and suggestions made on your plan before, by you and earlier coaches.',
-  },
-  'vision-history': {
-    name: 'Vision history',
-    sees: 'Earlier proposals for your shared vision, and who made them.',
-  },
-  sessions: {
-    name: 'Coaching sessions',
-    sees: 'Earlier coaching sessions: agendas, shared notes, colours and next steps (never private notes).',
-  },
-  'check-ins': { name: 'Check-ins & pulses', sees: 'The check-ins you shared and your pulses from before.' },
-  nudges: { name: 'Nudges', sees: 'Nudges sent to you before.' },
-};
 
 export const HistoryGrantInput = z
   .object({

@@ -8,7 +8,7 @@ import { Person } from './schemas.js';
  */
 
 export { NUDGE_MAX, NUDGE_REPLY_MAX } from './nudge-limits.js';
-import { NUDGE_MAX, NUDGE_REPLY_MAX } from './nudge-limits.js';
+import { NUDGE_MAX, NUDGE_REPLY_MAX, nudgeReactions, reactionWords } from './nudge-limits.js';
 
 const line = (max: number, what: string) =>
   z.string().trim().min(1, `is required (${what})`).max(max, `must be at most ${max} characters`);
@@ -16,15 +16,9 @@ const line = (max: number, what: string) =>
 export const NudgeFrequency = z.enum(['daily', 'weekly', 'paused']);
 export type NudgeFrequency = z.infer<typeof NudgeFrequency>;
 
-export const NudgeReaction = z.enum(['done', 'thanks', 'not-now']);
+export const NudgeReaction = z.enum(nudgeReactions);
 export type NudgeReaction = z.infer<typeof NudgeReaction>;
-
-/** The words the web and the deliveries show for a reaction. */
-export const reactionWords: Record<NudgeReaction, string> = {
-  done: 'Done',
-  thanks: 'Thanks',
-  'not-now': 'Not now',
-};
+export { reactionWords };
 
 export const NudgeAboutKind = z.enum(['free', 'theme', 'action']);
 export type NudgeAboutKind = z.infer<typeof NudgeAboutKind>;

@@ -90,6 +90,31 @@ function findCycle(graph: Map<string, Map<string, string>>): string[] | null {
 
 const imports = importsOf(sourceFiles(root));
 
+/**
+ * Value imports (not `import type`) from files of common/ that import zod: each would put zod and
+ * its OpenAPI layer (~390 KB) into the page's JavaScript. Values the web needs live in zod-free
+ * files (nudge-limits.ts, history-parts.ts).
+ */
+function zodValueImports(files: { path: string; source: string }[]) {
+  const statement = /\bimport\s+(?!type\s)([^'"]*?)\s+from\s*['"]([^'"]*\/common\/[^'"]+)['"]/g;
+  return files.flatMap(({ path: file, source }) =>
+    [...source.matchAll(statement)].flatMap(([, names, specifier]) => {
+      const onlyTypes =
+        /^\{[^}]*\}$/.test(names!.trim()) &&
+        names!
+          .replace(/[{}\s]/g, '')
+          .split(',')
+          .filter(Boolean)
+          .every((n) => n.startsWith('type'));
+      if (onlyTypes) return [];
+      const base = resolve(dirname(file), specifier!);
+      const target = [`${base}.ts`, base.replace(/\.js$/, '.ts')].find((c) => existsSync(c));
+      if (!target || !/from ['"](@hono\/zod-openapi|zod)['"]/.test(readFileSync(target, 'utf8'))) return [];
+      return [`${relative(root, file)} → ${specifier}`];
+    }),
+  );
+}
+
 describe('the web app’s import graph', () => {
   test('the reader finds imports in every form they are written', () => {
     // A guard on the regexes: if they stopped matching, every other test here would pass vacuously.
@@ -120,6 +145,18 @@ describe('the web app’s import graph', () => {
         imports.some(({ from, to }) => from === file && featureOf(to)),
         `${file} imports a feature`,
       ).toBe(true);
+  });
+
+  test('no page imports a value from a common/ file that imports zod (it would ship zod to the browser)', () => {
+    expect(
+      zodValueImports(sourceFiles(root).map((path) => ({ path, source: readFileSync(path, 'utf8') }))),
+    ).toEqual([]);
+    // The reader finds such an import when there is one (so the test can fail).
+    const path = join(root, 'features', 'probe', 'Probe.tsx');
+    const line = (names: string, file: string) => `${'import'} ${names} from '../../../../common/${file}';\n`;
+    expect(zodValueImports([{ path, source: line('{ reactionWords }', 'nudges') }])).toHaveLength(1);
+    const fine = line('type { Nudge }', 'nudges') + line('{ reactionWords }', 'nudge-limits');
+    expect(zodValueImports([{ path, source: fine }])).toEqual([]);
   });
 
   test('the cycle finder finds a cycle and its path', () => {

@@ -1,11 +1,6 @@
 import { useId, useState } from 'react';
-import {
-  historyPartWords,
-  historyParts,
-  type CoachHistoryGrant,
-  type HistoryGrants,
-  type HistoryPart,
-} from '../../../../common/history-grants';
+import type { CoachHistoryGrant, HistoryGrants } from '../../../../common/history-grants';
+import { historyPartWords, historyParts, type HistoryPart } from '../../../../common/history-parts';
 import { api } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { useResource } from '../../app/use-resource';

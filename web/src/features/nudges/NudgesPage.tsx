@@ -1,11 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import {
-  NUDGE_REPLY_MAX,
-  reactionWords,
-  type Nudge,
-  type NudgeReaction,
-  type NudgeThread,
-} from '../../../../common/nudges';
+import { NUDGE_REPLY_MAX, reactionWords } from '../../../../common/nudge-limits';
+import type { Nudge, NudgeReaction, NudgeThread } from '../../../../common/nudges';
 import { api, ApiError } from '../../api';
 import { useAnnounce } from '../../app/announcer';
 import { NotFoundPage } from '../../app/NotFoundPage';
