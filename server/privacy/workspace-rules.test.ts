@@ -45,6 +45,8 @@ describe('workspace rules without a thing', () => {
     ['member:set-admin', admin, 'ok'],
     ['member:set-admin', coach, '403 Only a workspace admin can manage members.'],
     ['people:list', pm, 'ok'],
+    ['account:erase', pm, 'ok'],
+    ['account:erase', admin, 'ok'],
     ['invitation:invite-pm', coach, 'ok'],
     ['invitation:invite-member', admin, 'ok'],
     [
@@ -65,6 +67,21 @@ describe('workspace rules without a thing', () => {
       expect(answer(() => authorizeWorkspace({ actor, action } as never))).toBe(expected);
     });
   }
+});
+
+describe('member removal', () => {
+  const member = { workspace_id: 'ws' };
+  const remove = (actor: Actor, thing = member) =>
+    answer(() => authorizeWorkspace({ actor, action: 'member:remove', thing }));
+
+  it('is for an admin of the member’s workspace', () => {
+    expect(remove(admin)).toBe('ok');
+    expect(remove(coach)).toBe('403 Only a workspace admin can remove members.');
+  });
+  it('is hidden from other workspaces, their admins included', () => {
+    expect(remove(outsideAdmin)).toBe('404 That member was not found.');
+    expect(remove(admin, { workspace_id: 'elsewhere' })).toBe('404 That member was not found.');
+  });
 });
 
 describe('invitations', () => {
