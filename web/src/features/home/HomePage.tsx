@@ -29,7 +29,10 @@ export function HomePage() {
   let body;
   if (error) {
     body = <LoadError error={error} retry={() => (myPairs.reload(), invitations.reload())} />;
-  } else if (!myPairs.pairs || !invitations.data) {
+  } else if (!myPairs.pairs || !invitations.data || (summary.data === undefined && !summary.error)) {
+    // The first load waits for the summary too (all three are asked at once): sections that
+    // arrived later pushed the page down as it loaded (Lighthouse: layout shift 0.31 on a PM's home).
+    // A reload keeps what is on screen; a failed summary shows its own error in the sections.
     body = <Loading />;
   } else {
     const pairs = myPairs.pairs;
