@@ -80,9 +80,10 @@ describe('erasing an account in the browser', () => {
       .getByRole('status')
       .getByText('Rita Removed was removed from the workspace. 1 pairing(s) ended.')
       .waitFor();
-    expect(await page.getByRole('button', { name: 'Remove Rita Removed from the workspace' }).count()).toBe(
-      0,
-    );
+    // The list reloads after the announcement: wait until she is gone from it.
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Remove Rita Removed from the workspace' }).count())
+      .toBe(0);
     expect((await pm.client.get('/api/pairs')).body[0].status).toBe('ended');
     expect(problems).toEqual([]);
   });
