@@ -85,6 +85,12 @@ function openPostgres(url: string): OpenDatabase {
   // An idle connection the server closes (restart, failover) must not crash the process: the
   // pool drops it and opens a new one on the next query.
   pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
+  // A connection can also end while its client is checked out (a query running, a transaction
+  // between two queries): pg then emits 'error' on that client, which the pool listens to only
+  // while it is idle, and an 'error' nobody listens to ends the process (issue 19). The query
+  // fails by itself (the request answers 503 and logs why), the pool drops the broken client
+  // on release: nothing is left to do here but to listen.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -34,7 +34,7 @@ describe.skipIf(testEngine() !== 'postgres')(
       expect(await (await health()).json()).toEqual({ ok: true, db: 'postgres' });
       expect((await pmPage()).status).toBe(200);
 
-      cluster.takeDown();
+      await cluster.takeDown();
       try {
         const down = await health();
         expect(down.status).toBe(503);
@@ -47,7 +47,7 @@ describe.skipIf(testEngine() !== 'postgres')(
         expect(write.status).toBe(503);
         expect(write.body).toEqual(unavailable);
       } finally {
-        cluster.bringUp();
+        await cluster.bringUp();
       }
 
       // The same server, the same pool: the first requests after the restart succeed.
