@@ -1,4 +1,18 @@
-/** A request path fit for the server log: a calendar feed's secret token never reaches it. */
+/**
+ * The paths whose next segment is a secret a link carries (a calendar feed, an invitation, a
+ * peer review; the API routes and the web pages they open): whoever reads the log must not be
+ * able to use them.
+ */
+const secretSegment = [
+  /^(\/calendar\/)[^/]+/,
+  /^(\/api\/invitations\/by-token\/)[^/]+/,
+  /^(\/api\/peer-reviews\/)[^/]+/,
+  /^(\/invite\/)[^/]+/,
+  /^(\/peer\/)[^/]+/,
+];
+
+/** A request path fit for the server log: a link's secret token never reaches it. */
 export function loggedPath(path: string): string {
-  return path.startsWith('/calendar/') ? '/calendar/[token]' : path;
+  const secret = secretSegment.find((pattern) => pattern.test(path));
+  return secret ? path.replace(secret, '$1[token]') : path;
 }

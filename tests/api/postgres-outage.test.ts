@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPm, buildWorkspace } from '../support/factories.js';
+import { Client } from '../support/client.js';
+import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-database.js';
@@ -16,9 +17,12 @@ describe.skipIf(testEngine() !== 'postgres')(
   () => {
     let cluster: Awaited<ReturnType<typeof startPostgresCluster>>;
     let app: TestApp;
+    let coach: Person;
+    const logLines: string[] = [];
     beforeAll(async () => {
       cluster = await startPostgresCluster();
-      app = await startTestApp({ postgresUrl: cluster.url });
+      app = await startTestApp({ postgresUrl: cluster.url, logLines });
+      coach = await buildWorkspace(app);
     }, 60_000);
     afterAll(async () => {
       await app?.close();
@@ -26,7 +30,6 @@ describe.skipIf(testEngine() !== 'postgres')(
     });
 
     it('answers 503 while the database is down and recovers without a server restart', async () => {
-      const coach = await buildWorkspace(app);
       const pm = await buildPm(app, coach, 'Pat PM');
       const health = () => fetch(`${app.url}/api/health`);
       const pmPage = () => pm.client.get(`/api/pms/${pm.id}`);
@@ -57,6 +60,37 @@ describe.skipIf(testEngine() !== 'postgres')(
       const page = await pmPage();
       expect(page.status, page.text).toBe(200);
       expect(page.body).toMatchObject({ pm: { id: pm.id, name: 'Pat PM' } });
+    }, 60_000);
+
+    it('keeps the secret token of a link out of the log while the database is down', async () => {
+      const invitation = await coach.client.post('/api/invitations', {
+        email: 'nia@example.com',
+        kind: 'pm',
+      });
+      const token = invitation.body.link.split('/invite/')[1] as string;
+      const visitor = new Client(app.url);
+      await visitor.start();
+      expect((await visitor.get(`/api/invitations/by-token/${token}`)).status).toBe(200);
+
+      logLines.length = 0;
+      await cluster.takeDown();
+      try {
+        const read = await visitor.get(`/api/invitations/by-token/${token}`);
+        expect(read.status).toBe(503);
+        const accept = await visitor.post(`/api/invitations/by-token/${token}/accept`, {
+          name: 'Nia',
+          password: 'a long enough password',
+        });
+        expect(accept.status).toBe(503);
+        const peer = await visitor.get(`/api/peer-reviews/${token}`);
+        expect(peer.status).toBe(503);
+      } finally {
+        await cluster.bringUp();
+      }
+      const warnings = logLines.filter((line) => line.includes('database unreachable'));
+      expect(warnings).toHaveLength(3);
+      expect(warnings.join('\n')).not.toContain(token);
+      expect(warnings.join('\n')).toContain('/api/invitations/by-token/[token]/accept');
     }, 60_000);
   },
 );
