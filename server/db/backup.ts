@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { copyKeyFileBeside } from '../crypto/keys.js';
+import { createPrivateFile } from './database.js';
 
 /**
  * Backups of the SQLite file (decision 008). The server holds its file with an exclusive lock, so
@@ -56,6 +57,7 @@ export async function writeBackup(
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
   try {
+    createPrivateFile(partial); // as private as the database (an empty file is an empty database)
     await copy(partial);
     selfContained(partial);
     renameSync(partial, destination);
@@ -256,6 +258,7 @@ export function restoreBackup(input: { databasePath: string; from: string; now: 
   const incoming = `${databasePath}.restoring`;
   rmSync(incoming, { force: true });
   copyFileSync(from, incoming);
+  chmodSync(incoming, 0o600); // a backup made before 0600 files still becomes a private database
   try {
     try {
       selfContained(incoming);

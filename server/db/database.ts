@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,22 @@ export function sqlitePath(url: string): string {
   return resolve(url);
 }
 
+/**
+ * Creates an absent SQLite file readable by this user only (0600, like the key file): SQLite
+ * would make it 0644, and gives the -wal (and -shm) file the mode of the database file.
+ * An existing file keeps the mode its owner gave it.
+ */
+export function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
 function openSqlite(path: string): OpenDatabase {
   mkdirSync(dirname(path), { recursive: true });
+  createPrivateFile(path);
   // No busy wait at open: a held lock should fail fast with a clear message.
   const file = new SQLite(path, { timeout: 0 });
   try {

@@ -48,6 +48,8 @@ export const limitBodySize = (): MiddlewareHandler =>
  */
 export const apiHeaders = (): MiddlewareHandler => async (c, next) => {
   if (c.req.header('sec-fetch-site') === 'cross-site') {
+    // Thrown here, the refusal skips the line after next(): it is kept by no cache either.
+    c.header('Cache-Control', 'no-store');
     throw new AppError('forbidden', 'Requests from other sites are refused. Open Wheelhouse directly.');
   }
   await next();

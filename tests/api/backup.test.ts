@@ -93,6 +93,7 @@ describe.skipIf(testEngine() !== 'sqlite')(
       // The encryption keys go with it (decision 044): without them its notes cannot be read.
       expect(backup.stdout).toContain(`Its encryption keys are in ${copy}.key`);
       expect(statSync(`${copy}.key`).mode & 0o777).toBe(0o600);
+      expect(statSync(copy).mode & 0o777, 'the copy is as private as the database').toBe(0o600);
 
       // After the backup, a second PM joins; the restored database is the moment of the backup.
       const later = await buildPm(first, coach, 'Lee Later');
@@ -100,6 +101,7 @@ describe.skipIf(testEngine() !== 'sqlite')(
       const fresh = join(tempDir(), 'restored', 'wheelhouse.db');
       const restore = await cli(['restore', copy], fresh);
       expect(restore.code, restore.stderr).toBe(0);
+      expect(statSync(fresh).mode & 0o777).toBe(0o600);
       const second = await startServer(fresh);
 
       const again = await signIn(second, pm.email);

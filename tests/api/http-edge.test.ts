@@ -31,6 +31,8 @@ describe('the HTTP edge', () => {
       'sec-fetch-site': 'cross-site',
     });
     expect(forged.status).toBe(403);
+    // The refusal is an API answer like any other: no browser or proxy keeps it.
+    expect(forged.headers.get('cache-control')).toBe('no-store');
     expect((await entries()).length).toBe(before);
     const own = await coach.client.request('GET', `/api/pms/${pm.id}/wheel/export`, undefined, {
       'sec-fetch-site': 'same-origin',
