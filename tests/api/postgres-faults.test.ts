@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatKeys } from '../../server/crypto/keys.js';
 import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
-import { startServerProcess, waitForReady, type ServerProcess } from '../support/server-process.js';
+import { repoRoot, startServerProcess, waitForReady, type ServerProcess } from '../support/server-process.js';
+import { postgresTestKeys } from '../support/test-keys.js';
 import type { TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-database.js';
 
@@ -14,6 +18,8 @@ import { testEngine } from '../support/test-database.js';
  * Retry-After, the process alive, every acknowledged write readable afterwards. So that queries
  * are surely running when PostgreSQL stops (a fast server finishes its requests in a blink), the
  * journal table is locked first: the PMs' writes wait inside PostgreSQL, on checked-out clients.
+ * The second test catches the other moment a checked-out client can lose its connection: inside
+ * a transaction, between two queries (the issue's "57P01 terminating connection").
  */
 type Phase = 'up' | 'stopping' | 'down' | 'starting' | 'again';
 type Answer = { who: number; phase: Phase; status: number; retryAfter: string | null };
@@ -128,5 +134,38 @@ describe.skipIf(testEngine() !== 'postgres')(
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
     }, 120_000);
+
+    it('stays up when PostgreSQL stops while a transaction waits between two queries', async () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(repoRoot, 'tests/support/transaction-across-outage.ts')],
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            DATABASE_URL: cluster.url,
+            WHEELHOUSE_ENCRYPTION_KEYS: formatKeys(postgresTestKeys),
+          },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      for (let tries = 0; tries < 600 && !out.includes('in transaction') && child.exitCode === null; tries++)
+        await pause(50);
+      expect(out).toContain('in transaction');
+      await cluster.takeDown(); // the session in the transaction gets 57P01 with no query running
+      try {
+        child.stdin.end('go\n');
+        expect(await exited, out).toBe(0);
+      } finally {
+        await cluster.bringUp();
+      }
+      expect(out).not.toMatch(/Unhandled 'error' event/);
+      expect(out).toContain('failed, unreachable: true'); // the request would answer 503
+      expect(out).toContain('alive');
+    }, 60_000);
   },
 );
