@@ -34,6 +34,19 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
     log.info(`Wheelhouse is ready at ${config.publicUrl} (port ${info.port}, ${engine} database)`);
   });
+  // A port taken by another program is a setting to change, not a crash with a stack trace.
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use: stop the program using it, or set PORT to another port.`
+        : `Wheelhouse could not listen on port ${config.port}: ${error.message}`,
+    );
+    stopSweeps();
+    backups?.close();
+    void close()
+      .catch(() => undefined)
+      .then(() => process.exit(1));
+  });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -44,10 +57,17 @@ async function main() {
     stopSweeps();
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
     server.close(() => {
-      void close().then(() => {
-        log.info('stopped');
-        process.exit(0);
-      });
+      close().then(
+        () => {
+          log.info('stopped');
+          process.exit(0);
+        },
+        // The database went away first (an outage at shutdown): nothing is left to flush.
+        (error: unknown) => {
+          log.warn({ err: error }, 'the database did not close cleanly');
+          process.exit(0);
+        },
+      );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();
     setTimeout(() => {

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -87,3 +87,17 @@ it('stops with one clear line per bad setting', async () => {
   expect(server.output()).toMatch(/LOG_LEVEL: /);
   expect(server.output()).not.toMatch(/\n\s+at /);
 });
+
+it('says in one line that the port is taken, and exits 1 without a stack trace', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', () => resolve()));
+  const port = (taken.address() as { port: number }).port;
+  try {
+    const server = start({ PORT: String(port), DATABASE_URL: await databaseUrl() });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain(`Port ${port} is already in use`);
+    expect(server.output()).not.toMatch(/\n\s+at /);
+  } finally {
+    await new Promise<void>((resolve) => taken.close(() => resolve()));
+  }
+}, 60_000);
