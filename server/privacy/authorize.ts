@@ -137,16 +137,22 @@ export async function authorize<A extends CoachingAction>(
   return check(action, await viewerOf(db, actor, pmId), input.thing);
 }
 
+/** The thing `may()` needs for an action's conditions; nothing when the row has none. */
+type MayThing<A extends CoachingAction> = [ConditionsOf<A>] extends [never]
+  ? [thing?: undefined]
+  : [thing: ThingFor<ConditionsOf<A>>];
+
 /**
- * Whether a granted viewer may see a part of a thing (a list filter, a field): the same named
- * conditions as the table, for reads that show some items and leave others out.
+ * Whether a granted viewer may do what a row of the table says to one item (a list filter, a
+ * field, a button): the whole row (who, then every condition), for reads that show some items
+ * and leave others out. The same rows `authorize()` checks; it refuses nothing and logs nothing.
  */
-export function may<C extends ConditionName>(
-  viewer: Viewer,
-  names: readonly C[],
-  thing: ThingFor<C>,
-): boolean {
-  return names.every((name) => (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer));
+export function may<A extends CoachingAction>(viewer: Viewer, action: A, ...[thing]: MayThing<A>): boolean {
+  const rule: { who: readonly Side[]; when?: readonly ConditionName[] } = coachingRules[action];
+  if (!rule.who.includes(viewer.side)) return false;
+  return (rule.when ?? []).every((name) =>
+    (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer),
+  );
 }
 
 /** Whether the rules table lets this side of the pair take this action (to show or hide a button). */

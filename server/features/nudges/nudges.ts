@@ -98,7 +98,7 @@ export async function nudgesVisibleTo(
 ): Promise<NudgeTable[]> {
   let query = db.selectFrom('nudges').selectAll().where('pm_id', '=', viewer.pmId);
   const someoneElses = { pm_id: viewer.pmId, coach_id: '', created_at: '9999' };
-  if (!may(viewer, ['nudge sent during this pairing'], { nudge: someoneElses }))
+  if (!may(viewer, 'nudge:see', { nudge: someoneElses }))
     query = query
       .where('coach_id', '=', viewer.actorId)
       .where('created_at', '>=', viewer.coachSince ?? '9999');
@@ -113,7 +113,7 @@ export async function nudgesVisibleTo(
       );
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.filter((nudge) => may(viewer, ['nudge sent during this pairing'], { nudge }));
+  return rows.filter((nudge) => may(viewer, 'nudge:see', { nudge }));
 }
 
 /** When this coach last nudged the PM during this pairing. */
