@@ -26,7 +26,7 @@ export interface Grant extends Viewer {
 }
 
 /** The person's relation to the PM: their side of an active pair, or null (outside the pair). */
-async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | null> {
+async function viewerOf(db: Db, actor: Pick<Actor, 'id'>, pmId: string): Promise<Viewer | null> {
   if (actor.id === pmId) return { actorId: actor.id, pmId, side: 'pm', coachSince: null };
   const pair = await db
     .selectFrom('pairs')
@@ -50,6 +50,17 @@ async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | nu
     coachSince: pair.accepted_at ?? '9999',
     historyShared: shared.map((g) => g.part as HistoryPart),
   };
+}
+
+/**
+ * What the coach of a pair may see of their PM, for what is prepared on both sides' behalf (the
+ * coaching session's agenda holds only what both may see); a coach whose pair has ended sees
+ * nothing of the PM's history. Not a grant: nothing is logged or shown to this coach by it.
+ */
+export async function coachViewOf(input: { db: Db; coachId: string; pmId: string }): Promise<Viewer> {
+  const { db, coachId, pmId } = input;
+  const viewer = await viewerOf(db, { id: coachId }, pmId);
+  return viewer?.side === 'coach' ? viewer : { actorId: coachId, pmId, side: 'coach', coachSince: '9999' };
 }
 
 /**
