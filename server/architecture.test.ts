@@ -39,6 +39,11 @@ const accessDecisions = [
   /author_id\s*[!=]==/,
   /[!=]==\s*\w+\.author_id\b/,
   /proposed_by\s*[!=]==/,
+  // Building a Viewer by hand (who someone is to the PM is found by authorize() / coachViewOf()).
+  /\bcoachSince\s*:\s*[^(\s]/,
+  // A visibility filter written in SQL outside privacy/visible-*.ts.
+  /\.where\([^)]*\bcoachSince\b/,
+  /\bhistoryVisibleFrom\(/,
 ];
 
 /** Where an access decision may live: the rules tables and the request's sign-in. */
@@ -60,9 +65,18 @@ describe('access decisions', () => {
     expect(found, 'decide these through authorize() / authorizeWorkspace()').toEqual([]);
   });
 
-  it('are caught by this check (it finds a planted one)', () => {
-    const planted = "if (comment.author_id !== actor.id) throw new AppError('forbidden', 'no');";
-    expect(accessDecisions.some((pattern) => pattern.test(planted))).toBe(true);
+  it('are caught by this check (it finds each planted one)', () => {
+    const planted = [
+      "if (comment.author_id !== actor.id) throw new AppError('forbidden', 'no');",
+      "return { actorId: row.coach_id, pmId: row.pm_id, side: 'coach', coachSince: pair?.accepted_at };",
+      ".where('created_at', '>=', viewer.coachSince ?? '9999')",
+      "const from = historyVisibleFrom(viewer, 'nudges');",
+    ];
+    for (const line of planted)
+      expect(
+        accessDecisions.some((pattern) => pattern.test(line)),
+        line,
+      ).toBe(true);
   });
 });
 

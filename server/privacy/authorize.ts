@@ -26,7 +26,7 @@ export interface Grant extends Viewer {
 }
 
 /** The person's relation to the PM: their side of an active pair, or null (outside the pair). */
-async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | null> {
+async function viewerOf(db: Db, actor: Pick<Actor, 'id'>, pmId: string): Promise<Viewer | null> {
   if (actor.id === pmId) return { actorId: actor.id, pmId, side: 'pm', coachSince: null };
   const pair = await db
     .selectFrom('pairs')
@@ -50,6 +50,17 @@ async function viewerOf(db: Db, actor: Actor, pmId: string): Promise<Viewer | nu
     coachSince: pair.accepted_at ?? '9999',
     historyShared: shared.map((g) => g.part as HistoryPart),
   };
+}
+
+/**
+ * What the coach of a pair may see of their PM, for what is prepared on both sides' behalf (the
+ * coaching session's agenda holds only what both may see); a coach whose pair has ended sees
+ * nothing of the PM's history. Not a grant: nothing is logged or shown to this coach by it.
+ */
+export async function coachViewOf(input: { db: Db; coachId: string; pmId: string }): Promise<Viewer> {
+  const { db, coachId, pmId } = input;
+  const viewer = await viewerOf(db, { id: coachId }, pmId);
+  return viewer?.side === 'coach' ? viewer : { actorId: coachId, pmId, side: 'coach', coachSince: '9999' };
 }
 
 /**
@@ -137,16 +148,22 @@ export async function authorize<A extends CoachingAction>(
   return check(action, await viewerOf(db, actor, pmId), input.thing);
 }
 
+/** The thing `may()` needs for an action's conditions; nothing when the row has none. */
+type MayThing<A extends CoachingAction> = [ConditionsOf<A>] extends [never]
+  ? [thing?: undefined]
+  : [thing: ThingFor<ConditionsOf<A>>];
+
 /**
- * Whether a granted viewer may see a part of a thing (a list filter, a field): the same named
- * conditions as the table, for reads that show some items and leave others out.
+ * Whether a granted viewer may do what a row of the table says to one item (a list filter, a
+ * field, a button): the whole row (who, then every condition), for reads that show some items
+ * and leave others out. The same rows `authorize()` checks; it refuses nothing and logs nothing.
  */
-export function may<C extends ConditionName>(
-  viewer: Viewer,
-  names: readonly C[],
-  thing: ThingFor<C>,
-): boolean {
-  return names.every((name) => (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer));
+export function may<A extends CoachingAction>(viewer: Viewer, action: A, ...[thing]: MayThing<A>): boolean {
+  const rule: { who: readonly Side[]; when?: readonly ConditionName[] } = coachingRules[action];
+  if (!rule.who.includes(viewer.side)) return false;
+  return (rule.when ?? []).every((name) =>
+    (conditions[name].test as (t: unknown, v: Viewer) => boolean)(thing, viewer),
+  );
 }
 
 /** Whether the rules table lets this side of the pair take this action (to show or hide a button). */

@@ -14,6 +14,12 @@ const round = (over: Partial<RoundFacts> = {}): RoundFacts => ({
 });
 const actions = Object.keys(coachingRules) as CoachingAction[];
 
+/** The condition names no row of the table lists. */
+const unusedConditions = (rules: object, names: string[]) =>
+  names.filter((name) =>
+    Object.values(rules).every((rule: { when?: readonly string[] }) => !rule.when?.includes(name)),
+  );
+
 describe('the coaching-data rules table', () => {
   it('grants only the two sides of a pair, and names only known conditions', () => {
     for (const action of actions) {
@@ -22,6 +28,15 @@ describe('the coaching-data rules table', () => {
       for (const who of rule.who) expect(['pm', 'coach'], action).toContain(who);
       for (const name of rule.when ?? []) expect(Object.keys(conditions), action).toContain(name);
     }
+  });
+
+  it('names every condition in a row: no condition is applied outside the table', () => {
+    expect(unusedConditions(coachingRules, Object.keys(conditions))).toEqual([]);
+  });
+
+  it('finds a condition that no row names (a planted one)', () => {
+    const planted = [...Object.keys(conditions), 'the PM themself'];
+    expect(unusedConditions(coachingRules, planted)).toEqual(['the PM themself']);
   });
 
   it('keeps the access log and peer links for the PM alone', () => {
@@ -40,7 +55,8 @@ describe('the coaching-data rules table', () => {
 
 describe('the conditions', () => {
   it('show a coach rounds opened during their pairing, and rounds they assess', () => {
-    const seen = (r: RoundFacts, v: Viewer) => may(v, ['round opened during this pairing'], { round: r });
+    const seen = (r: RoundFacts, v: Viewer) =>
+      conditions['round opened during this pairing'].test({ round: r }, v);
     expect(seen(round(), coach)).toBe(true);
     expect(seen(round({ coach_id: 'earlier', created_at: '2026-01-01' }), coach)).toBe(false);
     expect(seen(round({ coach_id: 'cora', created_at: '2026-01-01' }), coach)).toBe(true);
@@ -50,7 +66,7 @@ describe('the conditions', () => {
 
   it('keep the other side’s assessment blind until the round is revealed', () => {
     const sees = (side: 'self' | 'coach', v: Viewer, r = round()) =>
-      may(v, ['own assessment or round revealed'], { round: r, side });
+      may(v, 'assessment:see', { round: r, side });
     expect(sees('self', pm)).toBe(true);
     expect(sees('coach', pm)).toBe(false);
     expect(sees('self', coach)).toBe(false);
@@ -59,7 +75,7 @@ describe('the conditions', () => {
 
   it('give peer scores to the coach only when the PM shared them', () => {
     const sees = (v: Viewer, shared: number) =>
-      may(v, ['PM shared peer scores'], { round: round({ peers_shared: shared }) });
+      may(v, 'peer-scores:see', { round: round({ peers_shared: shared }) });
     expect(sees(pm, 0)).toBe(true);
     expect(sees(coach, 0)).toBe(false);
     expect(sees(coach, 1)).toBe(true);
@@ -67,10 +83,18 @@ describe('the conditions', () => {
 
   it('leave a private comment to its author, and agreement to the other side', () => {
     const comment = { author_id: 'pm', is_private: 1 };
-    expect(may(pm, ['comment visible'], { comment })).toBe(true);
-    expect(may(coach, ['comment visible'], { comment })).toBe(false);
+    const history = { part: 'comments' as const, at: '2026-04-01' };
+    expect(may(pm, 'plan-comment:see', { comment, history })).toBe(true);
+    expect(may(coach, 'plan-comment:see', { comment, history })).toBe(false);
     const proposal = { proposed_by: 'cora', proposed_side: 'coach' as const };
-    expect(may(pm, ['other side of the proposal'], { proposal })).toBe(true);
-    expect(may(coach, ['other side of the proposal'], { proposal })).toBe(false);
+    const asked = { proposal, history: { part: 'vision-history' as const, at: '2026-04-01' } };
+    expect(may(pm, 'vision:accept', asked)).toBe(true);
+    expect(may(coach, 'vision:accept', asked)).toBe(false);
+  });
+
+  it('keep a dip note and account details to the PM, even on what a coach may read', () => {
+    expect(may(pm, 'dip-note:see')).toBe(true);
+    expect(may(coach, 'dip-note:see')).toBe(false);
+    expect(may(coach, 'account-details:see')).toBe(false);
   });
 });

@@ -167,6 +167,26 @@ export const coachingRules = {
   // Export (issue 11, decision 042): one download of everything the viewer may see of this PM,
   // each kind read through its own viewer-aware function; the access log only for the PM.
   'everything:export': { who: ['pm', 'coach'] },
+
+  // Seeing one item inside a read already granted: the rows `may()` checks to leave items or
+  // fields out of an answer (never logged on their own; the read's grant is). Every condition
+  // a feature applies is named here, so this table is the whole truth.
+  'assessment:see': { who: ['pm', 'coach'], when: ['own assessment or round revealed'] },
+  'self-scores-before-reveal:see': { who: ['pm'] },
+  'peer-scores:see': { who: ['pm', 'coach'], when: ['PM shared peer scores'] },
+  'dip-note:see': { who: ['pm'] },
+  'account-details:see': { who: ['pm'] },
+  'vision-proposal:see': { who: ['pm', 'coach'], when: ['made during this pairing or shared by the PM'] },
+  'plan-comment:see': {
+    who: ['pm', 'coach'],
+    when: ['comment visible', 'made during this pairing or shared by the PM'],
+  },
+  'plan-suggestion:see': { who: ['pm', 'coach'], when: ['made during this pairing or shared by the PM'] },
+  'coaching-session-private-note:see': { who: ['pm', 'coach'], when: ['author of the private note'] },
+  'check-in:see': { who: ['pm', 'coach'], when: ['PM shared the check-in'] },
+  'nudge:see': { who: ['pm', 'coach'], when: ['nudge sent during this pairing'] },
+  'reflection:attach-coaching-session': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  'history-grant:see': { who: ['pm', 'coach'], when: ['own history grant'] },
 } as const satisfies Record<string, Rule>;
 
 /** What `authorize()` found out about the person asking: their side of the pair, and since when. */
@@ -381,11 +401,6 @@ export const conditions = {
       v.side === 'pm' ||
       (t.selfCheck.shared_at !== null && t.selfCheck.shared_at >= (v.coachSince ?? '9999')),
     refusal: () => notFound('That self-check'),
-  },
-  // A self-check's note about a dip is the PM's alone, even on a shared self-check.
-  'the PM themself': {
-    test: (_t: object, v: Viewer) => v.side === 'pm',
-    refusal: hidden,
   },
 } as const satisfies Record<string, Condition>;
 

@@ -9,7 +9,7 @@ import type { Viewer } from './rules.js';
  */
 export function visibleSelfChecks(db: Db, viewer: Viewer) {
   let query = db.selectFrom('self_checks as sc').where('sc.pm_id', '=', viewer.pmId);
-  if (!may(viewer, ['PM shared the self-check'], { selfCheck: { shared_at: null } }))
+  if (!may(viewer, 'self-check:read', { selfCheck: { shared_at: null } }))
     query = query
       .where('sc.shared_at', 'is not', null)
       .where('sc.shared_at', '>=', viewer.coachSince ?? '9999');

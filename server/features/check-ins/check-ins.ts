@@ -73,8 +73,7 @@ export async function checkInsVisibleTo(
   let query = visibleCheckIns(db, viewer).selectAll();
   // The rules decide: whoever a private check-in is hidden from gets only shared ones, in SQL,
   // so a page of the timeline is full for them too.
-  if (!may(viewer, ['PM shared the check-in'], { checkIn: { is_private: 1 } }))
-    query = query.where('is_private', '=', 0);
+  if (!may(viewer, 'check-in:see', { checkIn: { is_private: 1 } })) query = query.where('is_private', '=', 0);
   const older = options.older;
   if (older) {
     const { at, idBelow } = older;
@@ -87,7 +86,7 @@ export async function checkInsVisibleTo(
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
   return rows
-    .filter((checkIn) => may(viewer, ['PM shared the check-in'], { checkIn }))
+    .filter((checkIn) => may(viewer, 'check-in:see', { checkIn }))
     .map((checkIn) => ({ ...checkIn, why: unseal(db, 'check_ins.why', checkIn.why) }));
 }
 
@@ -156,7 +155,7 @@ export async function deleteCheckIn(input: Call & { checkInId: string }) {
     .where('id', '=', input.checkInId)
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!row || !may(reader, ['PM shared the check-in'], { checkIn: row })) throw notFound('That check-in');
+  if (!row || !may(reader, 'check-in:see', { checkIn: row })) throw notFound('That check-in');
   const grant = await authorize({ ...input, action: 'check-in:delete' });
   await db.deleteFrom('check_ins').where('id', '=', row.id).where('pm_id', '=', pmId).execute();
   await recordAccess({ db, grant, resource: 'check-in' });

@@ -32,8 +32,7 @@ describe('the emotion list', () => {
 describe("the rule 'PM shared the check-in'", () => {
   const pm: Viewer = { actorId: 'pm', pmId: 'pm', side: 'pm', coachSince: null };
   const coach: Viewer = { actorId: 'cora', pmId: 'pm', side: 'coach', coachSince: '2026-03-01' };
-  const sees = (v: Viewer, is_private: number) =>
-    may(v, ['PM shared the check-in'], { checkIn: { is_private } });
+  const sees = (v: Viewer, is_private: number) => may(v, 'check-in:see', { checkIn: { is_private } });
   it('shows a private check-in to the PM only', () => {
     expect(sees(pm, 1)).toBe(true);
     expect(sees(coach, 1)).toBe(false);

@@ -9,20 +9,20 @@ const coachingSession = { pm_id: 'pat', coach_id: 'cora' };
 
 describe('the coaching sessions’ named conditions', () => {
   it('let in the PM and the coach it is with, not another coach of the same PM', () => {
-    expect(may(pm, ['in this coaching session'], { coachingSession })).toBe(true);
-    expect(may(cora, ['in this coaching session'], { coachingSession })).toBe(true);
-    expect(may(otherCoach, ['in this coaching session'], { coachingSession })).toBe(false);
+    expect(may(pm, 'coaching-session:change', { coachingSession })).toBe(true);
+    expect(may(cora, 'coaching-session:change', { coachingSession })).toBe(true);
+    expect(may(otherCoach, 'coaching-session:change', { coachingSession })).toBe(false);
     expect(
-      may(pm, ['in this coaching session'], { coachingSession: { ...coachingSession, pm_id: 'sam' } }),
+      may(pm, 'coaching-session:change', { coachingSession: { ...coachingSession, pm_id: 'sam' } }),
     ).toBe(false);
   });
 
   it('show a private note to its author only, whichever side they are on', () => {
     const pmNote = { author_id: 'pat' };
     const coachNote = { author_id: 'cora' };
-    expect(may(pm, ['author of the private note'], { privateNote: pmNote })).toBe(true);
-    expect(may(pm, ['author of the private note'], { privateNote: coachNote })).toBe(false);
-    expect(may(cora, ['author of the private note'], { privateNote: coachNote })).toBe(true);
-    expect(may(cora, ['author of the private note'], { privateNote: pmNote })).toBe(false);
+    expect(may(pm, 'coaching-session-private-note:see', { privateNote: pmNote })).toBe(true);
+    expect(may(pm, 'coaching-session-private-note:see', { privateNote: coachNote })).toBe(false);
+    expect(may(cora, 'coaching-session-private-note:see', { privateNote: coachNote })).toBe(true);
+    expect(may(cora, 'coaching-session-private-note:see', { privateNote: pmNote })).toBe(false);
   });
 });

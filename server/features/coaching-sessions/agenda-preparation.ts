@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import type { Viewer } from '../../privacy/rules.js';
+import { coachViewOf } from '../../privacy/authorize.js';
 import { visibleSince } from '../../privacy/visible-history.js';
 import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
@@ -13,22 +13,6 @@ import { heldNewestFirst, type CoachingSessionRow } from './coaching-session-rea
 import { localDay } from './zoned-time.js';
 import { seal } from '../../crypto/sealed-fields.js';
 
-/**
- * The wheel as the coaching session's coach sees it: the agenda is shared by both sides, so it
- * holds only what both may see (the PM sees every round; the coach those of their pairing).
- */
-async function coachViewerOf(db: Db, row: CoachingSessionRow): Promise<Viewer> {
-  const pair = await db
-    .selectFrom('pairs')
-    .select('accepted_at')
-    .where('coach_id', '=', row.coach_id)
-    .where('pm_id', '=', row.pm_id)
-    .where('status', '=', 'active')
-    .orderBy('accepted_at')
-    .executeTakeFirst();
-  return { actorId: row.coach_id, pmId: row.pm_id, side: 'coach', coachSince: pair?.accepted_at ?? '9999' };
-}
-
 /** Everything the agenda is prepared from, since the pair's last held coaching session. */
 async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promise<AgendaContext> {
   const sessions = await db
@@ -39,7 +23,8 @@ async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promis
     .execute();
   const last = heldNewestFirst(sessions.filter((s) => s.id !== row.id))[0];
   const since = last?.ended_at ?? null;
-  const viewer = await coachViewerOf(db, row);
+  // The agenda is shared by both sides, so it holds only what both may see: the coach's view.
+  const viewer = await coachViewOf({ db, coachId: row.coach_id, pmId: row.pm_id });
   const plan = await findPlanRow(db, row.pm_id);
   const themes = plan
     ? await db

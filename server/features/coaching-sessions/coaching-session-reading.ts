@@ -37,9 +37,7 @@ export async function coachingSessionsOf(db: Db, viewer: Viewer): Promise<Coachi
     .orderBy('starts_at')
     .orderBy('id')
     .execute();
-  return rows.filter((coachingSession) =>
-    may(viewer, ['in this coaching session or shared by the PM'], { coachingSession }),
-  );
+  return rows.filter((coachingSession) => may(viewer, 'coaching-session:read', { coachingSession }));
 }
 
 async function peopleById(db: Db, ids: string[]) {
@@ -265,7 +263,7 @@ export async function presentCoachingSession(
     .select(['author_id', 'body'])
     .where('session_id', '=', row.id)
     .execute();
-  const own = notes.find((privateNote) => may(viewer, ['author of the private note'], { privateNote }));
+  const own = notes.find((privateNote) => may(viewer, 'coaching-session-private-note:see', { privateNote }));
   const steps = await db
     .selectFrom('session_next_steps')
     .selectAll()

@@ -80,7 +80,7 @@ function sources(db: Db, actor: Actor, now: Date): Record<ExportKind, Source> {
         .where('id', '=', viewer.pmId)
         .executeTakeFirstOrThrow();
       // The email is the PM's own; a coach's export names the PM only.
-      yield [may(viewer, ['the PM themself'], {}) ? user : { id: user.id, name: user.name }];
+      yield [may(viewer, 'account-details:see') ? user : { id: user.id, name: user.name }];
     },
     async *rounds(viewer) {
       const rows = await roundsVisibleTo(db, viewer);
@@ -97,7 +97,7 @@ function sources(db: Db, actor: Actor, now: Date): Record<ExportKind, Source> {
         const [presented] = await presentRounds(db, [row], viewer);
         const version = await loadVersion(db, row.framework_version_id);
         const sides = (['self', 'coach'] as const).filter((side) =>
-          may(viewer, ['own assessment or round revealed'], { round: row, side }),
+          may(viewer, 'assessment:see', { round: row, side }),
         );
         return {
           round: presented,
@@ -125,7 +125,7 @@ function sources(db: Db, actor: Actor, now: Date): Record<ExportKind, Source> {
         async (rows) => {
           const page = [];
           for (const selfCheck of rows)
-            if (may(viewer, ['PM shared the self-check'], { selfCheck }))
+            if (may(viewer, 'self-check:read', { selfCheck }))
               page.push(await presentSelfCheck(db, viewer, selfCheck));
           return page;
         },

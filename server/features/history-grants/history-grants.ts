@@ -46,7 +46,7 @@ async function presentGrants(db: Db, viewer: Grant): Promise<HistoryGrants> {
     .where('id', '=', viewer.pmId)
     .executeTakeFirstOrThrow();
   const pairs = (await currentPairs(db, viewer.pmId)).filter((p) =>
-    may(viewer, ['own history grant'], { historyGrant: { coach_id: p.coach_id } }),
+    may(viewer, 'history-grant:see', { historyGrant: { coach_id: p.coach_id } }),
   );
   const rows = pairs.length
     ? await db

@@ -19,7 +19,7 @@ const instant = fc
   .map((d) => d.toISOString());
 const part = fc.constantFrom(...historyParts);
 const made = (v: Viewer, p: HistoryPart, at: string) =>
-  may(v, ['made during this pairing or shared by the PM'], { history: { part: p, at } });
+  may(v, 'plan-suggestion:see', { history: { part: p, at } });
 
 describe('what a coach sees from before their pairing', () => {
   it('the PM sees all of their history; a coach what was made from the pairing on', () => {
@@ -53,8 +53,7 @@ describe('what a coach sees from before their pairing', () => {
       closed_at: null,
       ...over,
     });
-    const sees = (v: Viewer, r: RoundFacts) =>
-      may(v, ['round from this pairing or shared by the PM'], { round: r });
+    const sees = (v: Viewer, r: RoundFacts) => may(v, 'round:read', { round: r });
     expect(sees(cole(), round({}))).toBe(false);
     expect(sees(cole(['comments']), round({}))).toBe(false);
     expect(sees(cole(['wheel']), round({}))).toBe(true);
@@ -66,7 +65,7 @@ describe('what a coach sees from before their pairing', () => {
 
   it('plan versions: the living plan always; one replaced before the pairing only when shared', () => {
     const opens = (v: Viewer, replaced_at: string | null) =>
-      may(v, ['plan version current during this pairing or shared'], { planVersion: { replaced_at } });
+      may(v, 'plan-version:read', { planVersion: { replaced_at } });
     expect(opens(cole(), null)).toBe(true);
     expect(opens(cole(), '2026-05-01T00:00:00.000Z')).toBe(false);
     expect(opens(cole(), '2026-07-01T00:00:00.000Z')).toBe(true);
@@ -76,7 +75,7 @@ describe('what a coach sees from before their pairing', () => {
   it('sessions: another coach’s session from before the pairing only when shared, never a later one', () => {
     const session = (created_at: string) => ({ pm_id: 'pia', coach_id: 'cleo', created_at });
     const opens = (v: Viewer, at: string) =>
-      may(v, ['in this coaching session or shared by the PM'], { coachingSession: session(at) });
+      may(v, 'coaching-session:read', { coachingSession: session(at) });
     expect(opens(cole(), '2026-05-01T00:00:00.000Z')).toBe(false);
     expect(opens(cole(['sessions']), '2026-05-01T00:00:00.000Z')).toBe(true);
     expect(opens(cole(['sessions']), '2026-07-01T00:00:00.000Z')).toBe(false);

@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, may } from '../../privacy/authorize.js';
+import { visibleNudges } from '../../privacy/visible-nudges.js';
 import type { Viewer } from '../../privacy/rules.js';
 import { newId } from '../../util.js';
 import { findPlanRow } from '../plans/plan-reading.js';
@@ -88,20 +89,15 @@ export async function presentNudges(db: Db, rows: NudgeTable[]): Promise<Nudge[]
 
 /**
  * The PM's nudges the viewer may see, newest first: the PM all of theirs, a coach their own of
- * this pairing (the rules' 'nudge sent during this pairing', narrowed in SQL so a page is full,
- * and checked again per row). `older`: strictly before the cursor (created_at, then id).
+ * this pairing (privacy/visible-nudges.ts narrows it in SQL; each row is checked again).
+ * `older`: strictly before the cursor (created_at, then id).
  */
 export async function nudgesVisibleTo(
   db: Db,
   viewer: Viewer,
   options: { limit: number; older?: { at: string; idBelow: string | boolean } },
 ): Promise<NudgeTable[]> {
-  let query = db.selectFrom('nudges').selectAll().where('pm_id', '=', viewer.pmId);
-  const someoneElses = { pm_id: viewer.pmId, coach_id: '', created_at: '9999' };
-  if (!may(viewer, ['nudge sent during this pairing'], { nudge: someoneElses }))
-    query = query
-      .where('coach_id', '=', viewer.actorId)
-      .where('created_at', '>=', viewer.coachSince ?? '9999');
+  let query = visibleNudges(db, viewer).selectAll();
   const older = options.older;
   if (older) {
     const { at, idBelow } = older;
@@ -113,7 +109,7 @@ export async function nudgesVisibleTo(
       );
   }
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.filter((nudge) => may(viewer, ['nudge sent during this pairing'], { nudge }));
+  return rows.filter((nudge) => may(viewer, 'nudge:see', { nudge }));
 }
 
 /** When this coach last nudged the PM during this pairing. */

@@ -46,7 +46,7 @@ export async function commentsVisibleTo(db: Db, planId: string, viewer: Viewer):
   const rows = await commentRows(db, planId);
   return rows
     .filter((comment) =>
-      may(viewer, ['comment visible', 'made during this pairing or shared by the PM'], {
+      may(viewer, 'plan-comment:see', {
         comment,
         history: { part: 'comments', at: comment.created_at },
       }),

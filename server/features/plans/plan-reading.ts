@@ -131,7 +131,7 @@ export async function presentPlan(input: {
   // A new coach sees the suggestions made during their pairing, earlier ones if the PM shared them.
   const suggestions = (await suggestionRows(db, row.id))
     .filter((s) =>
-      may(viewer, ['made during this pairing or shared by the PM'], {
+      may(viewer, 'plan-suggestion:see', {
         history: { part: 'comments', at: s.created_at },
       }),
     )

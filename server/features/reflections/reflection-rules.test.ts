@@ -6,8 +6,7 @@ import { attachmentLabel } from './reflection-words.js';
 
 const pm: Viewer = { actorId: 'pm', pmId: 'pm', side: 'pm', coachSince: null };
 const coach = (since: string): Viewer => ({ actorId: 'coach', pmId: 'pm', side: 'coach', coachSince: since });
-const sees = (viewer: Viewer, reflection: ReflectionFacts) =>
-  may(viewer, ['reflection visible'], { reflection });
+const sees = (viewer: Viewer, reflection: ReflectionFacts) => may(viewer, 'reflection:read', { reflection });
 const iso = fc
   .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
   .map((ms) => new Date(ms).toISOString());
@@ -44,10 +43,8 @@ describe('who sees a reflection (privacy/rules.ts)', () => {
       kind: 'reflection',
       shared_at: '2026-01-01T00:00:00.000Z',
     };
-    expect(may(pm, ['author of the reflection'], { reflection: shared })).toBe(true);
-    expect(may(coach('2025-01-01T00:00:00.000Z'), ['author of the reflection'], { reflection: shared })).toBe(
-      false,
-    );
+    expect(may(pm, 'reflection:change', { reflection: shared })).toBe(true);
+    expect(may(coach('2025-01-01T00:00:00.000Z'), 'reflection:change', { reflection: shared })).toBe(false);
   });
 });
 

@@ -60,7 +60,7 @@ export async function reflectionsVisibleTo(
     .limit(options.limit)
     .execute();
   return rows
-    .filter((reflection) => may(viewer, ['reflection visible'], { reflection }))
+    .filter((reflection) => may(viewer, 'reflection:read', { reflection }))
     .map((r) => presentReflection(db, r, viewer));
 }
 
@@ -71,7 +71,7 @@ export function presentReflection(db: Db, row: Row, viewer: Viewer): Reflection 
     kind: row.kind,
     author: { id: row.author_id, name: row.author_name, email: row.author_email },
     authorSide: row.kind === 'reflection' ? 'pm' : 'coach',
-    mine: may(viewer, ['author of the reflection'], { reflection: row }),
+    mine: may(viewer, 'reflection:change', { reflection: row }),
     body: unseal(db, 'reflections.body', row.body),
     attachedTo:
       row.attached_kind && row.attached_id
@@ -90,7 +90,7 @@ export function presentReflection(db: Db, row: Row, viewer: Viewer): Reflection 
  * note would tell the PM it exists.
  */
 async function logIfOthers(db: Db, grant: Grant, rows: readonly Row[], resource: string) {
-  if (rows.some((reflection) => !may(grant, ['author of the reflection'], { reflection })))
+  if (rows.some((reflection) => !may(grant, 'reflection:change', { reflection })))
     await recordAccess({ db, grant, resource });
 }
 
@@ -120,7 +120,7 @@ export async function attachable(db: Db, viewer: Viewer): Promise<Attachment[]> 
       .orderBy('starts_at', 'desc')
       .limit(40)
       .execute()
-  ).filter((coachingSession) => may(viewer, ['in this coaching session'], { coachingSession }));
+  ).filter((coachingSession) => may(viewer, 'reflection:attach-coaching-session', { coachingSession }));
   return [
     ...framework.content.areas.map((a) => ({ kind: 'area' as const, id: a.key, label: a.name })),
     ...themes.map((t) => ({ kind: 'theme' as const, id: t.lineage_id, label: t.title })),
@@ -181,7 +181,7 @@ async function resolveAttachment(
       .where('id', '=', input.id)
       .where('pm_id', '=', pmId)
       .executeTakeFirst();
-    if (session && may(viewer, ['in this coaching session'], { coachingSession: session }))
+    if (session && may(viewer, 'reflection:attach-coaching-session', { coachingSession: session }))
       label = attachmentLabel.coachingSession(session.kind, session.local_start);
   }
   if (label === undefined) throw notAttachable(input.kind);
@@ -203,7 +203,7 @@ export async function readJournal(
       .orderBy('reflections.id', 'desc')
       .limit(500)
       .execute()
-  ).filter((reflection) => may(grant, ['reflection visible'], { reflection }));
+  ).filter((reflection) => may(grant, 'reflection:read', { reflection }));
   const journal: Journal = {
     pmId,
     viewer: { side: grant.side },

@@ -27,8 +27,8 @@ const sides: AssessmentSide[] = ['self', 'coach'];
 export async function presentRoundTraits(db: Db, round: RoundRow, viewer: Viewer): Promise<RoundTraits> {
   const { content } = await loadVersion(db, round.framework_version_id);
   const visible = {
-    self: may(viewer, ['own assessment or round revealed'], { round, side: 'self' }),
-    coach: may(viewer, ['own assessment or round revealed'], { round, side: 'coach' }),
+    self: may(viewer, 'assessment:see', { round, side: 'self' }),
+    coach: may(viewer, 'assessment:see', { round, side: 'coach' }),
   };
   const shown = sides.filter((s) => visible[s]);
   const rows = shown.length

@@ -28,7 +28,7 @@ export async function presentRounds(
 ): Promise<Round[]> {
   const ids = rows.map((r) => r.id);
   const assessments = loaded ?? (await assessmentsOf(db, ids));
-  const seesPeers = (r: RoundRow) => may(viewer, ['PM shared peer scores'], { round: r });
+  const seesPeers = (r: RoundRow) => may(viewer, 'peer-scores:see', { round: r });
   const peerIds = rows.filter(seesPeers).map((r) => r.id);
   const peers = await peerCounts(db, peerIds);
   const activeCoaches = await currentCoachIds(db, viewer.pmId);
@@ -158,7 +158,7 @@ async function chooseVersion(db: Db, pmId: string, workspaceId: string, framewor
  * when its coach has left.
  */
 async function stillOpen(db: Db, viewer: Viewer, open: RoundRow): Promise<AppError> {
-  if (!may(viewer, ['round from this pairing or shared by the PM'], { round: open }))
+  if (!may(viewer, 'round:read', { round: open }))
     return new AppError(
       'conflict',
       'An earlier round is still open. The PM can close it or hand it to you before a new one starts.',

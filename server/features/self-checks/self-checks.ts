@@ -79,8 +79,7 @@ async function visibleRow(db: Db, reader: Viewer, pmId: string, id: string): Pro
     .where('id', '=', id)
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!row || !may(reader, ['PM shared the self-check'], { selfCheck: row }))
-    throw notFound('That self-check');
+  if (!row || !may(reader, 'self-check:read', { selfCheck: row })) throw notFound('That self-check');
   return row;
 }
 
@@ -107,7 +106,7 @@ export async function present(db: Db, viewer: Viewer, row: SelfCheckTable): Prom
     version: await loadVersion(db, row.framework_version_id),
     answers: await loadAnswers(db, row.id),
     dips: await dipsOfRow(db, viewer, row),
-    showNote: may(viewer, ['the PM themself'], {}),
+    showNote: may(viewer, 'dip-note:see'),
     note: unseal(db, 'self_checks.note', row.note),
   });
 }
@@ -118,7 +117,7 @@ export async function listSelfChecks(input: Call): Promise<SelfCheckList> {
   const grant = await authorize({ ...input, action: 'self-check:list' });
   const rows = (
     await visibleSelfChecks(db, grant).selectAll().orderBy('sc.created_at', 'desc').orderBy('sc.id').execute()
-  ).filter((selfCheck) => may(grant, ['PM shared the self-check'], { selfCheck }));
+  ).filter((selfCheck) => may(grant, 'self-check:read', { selfCheck }));
   const selfChecks = [];
   for (const row of rows)
     selfChecks.push(presentSummary(row, (await loadVersion(db, row.framework_version_id)).content));
@@ -263,7 +262,7 @@ export async function submittedSelfChecksVisibleTo(
   if (options.atOrBefore) query = query.where('sc.submitted_at', '<=', options.atOrBefore);
   const rows = (
     await query.orderBy('sc.submitted_at', 'desc').orderBy('sc.id', 'desc').limit(options.limit).execute()
-  ).filter((selfCheck) => may(viewer, ['PM shared the self-check'], { selfCheck }));
+  ).filter((selfCheck) => may(viewer, 'self-check:read', { selfCheck }));
   const list = [];
   for (const row of rows)
     list.push(presentSummary(row, (await loadVersion(db, row.framework_version_id)).content));

@@ -2,6 +2,7 @@ import type { PmSummary } from '../../../common/home.js';
 import type { Db } from '../../db/database.js';
 import { may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { historyOf } from './proposal-history.js';
 import { isRevisitDue } from './vision-revisit.js';
 
 /**
@@ -22,19 +23,14 @@ export async function visionGlances(db: Db, viewers: readonly Viewer[]): Promise
     .execute();
   return viewers.map((viewer) => {
     const open = rows.find((r) => r.pm_id === viewer.pmId && r.status === 'open');
-    // A proposal from before a new coach's pairing is not theirs to answer unless the PM shared it.
-    const seen =
-      !!open &&
-      may(viewer, ['made during this pairing or shared by the PM'], {
-        history: { part: 'vision-history', at: open.proposed_at },
-      });
     const agreed = rows
       .filter((r) => r.pm_id === viewer.pmId && r.status === 'agreed' && r.decided_at)
       .map((r) => r.decided_at!)
       .sort()
       .at(-1);
     return {
-      waitingForViewer: seen && may(viewer, ['other side of the proposal'], { proposal: open }),
+      // A proposal from before a new coach's pairing is not theirs to answer unless the PM shared it.
+      waitingForViewer: !!open && may(viewer, 'vision:accept', { proposal: open, history: historyOf(open) }),
       revisitDue: isRevisitDue(agreed ?? null),
     };
   });

@@ -2,6 +2,7 @@ import type { Vision, VisionVersion } from '../../../common/visions.js';
 import type { Db } from '../../db/database.js';
 import { may } from '../../privacy/authorize.js';
 import type { Viewer } from '../../privacy/rules.js';
+import { historyOf } from './proposal-history.js';
 import { visibleRounds } from '../../privacy/visible-rounds.js';
 import { isRevisitDue, revisitDueAt } from './vision-revisit.js';
 
@@ -66,11 +67,7 @@ export async function presentVision(db: Db, viewer: Viewer): Promise<Vision> {
   // The agreed vision is the PM's and every current coach reads it; proposals and history from
   // before a new coach's pairing are hidden unless the PM shared them (decision 038).
   const rows = all.filter(
-    (r) =>
-      r === agreed ||
-      may(viewer, ['made during this pairing or shared by the PM'], {
-        history: { part: 'vision-history', at: r.proposed_at },
-      }),
+    (r) => r === agreed || may(viewer, 'vision-proposal:see', { history: historyOf(r) }),
   );
   const open = rows.find((r) => r.status === 'open') ?? null;
   const lastRevisitedAt = agreed?.decided_at ?? null;
@@ -85,8 +82,8 @@ export async function presentVision(db: Db, viewer: Viewer): Promise<Vision> {
     latestRound: await latestRoundChallenge(db, viewer),
     viewer: {
       side: viewer.side,
-      canAccept: !!open && may(viewer, ['other side of the proposal'], { proposal: open }),
-      canWithdraw: !!open && may(viewer, ['proposer'], { proposal: open }),
+      canAccept: !!open && may(viewer, 'vision:accept', { proposal: open, history: historyOf(open) }),
+      canWithdraw: !!open && may(viewer, 'vision:withdraw', { proposal: open, history: historyOf(open) }),
     },
   };
 }

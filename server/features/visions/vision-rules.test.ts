@@ -5,6 +5,11 @@ import { conditions, type Viewer } from '../../privacy/rules.js';
 import { isRevisitDue, revisitDueAt } from './vision-revisit.js';
 
 const proposal = (side: Side) => ({ proposed_by: side === 'pm' ? 'pat' : 'cora', proposed_side: side });
+// A proposal made during the pairing, so the history condition of the rows holds.
+const asked = (side: Side) => ({
+  proposal: proposal(side),
+  history: { part: 'vision-history' as const, at: '2026-01-01T00:00:00.000Z' },
+});
 const viewer = (side: Side): Viewer => ({
   actorId: side === 'pm' ? 'pat' : 'cora',
   pmId: 'pat',
@@ -14,9 +19,9 @@ const viewer = (side: Side): Viewer => ({
 
 describe('shared vision rules', () => {
   it('take both sides to agree: the other side accepts', () => {
-    expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('coach') })).toBe(true);
-    expect(may(viewer('coach'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(true);
-    expect(may(viewer('pm'), ['other side of the proposal'], { proposal: proposal('pm') })).toBe(false);
+    expect(may(viewer('pm'), 'vision:accept', asked('coach'))).toBe(true);
+    expect(may(viewer('coach'), 'vision:accept', asked('pm'))).toBe(true);
+    expect(may(viewer('pm'), 'vision:accept', asked('pm'))).toBe(false);
     expect(conditions['other side of the proposal'].refusal(viewer('pm')).message).toMatch(
       /coach accepts it/,
     );
@@ -26,8 +31,8 @@ describe('shared vision rules', () => {
   });
 
   it('let only its proposer withdraw a proposal', () => {
-    expect(may(viewer('pm'), ['proposer'], { proposal: proposal('coach') })).toBe(false);
-    expect(may(viewer('coach'), ['proposer'], { proposal: proposal('coach') })).toBe(true);
+    expect(may(viewer('pm'), 'vision:withdraw', asked('coach'))).toBe(false);
+    expect(may(viewer('coach'), 'vision:withdraw', asked('coach'))).toBe(true);
   });
 
   it('are revisited a quarter after the last agreement', () => {

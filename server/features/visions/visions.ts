@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, may, type Grant } from '../../privacy/authorize.js';
+import { historyOf } from './proposal-history.js';
 import { newId, nowIso } from '../../util.js';
 import { presentVision, proposalQuery } from './vision-presenter.js';
 
@@ -69,20 +70,12 @@ async function openProposal(input: Call & { proposalId: string }) {
   const reader = await authorize({ db, actor, action: 'vision:read', pmId });
   const proposal = await proposalQuery(db, pmId).where('v.id', '=', input.proposalId).executeTakeFirst();
   // A proposal from before a new coach's pairing does not exist for them unless the PM shared it.
-  if (
-    !proposal ||
-    !may(reader, ['made during this pairing or shared by the PM'], { history: historyOf(proposal) })
-  )
+  if (!proposal || !may(reader, 'vision-proposal:see', { history: historyOf(proposal) }))
     throw notFound('That proposal');
   if (proposal.status !== 'open')
     throw new AppError('conflict', `This proposal is no longer open (it was ${proposal.status}).`);
   return proposal;
 }
-
-const historyOf = (proposal: { proposed_at: string }) => ({
-  part: 'vision-history' as const,
-  at: proposal.proposed_at,
-});
 
 /** Settles an open proposal; a proposal settled meanwhile is a conflict. */
 async function settle(db: Db, id: string, status: 'agreed' | 'withdrawn', grant: Grant) {

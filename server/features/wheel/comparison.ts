@@ -90,7 +90,7 @@ async function comparisonParts(db: Db, round: RoundCore, viewer: Viewer): Promis
   const index = rounds.length - 1;
   const current = rounds[index]!;
   const previous = index > 0 ? rounds[index - 1]! : null;
-  const peersVisible = may(viewer, ['round revealed', 'PM shared peer scores'], { round });
+  const peersVisible = may(viewer, 'peer-scores:see', { round });
   const ids = current.assessments.filter((a) => a.side !== 'peer').map((a) => a.id);
   const notes = await areaNotes(db, ids);
   const noteOf = (side: 'self' | 'coach', area: string) =>

@@ -124,7 +124,7 @@ function buildHistory(viewer: Viewer, revealed: Revealed, series: Series): Histo
         roundId: r.row.id,
         self: on(r.scale, r.self[key]),
         coach: on(r.scale, r.coach[key]),
-        peers: may(viewer, ['PM shared peer scores'], { round: r.row }) ? on(r.scale, r.peers[key]) : null,
+        peers: may(viewer, 'peer-scores:see', { round: r.row }) ? on(r.scale, r.peers[key]) : null,
       }),
     })),
     ...ownOpen.map((p) => ({

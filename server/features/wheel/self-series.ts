@@ -63,7 +63,7 @@ async function statementScores(db: Db, table: 'assessment_scores' | 'self_check_
 
 /** The self side of the PM's rounds the viewer may see: the PM's own once submitted, a coach's once revealed. */
 async function roundPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
-  const ownSide = may(viewer, ['the PM themself'], {});
+  const ownSide = may(viewer, 'self-scores-before-reveal:see');
   const rows = await visibleRounds(db, viewer, { revealedOnly: !ownSide })
     .innerJoin('assessments as a', 'a.round_id', 'r.id')
     .select(['r.id', 'r.title', 'r.framework_version_id', 'r.created_at', 'r.revealed_at'])
@@ -122,7 +122,7 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
       ])
       .where('sc.submitted_at', 'is not', null)
       .execute()
-  ).filter((r) => may(viewer, ['PM shared the self-check'], { selfCheck: r }));
+  ).filter((r) => may(viewer, 'self-check:read', { selfCheck: r }));
   if (!rows.length) return [];
   const versions = await contents(
     db,
@@ -134,7 +134,7 @@ async function selfCheckPoints(db: Db, viewer: Viewer): Promise<SelfPoint[]> {
     rows.map((r) => r.id),
   );
   // The note about a dip is the PM's alone: a coach reading a shared self-check never gets it.
-  const ownNote = may(viewer, ['the PM themself'], {});
+  const ownNote = may(viewer, 'dip-note:see');
   return rows.map((r): SelfPoint => {
     const content = versions.get(r.framework_version_id)!;
     const notes: Record<string, string> =

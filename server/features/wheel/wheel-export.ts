@@ -37,7 +37,7 @@ export async function exportWheel(input: { db: Db; actor: Actor; pmId: string })
   for (const [i, row] of rows.entries()) {
     const version = await loadVersion(db, row.framework_version_id);
     const sides = (['self', 'coach'] as const).filter((side) =>
-      may(viewer, ['own assessment or round revealed'], { round: row, side }),
+      may(viewer, 'assessment:see', { round: row, side }),
     );
     rounds.push({
       round: presented[i]!,
