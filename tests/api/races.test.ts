@@ -134,4 +134,17 @@ describe('parallel requests', () => {
       .execute();
     expect(accounts).toHaveLength(1);
   });
+
+  it('remove a member once from ten parallel removals; the rest hear 409', async () => {
+    const admin = await buildWorkspace(app);
+    const member = await buildMember(app, admin, 'Mo Member');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => admin.client.delete(`/api/members/${member.id}`)),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 200)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/already been removed/);
+    }
+  });
 });

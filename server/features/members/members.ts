@@ -95,6 +95,8 @@ export async function removeMember(input: {
 }): Promise<MemberRemoved> {
   const { db, actor, memberId, now } = input;
   return db.transaction().execute(async (trx) => {
+    // Parallel removals of one member queue here: one removes, the others hear "already removed".
+    await lockRow(trx, 'users', memberId);
     const member = await trx
       .selectFrom('users')
       .select(['id', 'workspace_id', 'is_admin', 'removed_at'])
