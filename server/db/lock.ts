@@ -10,11 +10,15 @@ import { isPostgres } from './dialect.js';
  * time), so there they do nothing.
  */
 
-/** Locks one row by its id (PostgreSQL: SELECT … FOR UPDATE). False when there is no such row. */
+/**
+ * Locks one row by its id. False when there is no such row. PostgreSQL: FOR NO KEY UPDATE, which
+ * queues every other lockRow of that row but not the foreign-key checks of inserts that point at
+ * it (a workspace locked for an admin change must not hold up every new row in the workspace).
+ */
 export async function lockRow(trx: Db, table: keyof Database & string, id: string): Promise<boolean> {
   if (!trx.isTransaction) throw new Error('lockRow needs a transaction.');
   if (!isPostgres(trx)) return true;
-  const found = await sql`select 1 from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+  const found = await sql`select 1 from ${sql.table(table)} where id = ${id} for no key update`.execute(trx);
   return found.rows.length > 0;
 }
 
