@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, errorBody, errorStatus } from './http/errors.js';
 import { compressJson } from './http/compression.js';
+import { collisionOf } from './db/collisions.js';
 import { isDatabaseUnreachable } from './db/database.js';
 import type { AppEnv, Deps } from './http/env.js';
 import { apiHeaders, limitBodySize, securityHeaders } from './http/security.js';
@@ -119,6 +120,11 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
         ? 'The request body is not valid JSON.'
         : 'The request could not be read.';
       return c.json(errorBody('bad_request', message), 400);
+    }
+    const collision = collisionOf(error);
+    if (collision) {
+      deps.log.info({ path: loggedPath(c.req.path), reason: error.message }, 'parallel requests collided');
+      return c.json(errorBody(collision.code, collision.message), errorStatus[collision.code]);
     }
     if (isDatabaseUnreachable(error)) {
       deps.log.warn({ path: loggedPath(c.req.path), reason: error.message }, 'database unreachable');

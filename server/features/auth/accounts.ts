@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { uniquely } from '../../db/unique.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
@@ -27,19 +28,25 @@ export async function createAccount(input: {
     throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
   const now = nowIso();
   const id = newId();
-  await db
-    .insertInto('users')
-    .values({
-      id,
-      workspace_id: workspaceId,
-      email,
-      name,
-      password_hash: await hashPassword(password),
-      is_admin: isAdmin ? 1 : 0,
-      created_at: now,
-      password_changed_at: now,
-    })
-    .execute();
+  const passwordHash = await hashPassword(password);
+  // The check above answers the usual case; the unique index decides between parallel requests.
+  await uniquely(
+    () =>
+      db
+        .insertInto('users')
+        .values({
+          id,
+          workspace_id: workspaceId,
+          email,
+          name,
+          password_hash: passwordHash,
+          is_admin: isAdmin ? 1 : 0,
+          created_at: now,
+          password_changed_at: now,
+        })
+        .execute(),
+    () => new AppError('conflict', 'An account with that email address already exists. Sign in instead.'),
+  );
   return id;
 }
 

@@ -1,6 +1,7 @@
 import type { ErasureSummary } from '../../../common/erasure.js';
 import type { Db } from '../../db/database.js';
 import { isPostgres } from '../../db/dialect.js';
+import { lockRow } from '../../db/lock.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace } from '../../privacy/workspace-rules.js';
@@ -51,7 +52,11 @@ export async function eraseAccount(input: {
     throw new AppError('validation_failed', 'password: does not match your account. Nothing was erased.');
   await attemptSucceeded(db, keys);
   await db.transaction().execute(async (trx) => {
-    // PostgreSQL: the person's row is locked, so an admin change or a second erasure waits.
+    // The last-admin rule is checked under the workspace lock every admin change takes (decision
+    // 048): two last admins erasing themselves at once cannot both see the other one left.
+    await lockRow(trx, 'workspaces', actor.workspaceId);
+    // PostgreSQL: the person's row is locked, so a second erasure waits, and so does every write
+    // naming them (the erased-person triggers, decision 048) until this one has committed.
     const me = trx.selectFrom('users').select('id').where('id', '=', actor.id).where('erased_at', 'is', null);
     if (!(await (isPostgres(trx) ? me.forUpdate() : me).executeTakeFirst()))
       throw new AppError('gone', 'This account has already been erased.');

@@ -1,5 +1,6 @@
 import type { Invitation } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
+import { lockRow } from '../../db/lock.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Mailer } from '../../mail/mailer.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -186,6 +187,8 @@ export async function acceptInvitation(input: {
 }) {
   const { db, token, name, password } = input;
   return db.transaction().execute(async (tx) => {
+    // Parallel accepts of one link queue on its row; the next one then reads it as used (410).
+    await lockRow(tx, 'invitations', (await findUsableInvitation(tx, token)).id);
     const invitation = await findUsableInvitation(tx, token);
     const now = nowIso();
     const userId = await createAccount({

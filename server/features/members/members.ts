@@ -1,6 +1,7 @@
 import type { MemberRemoved } from '../../../common/erasure.js';
 import type { Member, Person } from '../../../common/schemas.js';
 import type { Db } from '../../db/database.js';
+import { lockRow } from '../../db/lock.js';
 import { AppError, notFound } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace } from '../../privacy/workspace-rules.js';
@@ -49,6 +50,9 @@ export async function setAdmin(input: {
   const { db, actor, memberId, isAdmin } = input;
   authorizeWorkspace({ actor, action: 'member:set-admin' });
   return db.transaction().execute(async (tx) => {
+    // Every change to who is admin queues on the workspace row, so two admins stepping each
+    // other down at the same moment cannot both see "another admin is left" (issue 19).
+    await lockRow(tx, 'workspaces', actor.workspaceId);
     const member = await tx
       .selectFrom('users')
       .select(['id', 'name', 'email', 'is_admin', 'created_at'])
@@ -91,6 +95,8 @@ export async function removeMember(input: {
 }): Promise<MemberRemoved> {
   const { db, actor, memberId, now } = input;
   return db.transaction().execute(async (trx) => {
+    // Parallel removals of one member queue here: one removes, the others hear "already removed".
+    await lockRow(trx, 'users', memberId);
     const member = await trx
       .selectFrom('users')
       .select(['id', 'workspace_id', 'is_admin', 'removed_at'])

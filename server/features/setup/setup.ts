@@ -1,5 +1,6 @@
 import { originOf } from '../../../common/public-address.js';
 import type { Db } from '../../db/database.js';
+import { lockName } from '../../db/lock.js';
 import { AppError } from '../../http/errors.js';
 import { newId, nowIso } from '../../util.js';
 import { createAccount } from '../auth/accounts.js';
@@ -21,6 +22,8 @@ export async function setUpWorkspace(input: {
 }) {
   const { db, workspaceName, name, email, password, publicAddress } = input;
   return db.transaction().execute(async (tx) => {
+    // Parallel first runs queue here, so the second one sees the first one's workspace (issue 19).
+    await lockName(tx, 'setup');
     if (!(await isSetupNeeded(tx))) {
       throw new AppError('conflict', 'Wheelhouse is already set up. Sign in instead.');
     }

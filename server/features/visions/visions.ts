@@ -1,5 +1,6 @@
 import type { Vision, VisionProposalInput } from '../../../common/visions.js';
 import type { Db } from '../../db/database.js';
+import { uniquely } from '../../db/unique.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
@@ -34,30 +35,38 @@ export async function proposeVision(input: Call & { proposal: VisionProposalInpu
   const { db, actor, pmId, proposal } = input;
   const grant = await authorize({ db, actor, action: 'vision:propose', pmId });
   const now = nowIso();
-  await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('vision_proposals')
-      .set({ status: 'replaced', decided_by: grant.actorId, decided_at: now })
-      .where('pm_id', '=', pmId)
-      .where('status', '=', 'open')
-      .execute();
-    await tx
-      .insertInto('vision_proposals')
-      .values({
-        id: newId(),
-        pm_id: pmId,
-        next_bigger_challenge: proposal.nextBiggerChallenge,
-        career_direction: proposal.careerDirection,
-        note: proposal.note,
-        proposed_by: grant.actorId,
-        proposed_side: grant.side,
-        proposed_at: now,
-        status: 'open',
-        decided_by: null,
-        decided_at: null,
-      })
-      .execute();
-  });
+  // The new proposal replaces the open one; of two made at the same moment, the unique index
+  // (one open per PM) keeps the first and the second hears 409.
+  const race = () =>
+    new AppError('conflict', 'Another proposal was made at the same moment. Reload the page to see it.');
+  await uniquely(
+    () =>
+      db.transaction().execute(async (tx) => {
+        await tx
+          .updateTable('vision_proposals')
+          .set({ status: 'replaced', decided_by: grant.actorId, decided_at: now })
+          .where('pm_id', '=', pmId)
+          .where('status', '=', 'open')
+          .execute();
+        await tx
+          .insertInto('vision_proposals')
+          .values({
+            id: newId(),
+            pm_id: pmId,
+            next_bigger_challenge: proposal.nextBiggerChallenge,
+            career_direction: proposal.careerDirection,
+            note: proposal.note,
+            proposed_by: grant.actorId,
+            proposed_side: grant.side,
+            proposed_at: now,
+            status: 'open',
+            decided_by: null,
+            decided_at: null,
+          })
+          .execute();
+      }),
+    race,
+  );
   return answer(db, grant);
 }
 
