@@ -1,33 +1,30 @@
 import type { Kysely, KyselyPlugin } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { TableManifest } from '../features/manifest-types.js';
+import { tableManifests } from '../features/manifests.js';
 import { openValue, sealValue, type Keyring } from './field-crypto.js';
+
+type All = typeof tableManifests;
+type SealedTableName = {
+  [T in keyof All]: All[T]['sealed'] extends readonly [] ? never : T;
+}[keyof All];
 
 /**
  * The confidential text columns, sealed field by field (decision 044), with each table's key
- * (for the start-up and rotation sweeps). Scores, dates, ids, statuses and anything a query
- * filters, sorts or groups on stay clear. An empty string stays empty (nothing to hide, and
- * queries may test for it).
+ * (for the start-up and rotation sweeps), built from the features' manifests (decision 049).
+ * Scores, dates, ids, statuses and anything a query filters, sorts or groups on stay clear. An
+ * empty string stays empty (nothing to hide, and queries may test for it).
  */
-export const sealedTables = {
-  assessment_notes: { key: ['assessment_id', 'area_key'], columns: ['note'] },
-  self_checks: { key: ['id'], columns: ['note'] },
-  plan_comments: { key: ['id'], columns: ['body'] },
-  plan_suggestions: { key: ['id'], columns: ['message', 'decline_reason'] },
-  reflections: { key: ['id'], columns: ['body'] },
-  session_private_notes: { key: ['session_id', 'author_id'], columns: ['body'] },
-  coaching_sessions: { key: ['id'], columns: ['shared_notes'] },
-  session_agenda_items: { key: ['id'], columns: ['text', 'detail'] },
-  check_ins: { key: ['id'], columns: ['why'] },
-  nudges: { key: ['id'], columns: ['text'] },
-  nudge_responses: { key: ['id'], columns: ['text'] },
-  deliveries: { key: ['id'], columns: ['text'] },
-} as const satisfies Partial<Record<keyof Database, { key: readonly string[]; columns: readonly string[] }>>;
+export const sealedTables = Object.fromEntries(
+  Object.entries(tableManifests as Record<string, TableManifest>)
+    .filter(([, t]) => t.sealed.length > 0)
+    .map(([table, t]) => [table, { key: t.key, columns: t.sealed }]),
+) as { [T in SealedTableName]: { key: All[T]['key']; columns: All[T]['sealed'] } };
 
-type Tables = typeof sealedTables;
 /** `table.column` of a sealed column, e.g. 'check_ins.why'. */
 export type SealedField = {
-  [T in keyof Tables]: `${T & string}.${Tables[T]['columns'][number]}`;
-}[keyof Tables];
+  [T in SealedTableName]: `${T & string}.${All[T]['sealed'][number]}`;
+}[SealedTableName];
 
 /**
  * Carries the keyring on the database handle, so it reaches every query builder and transaction

@@ -1,0 +1,11 @@
+import type { FeatureManifest } from '../manifest-types.js';
+
+export const manifest = {
+  access_log: {
+    key: ['id'],
+    sealed: [],
+    clear: { action: 'a rule action name, filtered on', resource: 'an id path, no words' },
+    erasure: { goes: 'with-pm', column: 'pm_id' },
+    export: 'access-log',
+  },
+} as const satisfies FeatureManifest;
