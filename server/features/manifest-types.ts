@@ -34,10 +34,12 @@ export interface TableManifest {
   clear: Readonly<Record<string, string>>;
   erasure: Erasure;
   export: Export;
+  /** A table only the SQLite schema has. */
+  sqliteOnly?: true;
 }
 
 /** One feature's tables. */
 export type FeatureManifest = Partial<Record<TableName, TableManifest>>;
 
 /** Text columns that are structure, not words: ids, times, dates, hashes. */
-export const structuralColumn = /^id$|_id$|_at$|_on$|_hash$|_until$|_by$/;
+export const structuralColumn = /^(id|at)$|_id$|_at$|_on$|_hash$|_until$|_by$/;

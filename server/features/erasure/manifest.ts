@@ -7,5 +7,6 @@ export const manifest = {
     clear: {},
     erasure: { goes: 'stays', why: 'a guard row that exists only inside an erasure transaction' },
     export: { not: 'holds nothing' },
+    sqliteOnly: true,
   },
 } as const satisfies FeatureManifest;
