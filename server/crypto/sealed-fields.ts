@@ -1,8 +1,9 @@
-import type { Kysely, KyselyPlugin } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { TableManifest } from '../features/manifest-types.js';
 import { tableManifests } from '../features/manifests.js';
 import { openValue, sealValue, type Keyring } from './field-crypto.js';
+import { SealingPlugin } from './sealing-plugin.js';
 
 type All = typeof tableManifests;
 type SealedTableName = {
@@ -26,19 +27,32 @@ export type SealedField = {
   [T in SealedTableName]: `${T & string}.${All[T]['sealed'][number]}`;
 }[SealedTableName];
 
+const sealedColumns = new Map(
+  Object.entries(sealedTables).map(([table, t]) => [table, new Set<string>(t.columns)]),
+);
+
 /**
  * Carries the keyring on the database handle, so it reaches every query builder and transaction
- * made from it (Kysely hands plugins on to transactions); it changes no query.
+ * made from it (Kysely hands plugins on to transactions), and seals and opens the manifests'
+ * sealed columns in the queries built there (decision 049).
  */
-class KeyringCarrier implements KyselyPlugin {
-  constructor(readonly keyring: Keyring) {}
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => args.node;
-  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+class KeyringCarrier extends SealingPlugin {
+  constructor(keyring: Keyring) {
+    super(keyring, sealedColumns);
+  }
 }
 
-/** The same database handle, now able to seal and open fields with these keys. */
+/**
+ * The same database handle, now able to seal and open fields with these keys. A handle that
+ * already carries keys gets these instead (one carrier seals each value once).
+ */
 export function withKeyring<DB>(db: Kysely<DB>, keyring: Keyring): Kysely<DB> {
-  return db.withPlugin(new KeyringCarrier(keyring));
+  const plugins = db.getExecutor().plugins;
+  if (!plugins.some((p) => p instanceof KeyringCarrier)) return db.withPlugin(new KeyringCarrier(keyring));
+  let bare = db.withoutPlugins();
+  for (const p of plugins)
+    bare = bare.withPlugin(p instanceof KeyringCarrier ? new KeyringCarrier(keyring) : p);
+  return bare;
 }
 
 /** The keys carried by a database handle (opened by openDatabase); the last ones given win. */
