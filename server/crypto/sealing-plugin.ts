@@ -76,11 +76,10 @@ export class SealingPlugin implements KyselyPlugin {
   #sealUpdates(table: string, updates: unknown): unknown {
     const columns = this.sealed.get(table);
     if (!columns || !Array.isArray(updates)) return updates;
-    return updates.map((u: Node) =>
-      columns.has(columnName(u))
-        ? { ...u, value: this.#sealValueNode(`${table}.${columnName(u)}`, u.value) }
-        : u,
-    );
+    return updates.map((u: Node) => {
+      const column = columnName(u.column);
+      return columns.has(column) ? { ...u, value: this.#sealValueNode(`${table}.${column}`, u.value) } : u;
+    });
   }
 
   #sealInsert(n: Node): Node {

@@ -17,6 +17,7 @@ import * as m014 from './migrations/014_reflections_and_traits.js';
 import * as m015 from './migrations/015_history_grants.js';
 import * as m016 from './migrations/016_append_only_access_log.js';
 import * as m017 from './migrations/017_erasure.js';
+import * as m018 from './migrations/018_sealed_access_log.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '015_history_grants': m015,
   '016_append_only_access_log': m016,
   '017_erasure': m017,
+  '018_sealed_access_log': m018,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

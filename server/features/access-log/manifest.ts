@@ -3,8 +3,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   access_log: {
     key: ['id'],
-    sealed: [],
-    clear: { action: 'a rule action name, filtered on', resource: 'an id path, no words' },
+    sealed: ['resource'],
+    clear: { action: 'a rule action name, filtered on' },
     erasure: { goes: 'with-pm', column: 'pm_id' },
     export: 'access-log',
   },

@@ -24,12 +24,10 @@ export const manifest = {
   },
   session_theme_colours: {
     key: ['id'],
-    sealed: [],
+    sealed: ['why', 'theme_title'],
     clear: {
-      theme_title: 'a copy of the theme title at that session (see decision 049)',
       side: 'an enum',
       colour: 'an enum',
-      why: 'issue 19 row 5: to seal',
     },
     erasure: { goes: 'cascade', from: 'coaching_sessions' },
     export: 'coaching-sessions',
@@ -43,11 +41,9 @@ export const manifest = {
   },
   session_next_steps: {
     key: ['id'],
-    sealed: [],
+    sealed: ['text', 'theme_title'],
     clear: {
       side: 'an enum',
-      text: 'issue 19 row 5: to seal',
-      theme_title: 'a copy of the theme title at that session (see decision 049)',
     },
     erasure: { goes: 'cascade', from: 'coaching_sessions' },
     export: 'coaching-sessions',

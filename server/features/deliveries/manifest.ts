@@ -4,10 +4,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   notification_settings: {
     key: ['user_id'],
-    sealed: [],
+    sealed: ['slack_url', 'teams_url'],
     clear: {
-      slack_url: 'issue 19 row 5: to seal',
-      teams_url: 'issue 19 row 5: to seal',
       quiet_from: 'a time of day',
       quiet_to: 'a time of day',
       time_zone: 'a time zone name',

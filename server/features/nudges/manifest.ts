@@ -3,10 +3,9 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   nudges: {
     key: ['id'],
-    sealed: ['text'],
+    sealed: ['text', 'about_title'],
     clear: {
       about_kind: 'an enum',
-      about_title: 'a copy of the theme or action title (see decision 049)',
       period: 'a period key',
     },
     erasure: { goes: 'with-pm', column: 'pm_id' },

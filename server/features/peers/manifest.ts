@@ -3,8 +3,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   peer_invitations: {
     key: ['id'],
-    sealed: [],
-    clear: { name: 'issue 19 row 5: to seal' },
+    sealed: ['name'],
+    clear: {},
     erasure: { goes: 'cascade', from: 'assessment_rounds' },
     export: 'rounds',
   },

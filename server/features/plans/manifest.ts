@@ -4,10 +4,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   plans: {
     key: ['id'],
-    sealed: [],
+    sealed: ['headline', 'focus'],
     clear: {
-      headline: 'issue 19 row 5: to seal',
-      focus: 'issue 19 row 5: to seal',
       period_start: 'a date',
       period_end: 'a date',
     },
@@ -16,11 +14,8 @@ export const manifest = {
   },
   plan_themes: {
     key: ['id'],
-    sealed: [],
+    sealed: ['title', 'why', 'serves'],
     clear: {
-      title: 'issue 19 row 5: to seal',
-      why: 'issue 19 row 5: to seal',
-      serves: 'issue 19 row 5: to seal',
       origin: 'an enum',
     },
     erasure: { goes: 'cascade', from: 'plans' },
@@ -35,10 +30,8 @@ export const manifest = {
   },
   plan_actions: {
     key: ['id'],
-    sealed: [],
+    sealed: ['text', 'evidence'],
     clear: {
-      text: 'issue 19 row 5: to seal',
-      evidence: 'issue 19 row 5: to seal',
       status: 'an enum',
       origin: 'an enum',
     },
@@ -54,12 +47,9 @@ export const manifest = {
   },
   plan_suggestions: {
     key: ['id'],
-    sealed: ['message', 'decline_reason'],
+    sealed: ['message', 'decline_reason', 'title', 'why', 'text'],
     clear: {
       kind: 'an enum',
-      title: 'issue 19 row 5: to seal',
-      why: 'issue 19 row 5: to seal',
-      text: 'issue 19 row 5: to seal',
       targets: 'framework keys and names (JSON)',
       status: 'an enum, filtered on',
     },

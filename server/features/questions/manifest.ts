@@ -3,9 +3,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   questions: {
     key: ['id'],
-    sealed: [],
+    sealed: ['text'],
     clear: {
-      text: 'issue 19 row 5: to seal',
       areas: 'framework keys (JSON)',
       situations: 'situation keys (JSON)',
       visibility: 'an enum, filtered on',

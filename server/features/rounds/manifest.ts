@@ -4,17 +4,16 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   assessment_rounds: {
     key: ['id'],
-    sealed: [],
-    clear: { title: 'issue 19 row 5: to seal' },
+    sealed: ['title'],
+    clear: {},
     erasure: { goes: 'with-pm', column: 'pm_id' },
     export: 'rounds',
   },
   assessments: {
     key: ['id'],
-    sealed: [],
+    sealed: ['next_bigger_challenge'],
     clear: {
       side: 'an enum',
-      next_bigger_challenge: 'issue 19 row 5: to seal',
       area_scores: 'numbers (JSON)',
     },
     erasure: { goes: 'cascade', from: 'assessment_rounds' },
@@ -36,8 +35,8 @@ export const manifest = {
   },
   round_traits: {
     key: ['round_id', 'side', 'trait_key'],
-    sealed: [],
-    clear: { side: 'an enum', trait_key: 'a framework key', words: 'issue 19 row 5: to seal' },
+    sealed: ['words'],
+    clear: { side: 'an enum', trait_key: 'a framework key' },
     erasure: { goes: 'cascade', from: 'assessment_rounds' },
     export: 'rounds',
   },

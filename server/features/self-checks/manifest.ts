@@ -17,8 +17,8 @@ export const manifest = {
   },
   self_check_traits: {
     key: ['self_check_id', 'trait_key'],
-    sealed: [],
-    clear: { trait_key: 'a framework key', words: 'issue 19 row 5: to seal' },
+    sealed: ['words'],
+    clear: { trait_key: 'a framework key' },
     erasure: { goes: 'cascade', from: 'self_checks' },
     export: 'self-checks',
   },

@@ -3,11 +3,8 @@ import type { FeatureManifest } from '../manifest-types.js';
 export const manifest = {
   vision_proposals: {
     key: ['id'],
-    sealed: [],
+    sealed: ['next_bigger_challenge', 'career_direction', 'note'],
     clear: {
-      next_bigger_challenge: 'issue 19 row 5: to seal',
-      career_direction: 'issue 19 row 5: to seal',
-      note: 'issue 19 row 5: to seal',
       proposed_side: 'an enum',
       status: 'an enum, filtered on',
     },
