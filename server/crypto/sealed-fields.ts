@@ -31,6 +31,12 @@ const sealedColumns = new Map(
   Object.entries(sealedTables).map(([table, t]) => [table, new Set<string>(t.columns)]),
 );
 
+const appendOnlyTables = new Set(
+  Object.entries(tableManifests as Record<string, TableManifest>)
+    .filter(([, t]) => t.appendOnly)
+    .map(([table]) => table),
+);
+
 /**
  * Carries the keyring on the database handle, so it reaches every query builder and transaction
  * made from it (Kysely hands plugins on to transactions), and seals and opens the manifests'
@@ -38,7 +44,7 @@ const sealedColumns = new Map(
  */
 class KeyringCarrier extends SealingPlugin {
   constructor(keyring: Keyring) {
-    super(keyring, sealedColumns);
+    super(keyring, sealedColumns, appendOnlyTables);
   }
 }
 

@@ -31,6 +31,8 @@ export class SealingPlugin implements KyselyPlugin {
   constructor(
     readonly keyring: Keyring,
     readonly sealed: SealedColumns,
+    /** Append-only tables: an update is never sealed here, so the database refuses it as written. */
+    readonly appendOnly: ReadonlySet<string>,
   ) {}
 
   transformQuery: KyselyPlugin['transformQuery'] = ({ node, queryId }) => {
@@ -117,7 +119,7 @@ export class SealingPlugin implements KyselyPlugin {
 
   #sealUpdate(n: Node): Node {
     const table = tableName(n.table);
-    if (!table) return n;
+    if (!table || this.appendOnly.has(table)) return n;
     return { ...n, updates: this.#sealUpdates(table, n.updates) };
   }
 

@@ -34,6 +34,8 @@ export interface TableManifest {
   clear: Readonly<Record<string, string>>;
   erasure: Erasure;
   export: Export;
+  /** The database refuses updates (the access log): sealed on insert only, re-sealed by the key sweeps. */
+  appendOnly?: true;
   /** A table only the SQLite schema has. */
   sqliteOnly?: true;
 }

@@ -7,5 +7,6 @@ export const manifest = {
     clear: { action: 'a rule action name, filtered on' },
     erasure: { goes: 'with-pm', column: 'pm_id' },
     export: 'access-log',
+    appendOnly: true,
   },
 } as const satisfies FeatureManifest;
