@@ -119,7 +119,7 @@ async function pmFullOfCanaries(coach: Person) {
 
   // Reflections: the PM's, and the coach's private note about the PM.
   tick();
-  ok(await pm.client.post(`${base}/reflections`, { body: c('Reflection') }));
+  const reflection = ok(await pm.client.post(`${base}/reflections`, { body: c('Reflection') }));
   ok(await coach.client.post(`${base}/reflections`, { body: c('CoachPrivateNote') }));
 
   // The plan, comments (one private), a suggestion, a vision proposal.
@@ -214,8 +214,7 @@ async function pmFullOfCanaries(coach: Person) {
   ok(await pm.client.post('/api/questions', { text: c('Question') + ' what would make it a 7?' }));
 
   ok(
-    await pm.client.post(`${base}/reflections`, {
-      body: 'About a theme',
+    await pm.client.patch(`${base}/reflections/${reflection.id}`, {
       attachedTo: { kind: 'theme', id: lineageId },
     }),
   );
