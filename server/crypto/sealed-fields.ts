@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { TableManifest } from '../features/manifest-types.js';
 import { tableManifests } from '../features/manifests.js';
-import { openValue, sealValue, type Keyring } from './field-crypto.js';
+import type { Keyring } from './field-crypto.js';
 import { SealingPlugin } from './sealing-plugin.js';
 
 type All = typeof tableManifests;
@@ -71,22 +71,24 @@ export function keyringOf(db: Kysely<Database>): Keyring {
 
 type Text<V> = V extends string ? string : V;
 
-/** Encrypts a value before it is written to its column (null and '' pass as they are). */
+/**
+ * Marks a value written to a sealed column. The query builder seals it (decision 049), so this
+ * answers it unchanged: sealing here too would either seal twice or, skipping values that already
+ * look sealed, store text a user pasted from a stolen dump as-is and open it for them on read.
+ */
 export function seal<V extends string | null | undefined>(
-  db: Kysely<Database>,
-  field: SealedField,
+  _db: Kysely<Database>,
+  _field: SealedField,
   value: V,
 ): Text<V> {
-  if (!value) return value as Text<V>;
-  return sealValue(keyringOf(db), field, value) as Text<V>;
+  return value as Text<V>;
 }
 
-/** Decrypts a value read from its column (null, '' and older clear values pass as they are). */
+/** Marks a value read from a sealed column: the query builder has already opened it (decision 049). */
 export function unseal<V extends string | null | undefined>(
-  db: Kysely<Database>,
-  field: SealedField,
+  _db: Kysely<Database>,
+  _field: SealedField,
   value: V,
 ): Text<V> {
-  if (!value) return value as Text<V>;
-  return openValue(keyringOf(db), field, value) as Text<V>;
+  return value as Text<V>;
 }

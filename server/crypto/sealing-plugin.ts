@@ -55,17 +55,12 @@ export class SealingPlugin implements KyselyPlugin {
     return { ...result, rows: result.rows.map((row) => this.#openRow(row, tables)) };
   };
 
-  /** Seals a value for its place, unless it is already sealed for that place (an explicit seal()). */
+  /**
+   * Seals a value for its place, always: text that merely looks sealed (pasted from a dump) is
+   * sealed again, so reading it back shows what was typed, never what it would open to.
+   */
   #seal(place: FieldPlace, value: unknown): unknown {
     if (typeof value !== 'string' || value === '') return value;
-    if (isSealed(value)) {
-      try {
-        openValue(this.keyring, place, value);
-        return value;
-      } catch {
-        // Text that only looks sealed (typed by someone): seal it like any other.
-      }
-    }
     return sealValue(this.keyring, place, value);
   }
 

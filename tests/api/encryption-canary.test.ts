@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import { buildPm, buildWorkspace, scoresFor, type Person } from '../support/factories.js';
@@ -27,6 +28,7 @@ let app: TestApp;
 const logLines: string[] = [];
 let coach: Person;
 let pm: Person;
+let sessionUrl: string;
 /** Everything the API answered to the people allowed to see the fields. */
 const answers: string[] = [];
 
@@ -174,6 +176,7 @@ beforeAll(async () => {
     coach.client.post(`${base}/coaching-sessions`, { startsAt: `${today}T14:30`, timeZone: 'UTC' }),
   );
   const url = `/api/coaching-sessions/${session.id}`;
+  sessionUrl = url;
   await ok(pm.client.post(`${url}/agenda`, { text: put('session_agenda_items.text') }));
   // The prepared agenda's item for the action done carries its evidence as the item's detail.
   c['session_agenda_items.detail'] = c['plan_actions.evidence'];
@@ -290,5 +293,19 @@ describe(`confidential text is encrypted at rest (${testEngine()})`, () => {
     expect(logLines.length).toBeGreaterThan(0);
     const logs = logLines.join('');
     expect(Object.keys(c).filter((field) => logs.includes(c[field as SealedField]))).toEqual([]);
+  });
+
+  it('never opens a sealed value someone pastes in: the PM pasting the coach’s stored note reads back what they pasted', async () => {
+    // The coach's private note as the database stores it (e.g. from a stolen backup).
+    const stored = (
+      await sql<{
+        body: string;
+      }>`select body from session_private_notes where author_id = ${coach.id}`.execute(app.deps.db)
+    ).rows[0]!.body;
+    expect(stored).toMatch(/^wh1:/);
+    await ok(pm.client.put(`${sessionUrl}/private-note`, { body: stored }));
+    const mine = JSON.stringify(await ok(pm.client.get(sessionUrl)));
+    expect(mine).toContain(stored);
+    expect(mine).not.toContain(c['session_private_notes.body']);
   });
 });
