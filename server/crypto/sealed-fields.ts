@@ -1,47 +1,64 @@
-import type { Kysely, KyselyPlugin } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { openValue, sealValue, type Keyring } from './field-crypto.js';
+import type { TableManifest } from '../features/manifest-types.js';
+import { tableManifests } from '../features/manifests.js';
+import type { Keyring } from './field-crypto.js';
+import { SealingPlugin } from './sealing-plugin.js';
+
+type All = typeof tableManifests;
+type SealedTableName = {
+  [T in keyof All]: All[T]['sealed'] extends readonly [] ? never : T;
+}[keyof All];
 
 /**
  * The confidential text columns, sealed field by field (decision 044), with each table's key
- * (for the start-up and rotation sweeps). Scores, dates, ids, statuses and anything a query
- * filters, sorts or groups on stay clear. An empty string stays empty (nothing to hide, and
- * queries may test for it).
+ * (for the start-up and rotation sweeps), built from the features' manifests (decision 049).
+ * Scores, dates, ids, statuses and anything a query filters, sorts or groups on stay clear. An
+ * empty string stays empty (nothing to hide, and queries may test for it).
  */
-export const sealedTables = {
-  assessment_notes: { key: ['assessment_id', 'area_key'], columns: ['note'] },
-  self_checks: { key: ['id'], columns: ['note'] },
-  plan_comments: { key: ['id'], columns: ['body'] },
-  plan_suggestions: { key: ['id'], columns: ['message', 'decline_reason'] },
-  reflections: { key: ['id'], columns: ['body'] },
-  session_private_notes: { key: ['session_id', 'author_id'], columns: ['body'] },
-  coaching_sessions: { key: ['id'], columns: ['shared_notes'] },
-  session_agenda_items: { key: ['id'], columns: ['text', 'detail'] },
-  check_ins: { key: ['id'], columns: ['why'] },
-  nudges: { key: ['id'], columns: ['text'] },
-  nudge_responses: { key: ['id'], columns: ['text'] },
-  deliveries: { key: ['id'], columns: ['text'] },
-} as const satisfies Partial<Record<keyof Database, { key: readonly string[]; columns: readonly string[] }>>;
+export const sealedTables = Object.fromEntries(
+  Object.entries(tableManifests as Record<string, TableManifest>)
+    .filter(([, t]) => t.sealed.length > 0)
+    .map(([table, t]) => [table, { key: t.key, columns: t.sealed }]),
+) as { [T in SealedTableName]: { key: All[T]['key']; columns: All[T]['sealed'] } };
 
-type Tables = typeof sealedTables;
 /** `table.column` of a sealed column, e.g. 'check_ins.why'. */
 export type SealedField = {
-  [T in keyof Tables]: `${T & string}.${Tables[T]['columns'][number]}`;
-}[keyof Tables];
+  [T in SealedTableName]: `${T & string}.${All[T]['sealed'][number]}`;
+}[SealedTableName];
+
+const sealedColumns = new Map(
+  Object.entries(sealedTables).map(([table, t]) => [table, new Set<string>(t.columns)]),
+);
+
+const appendOnlyTables = new Set(
+  Object.entries(tableManifests as Record<string, TableManifest>)
+    .filter(([, t]) => t.appendOnly)
+    .map(([table]) => table),
+);
 
 /**
  * Carries the keyring on the database handle, so it reaches every query builder and transaction
- * made from it (Kysely hands plugins on to transactions); it changes no query.
+ * made from it (Kysely hands plugins on to transactions), and seals and opens the manifests'
+ * sealed columns in the queries built there (decision 049).
  */
-class KeyringCarrier implements KyselyPlugin {
-  constructor(readonly keyring: Keyring) {}
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => args.node;
-  transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
+class KeyringCarrier extends SealingPlugin {
+  constructor(keyring: Keyring) {
+    super(keyring, sealedColumns, appendOnlyTables);
+  }
 }
 
-/** The same database handle, now able to seal and open fields with these keys. */
+/**
+ * The same database handle, now able to seal and open fields with these keys. A handle that
+ * already carries keys gets these instead (one carrier seals each value once).
+ */
 export function withKeyring<DB>(db: Kysely<DB>, keyring: Keyring): Kysely<DB> {
-  return db.withPlugin(new KeyringCarrier(keyring));
+  const plugins = db.getExecutor().plugins;
+  if (!plugins.some((p) => p instanceof KeyringCarrier)) return db.withPlugin(new KeyringCarrier(keyring));
+  let bare = db.withoutPlugins();
+  for (const p of plugins)
+    bare = bare.withPlugin(p instanceof KeyringCarrier ? new KeyringCarrier(keyring) : p);
+  return bare;
 }
 
 /** The keys carried by a database handle (opened by openDatabase); the last ones given win. */
@@ -54,22 +71,24 @@ export function keyringOf(db: Kysely<Database>): Keyring {
 
 type Text<V> = V extends string ? string : V;
 
-/** Encrypts a value before it is written to its column (null and '' pass as they are). */
+/**
+ * Marks a value written to a sealed column. The query builder seals it (decision 049), so this
+ * answers it unchanged: sealing here too would either seal twice or, skipping values that already
+ * look sealed, store text a user pasted from a stolen dump as-is and open it for them on read.
+ */
 export function seal<V extends string | null | undefined>(
-  db: Kysely<Database>,
-  field: SealedField,
+  _db: Kysely<Database>,
+  _field: SealedField,
   value: V,
 ): Text<V> {
-  if (!value) return value as Text<V>;
-  return sealValue(keyringOf(db), field, value) as Text<V>;
+  return value as Text<V>;
 }
 
-/** Decrypts a value read from its column (null, '' and older clear values pass as they are). */
+/** Marks a value read from a sealed column: the query builder has already opened it (decision 049). */
 export function unseal<V extends string | null | undefined>(
-  db: Kysely<Database>,
-  field: SealedField,
+  _db: Kysely<Database>,
+  _field: SealedField,
   value: V,
 ): Text<V> {
-  if (!value) return value as Text<V>;
-  return openValue(keyringOf(db), field, value) as Text<V>;
+  return value as Text<V>;
 }

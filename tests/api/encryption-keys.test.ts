@@ -103,25 +103,33 @@ describe(`keys and rotation (${testEngine()})`, () => {
     const db = app.deps.db;
     const keys = keyringOf(db);
     const seen = await whatThePmReads(people.pm, people.roundId);
-    // As an older Wheelhouse left it: every value in clear.
+    // As an older Wheelhouse left it: every value in clear (but the access log's lines, which the
+    // database lets no one rewrite to clear text; the sweep re-sealing them is the rotation test's).
     const clear = await clearValues(db, keys);
     expect(clear.size).toBeGreaterThanOrEqual(8);
     for (const [, v] of await storedValues(db)) expect(v.stored).toMatch(/^wh1:/);
+    let madeClear = 0;
     for (const [id, v] of await storedValues(db)) {
+      if (v.field === 'access_log.resource') continue;
       const [table, column] = v.field.split('.') as [string, string];
       const where = sql.raw(`${column} = '${v.stored}'`);
       await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${clear.get(id)} where ${where}`.execute(
         db,
       );
+      madeClear++;
     }
-    expect((await census(db)).clear).toBe(clear.size);
+    expect(madeClear).toBeGreaterThanOrEqual(8);
+    expect((await census(db)).clear).toBe(madeClear);
     expect(await whatThePmReads(people.pm, people.roundId), 'clear values read as they are').toEqual(seen);
 
-    expect(await sealClearFields(db)).toBe(clear.size);
+    expect(await sealClearFields(db)).toBe(madeClear);
     const after = await census(db);
     expect(after.clear).toBe(0);
-    expect(after.byKey[keys.current]).toBe(clear.size);
-    expect(await clearValues(db, keys)).toEqual(clear);
+    // The reads above logged new access-log lines: every value, old and new, is under the key.
+    expect(after.byKey[keys.current]).toBeGreaterThanOrEqual(clear.size);
+    expect(after.unknown).toBe(0);
+    const reopened = await clearValues(db, keys);
+    for (const [id, text] of clear) expect(reopened.get(id)).toBe(text);
     expect(await whatThePmReads(people.pm, people.roundId)).toEqual(seen);
     expect(await sealClearFields(db), 'a second start has nothing left to do').toBe(0);
   });

@@ -19,6 +19,9 @@ import {
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { snapshot } from './matrix/snapshot.js';
 import { inStorage, inTables, tracesOf } from './erasure-traces.js';
+import type { SealedField } from '../../server/crypto/sealed-fields.js';
+import { missingCanaries, sealedFieldsOf } from '../../server/features/manifest-check.js';
+import { tableManifests } from '../../server/features/manifests.js';
 
 /**
  * Erasure (issue 11, decision 043), on both engines: canary strings written through the API into
@@ -31,7 +34,7 @@ let clock = new Date();
 let admin: Person;
 const tick = () => (clock = new Date(clock.getTime() + 60_000));
 beforeAll(async () => {
-  app = await startTestApp({ now: () => clock });
+  app = await startTestApp({ now: () => clock, allowPrivateWebhooks: true });
   admin = await buildWorkspace(app);
 });
 afterAll(async () => {
@@ -66,7 +69,7 @@ async function pmFullOfCanaries(coach: Person) {
   expect((await signIn(app, email)).res.status).toBe(200);
 
   // A revealed round: notes and next bigger challenge on both sides, traits, a peer.
-  const round = await buildRound(pm, coach, { submit: false });
+  const round = await buildRound(pm, coach, { submit: false, title: c('RoundTitle') });
   const area = round.frameworkVersion.areas[0].key;
   ok(
     await pm.client.put(`/api/rounds/${round.id}/assessments/self`, {
@@ -103,6 +106,9 @@ async function pmFullOfCanaries(coach: Person) {
   // A self-check with a note.
   tick();
   const check = ok(await pm.client.post(`${base}/self-checks`, { areas: ['team'] }));
+  ok(
+    await pm.client.patch(`${base}/self-checks/${check.id}`, { traits: { curiosity: c('SelfCheckTrait') } }),
+  );
   tick();
   ok(
     await pm.client.post(`${base}/self-checks/${check.id}/submit`, {
@@ -113,7 +119,7 @@ async function pmFullOfCanaries(coach: Person) {
 
   // Reflections: the PM's, and the coach's private note about the PM.
   tick();
-  ok(await pm.client.post(`${base}/reflections`, { body: c('Reflection') }));
+  const reflection = ok(await pm.client.post(`${base}/reflections`, { body: c('Reflection') }));
   ok(await coach.client.post(`${base}/reflections`, { body: c('CoachPrivateNote') }));
 
   // The plan, comments (one private), a suggestion, a vision proposal.
@@ -125,12 +131,27 @@ async function pmFullOfCanaries(coach: Person) {
         {
           title: c('ThemeTitle'),
           why: c('ThemeWhy'),
-          actions: [{ text: c('ActionText'), evidence: c('Evidence') }],
+          serves: c('ThemeServes'),
+          actions: [{ text: c('ActionText'), status: 'done', evidence: c('Evidence') }],
         },
       ],
     }),
   );
   const themeId = plan.themes[0].id;
+  const lineageId = plan.themes[0].lineageId;
+  const themeSuggestion = ok(
+    await coach.client.post(`${base}/plan/suggestions`, {
+      kind: 'new_theme',
+      title: c('SuggestionTitle'),
+      why: c('SuggestionWhy'),
+      message: 'A theme idea',
+    }),
+  );
+  ok(
+    await pm.client.post(`${base}/plan/suggestions/${themeSuggestion.suggestions[0].id}/decline`, {
+      reason: c('DeclineReason'),
+    }),
+  );
   ok(await coach.client.post(`${base}/plan/comments`, { body: c('Comment') }));
   ok(await coach.client.post(`${base}/plan/comments`, { body: c('PrivateComment'), private: true }));
   ok(
@@ -186,14 +207,92 @@ async function pmFullOfCanaries(coach: Person) {
   const board = ok(await pm.client.get(`${base}/pulses`));
   ok(await pm.client.post(`${base}/pulses`, { key: board.areas[0].key, score: 6, higher: c('PulseHigher') }));
   tick();
-  const nudge = ok(await coach.client.post(`${base}/nudges`, { text: c('Nudge') }));
+  const nudge = ok(
+    await coach.client.post(`${base}/nudges`, { text: c('Nudge'), about: { kind: 'theme', lineageId } }),
+  );
   ok(await pm.client.post(`${base}/nudges/${nudge.id}/reply`, { text: c('NudgeReply') }));
   ok(await pm.client.post('/api/questions', { text: c('Question') + ' what would make it a 7?' }));
 
+  ok(
+    await pm.client.patch(`${base}/reflections/${reflection.id}`, {
+      attachedTo: { kind: 'theme', id: lineageId },
+    }),
+  );
+  ok(
+    await pm.client.put('/api/me/notifications', {
+      email: false,
+      includeText: true,
+      nudgeFrequency: 'weekly',
+      quietHours: null,
+      timeZone: 'Europe/Berlin',
+      kindsOff: [],
+      coachPromptDay: 1,
+      slackUrl: `http://127.0.0.1:9/slack/${c('SlackUrl')}`,
+      teamsUrl: `http://127.0.0.1:9/teams/${c('TeamsUrl')}`,
+    }),
+  );
+
   // Someone else's read: the PM's access log has lines.
   ok(await coach.client.get(`${base}/plan`));
-  return { pm, canaries: Object.values(made) };
+  return { pm, canaries: Object.values(made), made };
 }
+
+/**
+ * The sealed column each canary lands in (decision 049): the test below fails when a manifest
+ * seals a column no canary here reaches. Copies carry their source's canary.
+ */
+const sealedCanaries: Record<SealedField, string> = {
+  'assessment_rounds.title': 'RoundTitle',
+  'access_log.resource': 'RoundTitle',
+  'peer_invitations.name': 'PeerName',
+  'assessments.next_bigger_challenge': 'SelfChallenge',
+  'assessment_notes.note': 'SelfNote',
+  'round_traits.words': 'PmTrait',
+  'self_checks.note': 'SelfCheckNote',
+  'self_check_traits.words': 'SelfCheckTrait',
+  'reflections.body': 'Reflection',
+  'reflections.attached_label': 'ThemeTitle',
+  'plans.headline': 'Headline',
+  'plans.focus': 'Focus',
+  'plan_themes.title': 'ThemeTitle',
+  'plan_themes.why': 'ThemeWhy',
+  'plan_themes.serves': 'ThemeServes',
+  'plan_actions.text': 'ActionText',
+  'plan_actions.evidence': 'Evidence',
+  'plan_comments.body': 'Comment',
+  'plan_suggestions.title': 'SuggestionTitle',
+  'plan_suggestions.why': 'SuggestionWhy',
+  'plan_suggestions.text': 'SuggestionText',
+  'plan_suggestions.message': 'SuggestionMessage',
+  'plan_suggestions.decline_reason': 'DeclineReason',
+  'vision_proposals.next_bigger_challenge': 'VisionChallenge',
+  'vision_proposals.career_direction': 'VisionCareer',
+  'vision_proposals.note': 'VisionNote',
+  'coaching_sessions.shared_notes': 'SessionNotes',
+  'session_agenda_items.text': 'AgendaItem',
+  'session_agenda_items.detail': 'Evidence',
+  'session_private_notes.body': 'PmSessionNote',
+  'session_theme_colours.why': 'ColourWhy',
+  'session_theme_colours.theme_title': 'ThemeTitle',
+  'session_next_steps.text': 'NextStep',
+  'session_next_steps.theme_title': 'ThemeTitle',
+  'check_ins.about_title': 'CheckInProject',
+  'check_ins.why': 'CheckInWhy',
+  'pulses.higher': 'PulseHigher',
+  'nudges.text': 'Nudge',
+  'nudges.about_title': 'ThemeTitle',
+  'nudge_responses.text': 'NudgeReply',
+  'deliveries.text': 'Nudge',
+  'questions.text': 'Question',
+  'notification_settings.slack_url': 'SlackUrl',
+  'notification_settings.teams_url': 'TeamsUrl',
+};
+
+describe('the erasure canaries', () => {
+  it('reach every sealed column of the manifests', () => {
+    expect(missingCanaries(sealedFieldsOf(tableManifests), Object.keys(sealedCanaries))).toEqual([]);
+  });
+});
 
 /** The same kinds for a PM with no canaries: their views must read the same after someone else's erasure. */
 async function ordinaryPm(coach: Person) {
@@ -241,7 +340,8 @@ const erase = (person: Person, password = PASSWORD) =>
 describe('a PM erases their account', () => {
   it('leaves no trace of any canary in any table, the stored bytes or a dump; others are untouched', async () => {
     const coach = await buildMember(app, admin, 'Cora Coach');
-    const { pm, canaries } = await pmFullOfCanaries(coach);
+    const { pm, canaries, made } = await pmFullOfCanaries(coach);
+    expect(Object.values(sealedCanaries).filter((name) => !(name in made))).toEqual([]);
     const other = await ordinaryPm(coach);
     const otherBefore = await viewsOf(other, other.id);
     const coachSeesOtherBefore = await viewsOf(coach, other.id);
