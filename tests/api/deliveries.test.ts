@@ -346,6 +346,13 @@ describe('with private webhooks not allowed (the default)', () => {
       ['https://10.0.0.7/hooks', /points at a private network address/],
       ['https://169.254.169.254/latest', /points at a link-local address/],
       ['https://[::1]/hooks', /loopback/],
+      // Issue 19, row 16: IPv4 inside IPv6 forms, site-local, benchmarking, IETF assignments.
+      [`https://[::127.0.0.1]:${port}/slack`, /loopback/],
+      [`https://[::ffff:0:7f00:1]:${port}/slack`, /loopback/],
+      [`https://[64:ff9b::7f00:1]:${port}/slack`, /loopback/],
+      ['https://[fec0::1]/hooks', /points at a private network address/],
+      ['https://198.18.0.1/hooks', /points at a reserved address/],
+      ['https://192.0.0.1/hooks', /points at a reserved address/],
       [`${sink.url}/slack`, /Slack webhook URL: must be an https:\/\/ address/],
     ] as const;
     for (const [url, message] of cases) {
