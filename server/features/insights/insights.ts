@@ -68,7 +68,7 @@ export async function readInsights(input: {
     .execute();
   const coaches = await coachGroups(db, workspaceId);
   const coach = input.coach;
-  if (coach !== null && !coaches.some((c) => c.id === coach)) throw notFound('That coach group');
+  if (coach !== null && !coaches.some((c) => c.id === coach)) throw notFound();
 
   const months = lastMonths(now);
   const items = await countedItems(db, workspaceId, pairs, months[0]!.start);

@@ -80,7 +80,7 @@ async function visibleRow(db: Db, reader: Viewer, pmId: string, id: string): Pro
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
   if (!row || !may(reader, ['PM shared the self-check'], { selfCheck: row }))
-    throw notFound('That self-check');
+    throw notFound();
   return row;
 }
 

@@ -73,7 +73,7 @@ async function openProposal(input: Call & { proposalId: string }) {
     !proposal ||
     !may(reader, ['made during this pairing or shared by the PM'], { history: historyOf(proposal) })
   )
-    throw notFound('That proposal');
+    throw notFound();
   if (proposal.status !== 'open')
     throw new AppError('conflict', `This proposal is no longer open (it was ${proposal.status}).`);
   return proposal;
