@@ -11,7 +11,8 @@ import { findSession } from './sessions.js';
  * The session and the anonymous CSRF cookie. Over https they carry the `__Host-` prefix, so the
  * browser refuses any such cookie set by a subdomain or over plain http (cookie tossing).
  */
-const cookieName = (base: 'wh_session' | 'wh_csrf', secure: boolean) => (secure ? `__Host-${base}` : base);
+const cookieName = (base: 'wh_session' | 'wh_csrf' | 'wh_device', secure: boolean) =>
+  secure ? `__Host-${base}` : base;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -83,6 +84,26 @@ export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string 
   if (existing) return existing;
   const token = newToken();
   setCookie(c, name, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+  return token;
+}
+
+/**
+ * This browser's device cookie (decision 050): a random token, set at the first sign-in and kept
+ * for a year, that lets the owner's own browser past the account-wide sign-in limit from any
+ * address. `create` sets one when the browser has none.
+ */
+export function deviceToken(c: Context<AppEnv>, secure: boolean, create: boolean): string | undefined {
+  const name = cookieName('wh_device', secure);
+  const existing = getCookie(c, name);
+  if (existing || !create) return existing;
+  const token = newToken();
+  setCookie(c, name, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    maxAge: 365 * 24 * 60 * 60,
+  });
   return token;
 }
 
