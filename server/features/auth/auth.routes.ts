@@ -103,14 +103,14 @@ export function registerAuthRoutes(app: App, deps: Deps) {
  * "unknown" place and strangers' failures cannot lock them out of it (issue 19, row 14).
  */
 export async function startBrowserSession(
-  c: Context<AppEnv>,
+  c: Context,
   deps: Deps,
   started: { token: string; csrfToken: string; userId: string },
 ) {
   const secure = deps.config.secureCookies;
   setSessionCookie(c, started.token, secure);
   const actor = await actorById(deps.db, started.userId);
-  await rememberAddress(deps.db, actor.email, c.get('clientAddress'));
+  await rememberAddress(deps.db, actor.email, (c as Context<AppEnv>).get('clientAddress'));
   await rememberAddress(deps.db, actor.email, devicePlace(deviceToken(c, secure, true)!));
   return sessionState({ db: deps.db, actor, csrfToken: started.csrfToken });
 }

@@ -92,7 +92,7 @@ export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string 
  * for a year, that lets the owner's own browser past the account-wide sign-in limit from any
  * address. `create` sets one when the browser has none.
  */
-export function deviceToken(c: Context<AppEnv>, secure: boolean, create: boolean): string | undefined {
+export function deviceToken(c: Context, secure: boolean, create: boolean): string | undefined {
   const name = cookieName('wh_device', secure);
   const existing = getCookie(c, name);
   if (existing || !create) return existing;

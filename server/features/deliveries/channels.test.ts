@@ -50,7 +50,7 @@ describe('outside message bodies', () => {
     expect(slack.text).toContain('&lt;!channel&gt; &lt;https://evil.test|Wheelhouse admin&gt;');
     expect(slack.text).toContain('&lt;!here&gt;');
     // mrkdwn blocks are escaped; a plain_text block is never parsed for links or mentions.
-    const mrkdwnBlocks = slack.blocks.filter((b) => 'text' in b && b.text.type === 'mrkdwn');
+    const mrkdwnBlocks = slack.blocks.filter((b) => 'text' in b && b.text?.type === 'mrkdwn');
     expect(JSON.stringify(mrkdwnBlocks)).not.toMatch(/<!|<https/);
     const card = teamsBody(hostile).attachments[0]!.content;
     // Markdown renders only in TextBlocks: none of them carries a person's words.
