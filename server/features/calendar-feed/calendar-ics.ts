@@ -1,15 +1,11 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { oneLine } from '../../util.js';
 import type { FeedEvent } from './calendar-events.js';
 
-/**
- * People's words on one calendar line: control characters (CR/LF above all, which would start a
- * new line such as BEGIN:VEVENT) become spaces. Names are refused with them at the edge (issue 19,
- * row 15); this holds for names stored before that, and for every value we write.
- */
-export const oneCalendarLine = (s: string) => s.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+// Every value goes through oneLine: a CR/LF in a stored name would start a line such as BEGIN:VEVENT.
 
 /** RFC 5545 TEXT escaping, for the calendar name: ical-generator writes NAME and X-WR-CALNAME as given. */
-const calendarText = (s: string) => oneCalendarLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
+const calendarText = (s: string) => oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 
 /**
  * The feed as iCalendar text. Timed events are written in UTC (…Z), all-day ones as dates
@@ -25,8 +21,8 @@ export function renderIcs(input: { name: string; events: FeedEvent[]; now: Date 
   for (const e of input.events) {
     calendar.createEvent({
       id: e.uid,
-      summary: oneCalendarLine(e.summary),
-      description: oneCalendarLine(e.description),
+      summary: oneLine(e.summary),
+      description: oneLine(e.description),
       start: e.start,
       end: e.end,
       allDay: e.allDay,
