@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Person } from './schemas.js';
+import { OneLine, Person } from './schemas.js';
 
 /**
  * Coaching sessions (issue 8): a pair's scheduled conversation with a prepared agenda, a
@@ -71,12 +71,12 @@ export type RescheduleCoachingSessionInput = z.infer<typeof RescheduleCoachingSe
 const Line = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const AgendaItemInput = z
-  .object({ text: Line(300).min(1, 'is required') })
+  .object({ text: OneLine(300).min(1, 'is required') })
   .strict()
   .openapi('AgendaItemInput');
 export const AgendaItemPatch = z.object({ done: z.boolean() }).strict().openapi('AgendaItemPatch');
 export const ThemeColourInput = z
-  .object({ colour: Rag, why: Line(200).default('') })
+  .object({ colour: Rag, why: OneLine(200).default('') })
   .strict()
   .openapi('ThemeColourInput');
 export type ThemeColourInput = z.input<typeof ThemeColourInput>;
@@ -86,7 +86,7 @@ export const NotesInput = z
   .openapi('CoachingSessionNotesInput');
 export const NextStepInput = z
   .object({
-    text: Line(300).min(1, 'is required'),
+    text: OneLine(300).min(1, 'is required'),
     themeId: z.string().uuid('choose a theme'),
     dueOn: z
       .string()

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Person, Side } from './schemas.js';
+import { OneLine, Person, Side } from './schemas.js';
 import { Key } from './wheel.js';
 
 /**
@@ -9,6 +9,7 @@ import { Key } from './wheel.js';
 
 export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const required = (max: number) => text(max).min(1, 'is required');
+const oneLine = (max: number) => OneLine(max).min(1, 'is required');
 
 /** A calendar date (no time of day), e.g. a due date or the end of the plan period. */
 export const DateOnly = z
@@ -236,7 +237,7 @@ export type ActionPatch = z.infer<typeof ActionPatch>;
 
 export const ThemeInput = z
   .object({
-    title: required(200),
+    title: oneLine(200),
     why: text(2000).default(''),
     serves: text(300)
       .optional()
@@ -250,7 +251,7 @@ export type ThemeInput = z.infer<typeof ThemeInput>;
 
 export const ThemePatch = z
   .object({
-    title: required(200),
+    title: oneLine(200),
     why: text(2000),
     serves: text(300),
     areas: Keys,
@@ -263,7 +264,7 @@ export type ThemePatch = z.infer<typeof ThemePatch>;
 
 export const PlanInput = z
   .object({
-    headline: required(200),
+    headline: oneLine(200),
     focus: text(1000).default(''),
     periodStart: DateOnly.optional().describe('Defaults to today'),
     periodEnd: DateOnly.optional().describe('Defaults to six months after the start'),
@@ -273,14 +274,14 @@ export const PlanInput = z
 export type PlanInput = z.infer<typeof PlanInput>;
 
 export const PlanPatch = z
-  .object({ headline: required(200), focus: text(1000), periodStart: DateOnly, periodEnd: DateOnly })
+  .object({ headline: oneLine(200), focus: text(1000), periodStart: DateOnly, periodEnd: DateOnly })
   .partial()
   .openapi('PlanPatch');
 export type PlanPatch = z.infer<typeof PlanPatch>;
 
 export const RefreshInput = z
   .object({
-    headline: required(200),
+    headline: oneLine(200),
     focus: text(1000).default(''),
     periodEnd: DateOnly.optional().describe(
       'Defaults to the current period end, or six months from today if that has passed',
@@ -304,7 +305,7 @@ export const SuggestionInput = z
   .discriminatedUnion('kind', [
     z.object({
       kind: z.literal('new_theme'),
-      title: required(200),
+      title: oneLine(200),
       why: text(2000).default(''),
       areas: Keys.default([]),
       traits: Keys.default([]),
@@ -313,7 +314,7 @@ export const SuggestionInput = z
     z.object({
       kind: z.literal('reword_theme'),
       themeId: z.string().uuid('is not a valid id'),
-      title: required(200),
+      title: oneLine(200),
       why: text(2000).optional(),
       message,
     }),

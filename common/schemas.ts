@@ -13,7 +13,19 @@ export const Password = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
-export const PersonName = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
+/**
+ * One line of people's text (names, titles): no control characters (C0, DEL, C1) and no Unicode
+ * line or paragraph separator. A CR/LF in a name would start new lines in invitation mail bodies
+ * and calendar feeds (issue 19, row 15); refusing it at the edge keeps every later use one line.
+ */
+export const OneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'must be one line, without control characters')
+    .max(max, `must be at most ${max} characters`);
+
+export const PersonName = OneLine(100).min(1, 'is required');
 
 export const Id = z.string().uuid('is not a valid id');
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OneLine } from './schemas.js';
 import { Scale } from './wheel.js';
 
 /** Peers: people a PM invites by link to score them once, without an account. */
@@ -17,12 +18,7 @@ export type PeerInvitation = z.infer<typeof PeerInvitation>;
 
 export const PeerInvitationInput = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'is required')
-      .max(100, 'must be at most 100 characters')
-      .describe('Whom you are asking (for your own list)'),
+    name: OneLine(100).min(1, 'is required').describe('Whom you are asking (for your own list)'),
   })
   .openapi('PeerInvitationInput');
 

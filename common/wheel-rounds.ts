@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { RoundTraits } from './round-traits.js';
-import { Person } from './schemas.js';
+import { OneLine, Person } from './schemas.js';
 import { FrameworkVersion, Key, Scale } from './wheel.js';
 
 /** Assessment rounds, the comparison, history and dips: shared response and request schemas. */
@@ -54,7 +54,7 @@ export type RoundDetail = z.infer<typeof RoundDetail>;
 
 export const OpenRoundInput = z
   .object({
-    title: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters').optional(),
+    title: OneLine(100).min(1, 'is required').optional(),
     frameworkId: z
       .string()
       .uuid('is not a valid id')

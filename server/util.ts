@@ -12,3 +12,10 @@ export const newToken = () => randomBytes(32).toString('base64url');
 
 /** Tokens are stored hashed, so a database leak does not hand out live sessions or invitations. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * People's words on one line of a mail, a calendar or a header: control characters (CR/LF above
+ * all) become spaces. Names are refused with them at the edge (issue 19, row 15); this covers
+ * names stored before that.
+ */
+export const oneLine = (s: string) => s.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');

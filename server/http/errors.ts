@@ -32,7 +32,11 @@ export class AppError extends Error {
   }
 }
 
-/** A refusal that looks exactly like a missing thing, so it does not reveal existence. */
-export const notFound = (what = 'That') => new AppError('not_found', `${what} was not found.`);
+/**
+ * A refusal that looks exactly like a missing thing, so it does not reveal existence. One body
+ * for every missing or refused thing, whatever it is: a message naming the kind of thing
+ * ("That coaching session was not found.") told a missing id from another person's (issue 19, row 6).
+ */
+export const notFound = () => new AppError('not_found', 'That was not found.');
 
 export const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } });

@@ -277,7 +277,7 @@ export const conditions = {
     test: (t: { comment: CommentFacts }, v: Viewer) =>
       t.comment.is_private === 0 || t.comment.author_id === v.actorId,
     // Exactly like a missing comment: someone else's private note does not exist for the viewer.
-    refusal: () => notFound('That comment'),
+    refusal: () => notFound(),
   },
   'author of the comment': {
     test: (t: { comment: CommentFacts }, v: Viewer) => t.comment.author_id === v.actorId,
@@ -305,7 +305,7 @@ export const conditions = {
   'in this coaching session': {
     test: (t: { coachingSession: CoachingSessionFacts }, v: Viewer) =>
       t.coachingSession.pm_id === v.pmId && (v.side === 'pm' || t.coachingSession.coach_id === v.actorId),
-    refusal: () => notFound('That coaching session'),
+    refusal: () => notFound(),
   },
   'author of the private note': {
     test: (t: { privateNote: PrivateNoteFacts }, v: Viewer) => t.privateNote.author_id === v.actorId,
@@ -316,7 +316,7 @@ export const conditions = {
   'PM shared the check-in': {
     test: (t: { checkIn: { is_private: number } }, v: Viewer) =>
       v.side === 'pm' || t.checkIn.is_private === 0,
-    refusal: () => notFound('That check-in'),
+    refusal: () => notFound(),
   },
   // Nudges (issue 9): the PM sees every nudge sent to them; a coach their own, sent during their
   // current pairing, and every earlier one only when the PM shared the 'nudges' part of their
@@ -327,7 +327,7 @@ export const conditions = {
       (v.side === 'pm' ||
         historyVisibleFrom(v, 'nudges') === null ||
         (t.nudge.coach_id === v.actorId && t.nudge.created_at >= (v.coachSince ?? '9999'))),
-    refusal: () => notFound('That nudge'),
+    refusal: () => notFound(),
   },
   // Reflections (issue 10). Its author always; a current coach a PM's reflection the PM shared
   // during this pairing (a coach paired later does not see earlier shares); a coach's note never
@@ -339,7 +339,7 @@ export const conditions = {
         v.side === 'coach' &&
         t.reflection.shared_at !== null &&
         t.reflection.shared_at >= (v.coachSince ?? '9999')),
-    refusal: () => notFound('That reflection'),
+    refusal: () => notFound(),
   },
   'author of the reflection': {
     test: (t: { reflection: ReflectionFacts }, v: Viewer) => t.reflection.author_id === v.actorId,
@@ -363,7 +363,7 @@ export const conditions = {
     test: (t: { planVersion: { replaced_at: string | null } }, v: Viewer) =>
       t.planVersion.replaced_at === null ||
       t.planVersion.replaced_at >= (historyVisibleFrom(v, 'plan-history') ?? ''),
-    refusal: () => notFound('That version of the plan'),
+    refusal: () => notFound(),
   },
   'in this coaching session or shared by the PM': {
     test: (t: { coachingSession: CoachingSessionFacts }, v: Viewer) =>
@@ -372,7 +372,7 @@ export const conditions = {
         t.coachingSession.coach_id === v.actorId ||
         (historyVisibleFrom(v, 'sessions') === null &&
           (t.coachingSession.created_at ?? '9999') < (v.coachSince ?? ''))),
-    refusal: () => notFound('That coaching session'),
+    refusal: () => notFound(),
   },
   'own history grant': {
     test: (t: { historyGrant: { coach_id: string } }, v: Viewer) =>
@@ -400,7 +400,7 @@ export const conditions = {
     test: (t: { selfCheck: { shared_at: string | null } }, v: Viewer) =>
       v.side === 'pm' ||
       (t.selfCheck.shared_at !== null && t.selfCheck.shared_at >= (v.coachSince ?? '9999')),
-    refusal: () => notFound('That self-check'),
+    refusal: () => notFound(),
   },
 } as const satisfies Record<string, Condition>;
 

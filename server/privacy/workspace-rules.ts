@@ -215,9 +215,9 @@ export function authorizeWorkspace<A extends WorkspaceAction>(
 function refusalFor(actor: Actor | null, action: WorkspaceAction, thing: unknown): AppError | null {
   const rule: WorkspaceRule = workspaceRules[action];
   const facts = thing as { workspace_id?: string } | undefined;
-  if (rule.hidden && facts?.workspace_id !== actor?.workspaceId) return notFound(rule.hidden);
+  if (rule.hidden && facts?.workspace_id !== actor?.workspaceId) return notFound();
   const test = (name: WorkspaceCondition) =>
     (workspaceConditions[name] as (a: Actor | null, t: unknown) => boolean)(actor, thing);
   if (rule.who.some(test)) return null;
-  return rule.refusal ? new AppError('forbidden', rule.refusal) : notFound(rule.hidden);
+  return rule.refusal ? new AppError('forbidden', rule.refusal) : notFound();
 }

@@ -160,7 +160,7 @@ describe('with private webhooks allowed (a loopback sink stands in for Slack and
     const card = teams.attachments[0];
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
-    expect(card.content.body[0].text).toBe('A nudge from Ada');
+    expect(card.content.body[0].inlines[0].text).toBe('A nudge from Ada');
     expect(card.content.actions[0]).toEqual({
       type: 'Action.OpenUrl',
       title: 'Open in Wheelhouse',
@@ -190,6 +190,31 @@ describe('with private webhooks allowed (a loopback sink stands in for Slack and
     expect(withText).toHaveLength(2);
     for (const h of withText) expect(JSON.stringify(h.body)).toContain('Words allowed out');
     expect(smtp.inbox.at(-1)!.raw).toContain('Words allowed out');
+  });
+
+  it('sends names and nudges to Slack escaped and to Teams as plain text runs (issue 19, row 10)', async () => {
+    await pm.client.put('/api/me/notifications', settingsFor({ includeText: true }));
+    const n = sink.received.length;
+    const at = new Date('2026-11-26T10:00:00Z');
+    const delivery = due(pm, {
+      title: 'A nudge from <!channel> <https://evil.test|Wheelhouse admin>',
+      text: 'See [Wheelhouse admin](https://evil.test) & <!here>',
+    });
+    await enqueueDelivery({ db: app.deps.db, now: at, delivery });
+    await sweep(at);
+    const hooks = sink.received.slice(n);
+    const slack = hooks.find((h) => h.path.startsWith('/slack'))!.body;
+    expect(slack.text).not.toMatch(/<!|<https/);
+    expect(slack.text).toContain('A nudge from &lt;!channel&gt; &lt;https://evil.test|Wheelhouse admin&gt;');
+    expect(slack.text).toContain('See [Wheelhouse admin](https://evil.test) &amp; &lt;!here&gt;');
+    const card = hooks.find((h) => h.path.startsWith('/teams'))!.body.attachments[0].content;
+    const textBlocks = card.body.filter((b: { type: string }) => b.type === 'TextBlock');
+    expect(JSON.stringify(textBlocks)).not.toContain('evil.test');
+    expect(
+      card.body
+        .flatMap((b: { inlines?: { text: string }[] }) => b.inlines ?? [])
+        .map((r: { text: string }) => r.text),
+    ).toEqual([delivery.title, delivery.text]);
   });
 
   it('lists the inbox newest first, page by page, and marks read only one’s own', async () => {
@@ -346,6 +371,13 @@ describe('with private webhooks not allowed (the default)', () => {
       ['https://10.0.0.7/hooks', /points at a private network address/],
       ['https://169.254.169.254/latest', /points at a link-local address/],
       ['https://[::1]/hooks', /loopback/],
+      // Issue 19, row 16: IPv4 inside IPv6 forms, site-local, benchmarking, IETF assignments.
+      [`https://[::127.0.0.1]:${port}/slack`, /loopback/],
+      [`https://[::ffff:0:7f00:1]:${port}/slack`, /loopback/],
+      [`https://[64:ff9b::7f00:1]:${port}/slack`, /loopback/],
+      ['https://[fec0::1]/hooks', /points at a private network address/],
+      ['https://198.18.0.1/hooks', /points at a reserved address/],
+      ['https://192.0.0.1/hooks', /points at a reserved address/],
       [`${sink.url}/slack`, /Slack webhook URL: must be an https:\/\/ address/],
     ] as const;
     for (const [url, message] of cases) {

@@ -227,7 +227,7 @@ describe('monthly counts over the whole workspace', () => {
     const pms = await team(coach, 5);
     for (const pm of pms) await heldSession(pm, coach, '2026-05-10T09:00:00.000Z');
     await heldSession(pms[2]!, coach, '2026-06-02T09:00:00.000Z');
-    const june = await insights(coach);
+    const june = await insights(admin);
     expect(cell(june, 'sessionsHeld', '2026-05')).toEqual(count(5));
     expect(cell(june, 'sessionsHeld', '2026-06')).toEqual(FEWER);
     expect(Object.keys(june)).toEqual(['months', 'counts', 'frameworks', 'coaches', 'coach']);
@@ -235,13 +235,13 @@ describe('monthly counts over the whole workspace', () => {
 
     // A month later the lone June session is still hidden: it never turns into a number.
     clock = new Date('2026-07-20T12:00:00.000Z');
-    const july = await insights(coach);
+    const july = await insights(admin);
     expect(cell(july, 'sessionsHeld', '2026-05')).toEqual(count(5));
     expect(cell(july, 'sessionsHeld', '2026-06')).toEqual(FEWER);
     // When four more join in June, June shows them all (5 PMs): the lone one is among five.
     for (const pm of [pms[0]!, pms[1]!, pms[3]!, pms[4]!])
       await heldSession(pm, coach, '2026-06-25T09:00:00.000Z');
-    expect(cell(await insights(coach), 'sessionsHeld', '2026-06')).toEqual(count(5));
+    expect(cell(await insights(admin), 'sessionsHeld', '2026-06')).toEqual(count(5));
   });
 });
 
@@ -332,7 +332,7 @@ describe('area spreads over at least five PMs who allow it', () => {
     for (const pm of pms) await revealedRound(pm, coach, 2, '2026-01-01T00:00:00.000Z');
     for (const pm of pms) await revealedRound(pm, coach, 8, '2026-04-01T00:00:00.000Z');
     await team(coach, 3, 'No round');
-    const body = await insights(coach);
+    const body = await insights(admin);
     expect(body.frameworks[0]!.pms).toEqual(count(5));
     expect(body.frameworks[0]!.areas[0]!.spread).toEqual({ kind: 'spread', lower: 8, median: 8, upper: 8 });
   });
@@ -396,6 +396,77 @@ describe('filters cannot single anyone out', () => {
     expect((await insights(admin, coachA)).frameworks[0]!.pms).toEqual(FEWER);
     // B alone would be whole − A: hidden as well, while the whole (9) still shows.
     expect((await insights(admin, coachB)).frameworks[0]!.pms).toEqual(FEWER);
+    expect((await insights(admin)).frameworks[0]!.pms).toEqual(count(9));
+  });
+});
+
+/** Records that `pm` joined through an invitation `inviter` sent (accepted). */
+async function joinedBy(pm: Person, inviter: Person, kind: 'pm' | 'member' = 'pm') {
+  await db()
+    .insertInto('invitations')
+    .values({
+      id: newId(),
+      workspace_id: workspaceId,
+      email: pm.email,
+      kind,
+      token_hash: newId(),
+      invited_by: inviter.id,
+      created_at: '2026-01-01T00:00:00.000Z',
+      expires_at: '2026-01-08T00:00:00.000Z',
+      accepted_at: '2026-01-02T00:00:00.000Z',
+      accepted_by: pm.id,
+      revoked_at: null,
+      mailed_at: null,
+    })
+    .execute();
+}
+
+describe('sock puppets (issue 19, row 4; decision 050)', () => {
+  it('four PMs a coach controls (scores 1, 1, 10, 10) do not turn the median into the one real PM’s score', async () => {
+    await setUp();
+    const attacker = await person('Mallory Coach');
+    const other = await person('Bea Coach');
+    const puppets = await team(attacker, 4, 'Puppet');
+    const [real] = await team(other, 1, 'Real');
+    for (const [i, pm] of puppets.entries()) {
+      await revealedRound(pm, attacker, [1, 1, 10, 10][i]!);
+      await heldSession(pm, attacker, '2026-05-10T09:00:00.000Z');
+    }
+    await revealedRound(real!, other, 8);
+    await heldSession(real!, other, '2026-05-11T09:00:00.000Z');
+
+    const seen = await insights(attacker);
+    expect(seen.frameworks[0]!.pms).toEqual(FEWER);
+    for (const area of seen.frameworks[0]!.areas) expect(area.spread).toEqual(FEWER);
+    expect(cell(seen, 'sessionsHeld', '2026-05')).toEqual(FEWER);
+    expect(cell(seen, 'roundsCompleted', '2026-05')).toEqual(FEWER);
+    // The admin, who controls none of them, still sees the five.
+    const whole = await insights(admin);
+    expect(whole.frameworks[0]!.pms).toEqual(count(5));
+    expect(cell(whole, 'sessionsHeld', '2026-05')).toEqual(count(5));
+  });
+
+  it('puppets invited by the coach, and the puppets they invite and coach in turn, count for nothing too', async () => {
+    await setUp();
+    const attacker = await person('Mallory Coach');
+    const other = await person('Bea Coach');
+    const [first] = await team(attacker, 1, 'Puppet');
+    await joinedBy(first!, attacker);
+    // The first puppet invites and coaches three more; the attacker is not their coach.
+    const more = await team(first!, 3, 'Puppet of puppet');
+    for (const pm of more) await joinedBy(pm, first!);
+    const reals = await team(other, 5, 'Real');
+    for (const [i, pm] of [first!, ...more].entries()) await revealedRound(pm, first!, [1, 1, 10, 10][i]!);
+    for (const pm of reals.slice(0, 1)) await revealedRound(pm, other, 8);
+
+    const seen = await insights(attacker);
+    expect(seen.frameworks[0]!.pms).toEqual(FEWER);
+    for (const area of seen.frameworks[0]!.areas) expect(area.spread).toEqual(FEWER);
+    // Five real PMs with rounds are a group again, for the attacker too: only real scores in it.
+    for (const pm of reals.slice(1)) await revealedRound(pm, other, 4);
+    const later = await insights(attacker);
+    expect(later.frameworks[0]!.pms).toEqual(count(5));
+    expect(later.frameworks[0]!.areas[0]!.spread).toEqual({ kind: 'spread', lower: 4, median: 4, upper: 4 });
     expect((await insights(admin)).frameworks[0]!.pms).toEqual(count(9));
   });
 });

@@ -171,7 +171,7 @@ describe('invitations', () => {
     expect((await coach.client.get('/api/invitations')).body).toEqual([]);
     const refused = await coach.client.delete(`/api/invitations/${own.body.id}`);
     expect(refused.status).toBe(404);
-    expect(refused.body.error.message).toBe('That invitation was not found.');
+    expect(refused.body.error.message).toBe('That was not found.');
     expect((await admin.client.get('/api/invitations')).body.map((i: { id: string }) => i.id)).toContain(
       own.body.id,
     );

@@ -118,7 +118,7 @@ describe('removal refused', () => {
     const before = await snapshot(app.deps.db);
     const res = await world.people.outsider.client.delete(`/api/members/${world.pm.id}`);
     expect(res.status).toBe(404);
-    expect(res.body.error.message).toBe('That member was not found.');
+    expect(res.body.error.message).toBe('That was not found.');
     expect(await snapshot(app.deps.db)).toEqual(before);
   });
 

@@ -189,7 +189,7 @@ describe('privacy core', () => {
     );
     for (const action of ['accept', 'decline', 'end'])
       expect(await error(other.client.post(`/api/pairs/${pm.pairId}/${action}`))).toBe(
-        '404 That pairing was not found.',
+        '404 That was not found.',
       );
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { buildWorkspace, PASSWORD } from '../support/factories.js';
+import { buildWorkspace, PASSWORD, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
@@ -62,6 +62,65 @@ describe('sign-in limits under attack', () => {
     const sixth = await change(PASSWORD);
     expect(sixth.status).toBe(429);
     expect(sixth.body.error.code).toBe('rate_limited');
+    expect((await attempt(admin.email, PASSWORD)).status).toBe(200);
+  });
+
+  // Issue 19, row 14: strangers keep the account-wide limit tripped (25 wrong tries, then one
+  // every 2.5 s keeps it so); the owner must still get in where they are known.
+  const strangersFail = async (email: string) => {
+    for (let i = 0; i < 25; i++) await attempt(email, 'wrong password!', `198.51.100.${i}`);
+    expect((await attempt(email, PASSWORD, '198.51.100.201')).status).toBe(429);
+  };
+
+  it('let the owner’s own browser in from a fresh address while strangers keep the account limit tripped', async () => {
+    app = await startTestApp({ trustProxy: 'true' });
+    const admin = await buildWorkspace(app);
+    const laptop = new Client(app.url);
+    const at = (address: string) => ({ 'x-forwarded-for': address });
+    await laptop.request('GET', '/api/session', undefined, at('192.0.2.10'));
+    const home = await laptop.request(
+      'POST',
+      '/api/auth/sign-in',
+      { email: admin.email, password: PASSWORD },
+      at('192.0.2.10'),
+    );
+    expect(home.status).toBe(200);
+    expect(laptop.cookie('wh_device')).toBeTruthy();
+    await strangersFail(admin.email);
+    // The same browser on a café's network, never seen before: in.
+    const cafe = await laptop.request(
+      'POST',
+      '/api/auth/sign-in',
+      { email: admin.email, password: PASSWORD },
+      at('203.0.113.50'),
+    );
+    expect(cafe.status).toBe(200);
+    // A browser without the cookie on another fresh address is still held (the limit still guards the account).
+    expect((await attempt(admin.email, PASSWORD, '203.0.113.51')).status).toBe(429);
+  });
+
+  it('count the address of accepting an invitation, and of first run, as known', async () => {
+    app = await startTestApp({ trustProxy: 'true' });
+    const admin: Person = await buildWorkspace(app); // first run from this machine (127.0.0.1)
+    const invitation = await admin.client.post('/api/invitations', {
+      email: 'new@example.com',
+      kind: 'member',
+    });
+    const token = (invitation.body.link as string).split('/invite/')[1]!;
+    const visitor = new Client(app.url);
+    const office = { 'x-forwarded-for': '192.0.2.77' };
+    await visitor.request('GET', '/api/session', undefined, office);
+    const accepted = await visitor.request(
+      'POST',
+      `/api/invitations/by-token/${token}/accept`,
+      { name: 'Nia New', password: PASSWORD },
+      office,
+    );
+    expect(accepted.status, accepted.text).toBe(200);
+    await strangersFail('new@example.com');
+    // The new member's first password sign-in, from the office, in a fresh browser: in.
+    expect((await attempt('new@example.com', PASSWORD, '192.0.2.77')).status).toBe(200);
+    await strangersFail(admin.email);
     expect((await attempt(admin.email, PASSWORD)).status).toBe(200);
   });
 });

@@ -5,13 +5,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createSession, endAllSessions } from './sessions.js';
-import {
-  attemptSucceeded,
-  isKnownAddress,
-  rememberAddress,
-  reserveAttempt,
-  throttleKeys,
-} from './throttle.js';
+import { attemptSucceeded, isKnownPlace, reserveAttempt, throttleKeys } from './throttle.js';
 
 /** Creates an account (used by first run and by accepting an invitation). */
 export async function createAccount(input: {
@@ -51,11 +45,18 @@ export async function createAccount(input: {
 }
 
 /** Checks email and password under the sign-in limits and starts a new session. */
-export async function signIn(input: { db: Db; email: string; password: string; address: string }) {
-  const { db, email, password, address } = input;
+export async function signIn(input: {
+  db: Db;
+  email: string;
+  password: string;
+  address: string;
+  /** The browser's device cookie, when it has one. */
+  deviceToken?: string;
+}) {
+  const { db, email, password, address, deviceToken } = input;
   const keys = throttleKeys(email, address);
-  // From an address this person signed in from before, strangers' failures elsewhere don't count.
-  if (await isKnownAddress(db, email, address)) delete keys.account;
+  // From an address or a browser this person signed in with before, strangers' failures elsewhere don't count.
+  if (await isKnownPlace(db, email, address, deviceToken)) delete keys.account;
   await reserveAttempt(db, keys);
   const user = await db
     .selectFrom('users')
@@ -67,7 +68,7 @@ export async function signIn(input: { db: Db; email: string; password: string; a
     throw new AppError('invalid_credentials', 'That email and password do not match an account.');
   }
   await attemptSucceeded(db, keys);
-  await rememberAddress(db, email, address);
+  // The address and the browser are remembered as known by startBrowserSession.
   return createSession(db, user.id);
 }
 

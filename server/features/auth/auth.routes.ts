@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Email, Password, SessionState } from '../../../common/schemas.js';
-import type { App, Deps } from '../../http/env.js';
+import type { App, AppEnv, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { changePassword, signIn } from './accounts.js';
 import { actorById, sessionState } from './me.js';
-import { anonymousCsrfToken, clearSessionCookie, setSessionCookie } from './session-middleware.js';
+import {
+  anonymousCsrfToken,
+  clearSessionCookie,
+  deviceToken,
+  setSessionCookie,
+} from './session-middleware.js';
+import { devicePlace, rememberAddress } from './throttle.js';
 import { endSession } from './sessions.js';
 
 const tags = ['Auth'];
@@ -42,7 +48,13 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const started = await signIn({ db, email, password, address: c.get('clientAddress') });
+      const started = await signIn({
+        db,
+        email,
+        password,
+        address: c.get('clientAddress'),
+        deviceToken: deviceToken(c, secure, false),
+      });
       return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );
@@ -84,13 +96,21 @@ export function registerAuthRoutes(app: App, deps: Deps) {
   );
 }
 
-/** Sets the new session cookie and answers with the signed-in state. */
+/**
+ * Sets the new session cookie and answers with the signed-in state. Every way in (first run,
+ * accepting an invitation, sign-in, a password change) remembers this address and this browser
+ * as the person's known places, so a new member's first password sign-in is not from an
+ * "unknown" place and strangers' failures cannot lock them out of it (issue 19, row 14).
+ */
 export async function startBrowserSession(
   c: Context,
   deps: Deps,
   started: { token: string; csrfToken: string; userId: string },
 ) {
-  setSessionCookie(c, started.token, deps.config.secureCookies);
+  const secure = deps.config.secureCookies;
+  setSessionCookie(c, started.token, secure);
   const actor = await actorById(deps.db, started.userId);
+  await rememberAddress(deps.db, actor.email, (c as Context<AppEnv>).get('clientAddress'));
+  await rememberAddress(deps.db, actor.email, devicePlace(deviceToken(c, secure, true)!));
   return sessionState({ db: deps.db, actor, csrfToken: started.csrfToken });
 }

@@ -11,7 +11,8 @@ import { findSession } from './sessions.js';
  * The session and the anonymous CSRF cookie. Over https they carry the `__Host-` prefix, so the
  * browser refuses any such cookie set by a subdomain or over plain http (cookie tossing).
  */
-const cookieName = (base: 'wh_session' | 'wh_csrf', secure: boolean) => (secure ? `__Host-${base}` : base);
+const cookieName = (base: 'wh_session' | 'wh_csrf' | 'wh_device', secure: boolean) =>
+  secure ? `__Host-${base}` : base;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,12 +23,29 @@ export const loadSession =
     c.set('clientAddress', clientAddress(c, deps.config.proxyHops));
     const secure = deps.config.secureCookies;
     const token = getCookie(c, cookieName('wh_session', secure));
-    const session = token ? await findSession(deps.db, token) : null;
-    if (token && !session) clearSessionCookie(c, secure);
+    const found = token ? await findSession(deps.db, token) : null;
+    if (token && !found) clearSessionCookie(c, secure);
+    const session = found && crossOriginRead(c, found.csrfToken) ? null : found;
     c.set('session', session);
     c.set('actor', session?.actor ?? null);
     await next();
   };
+
+/**
+ * A read the browser says another origin started (Sec-Fetch-Site same-site or cross-site: an
+ * <img>, a no-cors fetch, a link from a page on another port or site) and without the CSRF
+ * header only our own pages can send. Such a read is answered as to someone signed out, so it
+ * shows nothing and writes no access-log entry for the PM (issue 19, row 13); the cookie stays.
+ * Our pages' reads are same-origin; a typed address is "none"; clients that send no Fetch
+ * Metadata (calendar apps, scripts, older browsers) are not told apart by it.
+ */
+function crossOriginRead(c: Context<AppEnv>, csrfToken: string): boolean {
+  if (!SAFE_METHODS.has(c.req.method)) return false;
+  const site = c.req.header('sec-fetch-site');
+  if (site !== 'same-site' && site !== 'cross-site') return false;
+  const sent = c.req.header('x-csrf-token');
+  return !(sent && sameSecret(sent, csrfToken));
+}
 
 /**
  * Every state-changing request carries X-CSRF-Token: the session's token when signed in, or the
@@ -66,6 +84,26 @@ export function anonymousCsrfToken(c: Context<AppEnv>, secure: boolean): string 
   if (existing) return existing;
   const token = newToken();
   setCookie(c, name, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+  return token;
+}
+
+/**
+ * This browser's device cookie (decision 050): a random token, set at the first sign-in and kept
+ * for a year, that lets the owner's own browser past the account-wide sign-in limit from any
+ * address. `create` sets one when the browser has none.
+ */
+export function deviceToken(c: Context, secure: boolean, create: boolean): string | undefined {
+  const name = cookieName('wh_device', secure);
+  const existing = getCookie(c, name);
+  if (existing || !create) return existing;
+  const token = newToken();
+  setCookie(c, name, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure,
+    maxAge: 365 * 24 * 60 * 60,
+  });
   return token;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
-import { addMs, nowIso } from '../../util.js';
+import { addMs, hashToken, nowIso } from '../../util.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -28,13 +28,23 @@ export function throttleKeys(email: string, address: string): ThrottleKeys {
   };
 }
 
-/** Whether the person has signed in from this address before (then the account-wide limit is off). */
-export async function isKnownAddress(db: Db, email: string, address: string) {
+/**
+ * A browser the person signed in with before, as a "place" next to addresses: its device
+ * cookie's hash, so the owner's own browser is known on any network (issue 19, row 14).
+ */
+export const devicePlace = (deviceToken: string) => `device:${hashToken(deviceToken)}`;
+
+/**
+ * Whether the person has signed in from this address or with this browser before (then the
+ * account-wide limit is off: strangers' failures elsewhere cannot lock the owner out).
+ */
+export async function isKnownPlace(db: Db, email: string, address: string, deviceToken?: string) {
+  const places = deviceToken ? [address, devicePlace(deviceToken)] : [address];
   const row = await db
     .selectFrom('sign_in_known_addresses')
     .select('email')
     .where('email', '=', email)
-    .where('address', '=', address)
+    .where('address', 'in', places)
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -1,5 +1,11 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { oneLine } from '../../util.js';
 import type { FeedEvent } from './calendar-events.js';
+
+// Every value goes through oneLine: a CR/LF in a stored name would start a line such as BEGIN:VEVENT.
+
+/** RFC 5545 TEXT escaping, for the calendar name: ical-generator writes NAME and X-WR-CALNAME as given. */
+const calendarText = (s: string) => oneLine(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 
 /**
  * The feed as iCalendar text. Timed events are written in UTC (…Z), all-day ones as dates
@@ -7,7 +13,7 @@ import type { FeedEvent } from './calendar-events.js';
  */
 export function renderIcs(input: { name: string; events: FeedEvent[]; now: Date }): string {
   const calendar = ical({
-    name: `Wheelhouse (${input.name})`,
+    name: calendarText(`Wheelhouse (${input.name})`),
     prodId: { company: 'Wheelhouse', product: 'Coaching cadence', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     ttl: 60 * 60,
@@ -15,8 +21,8 @@ export function renderIcs(input: { name: string; events: FeedEvent[]; now: Date 
   for (const e of input.events) {
     calendar.createEvent({
       id: e.uid,
-      summary: e.summary,
-      description: e.description,
+      summary: oneLine(e.summary),
+      description: oneLine(e.description),
       start: e.start,
       end: e.end,
       allDay: e.allDay,

@@ -155,7 +155,7 @@ export async function deleteCheckIn(input: Call & { checkInId: string }) {
     .where('id', '=', input.checkInId)
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!row || !may(reader, 'check-in:see', { checkIn: row })) throw notFound('That check-in');
+  if (!row || !may(reader, 'check-in:see', { checkIn: row })) throw notFound();
   const grant = await authorize({ ...input, action: 'check-in:delete' });
   await db.deleteFrom('check_ins').where('id', '=', row.id).where('pm_id', '=', pmId).execute();
   await recordAccess({ db, grant, resource: 'check-in' });

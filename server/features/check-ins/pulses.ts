@@ -104,7 +104,7 @@ export async function answerPulse(input: Call & { pulseId: string; higher: strin
     .where('id', '=', input.pulseId)
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!row) throw notFound('That pulse');
+  if (!row) throw notFound();
   await db
     .updateTable('pulses')
     .set({ higher: input.higher })

@@ -21,7 +21,7 @@ export type CoachingSessionRow = CoachingSessionTable;
 /** A coaching session by id, or a 404 like any missing thing. */
 export async function coachingSessionRow(db: Db, id: string): Promise<CoachingSessionRow> {
   const row = await db.selectFrom('coaching_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('That coaching session');
+  if (!row) throw notFound();
   return row;
 }
 

@@ -7,7 +7,7 @@ import type {
   ScheduleCoachingSessionInput,
 } from '../../../common/coaching-sessions.js';
 import type { Db } from '../../db/database.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { recordAccess } from '../../privacy/access-log.js';
 import type { Actor } from '../../privacy/actor.js';
 import { authorize, type Grant } from '../../privacy/authorize.js';
@@ -336,7 +336,7 @@ export async function setAgendaItemDone(
     .where('id', '=', input.itemId)
     .where('session_id', '=', row.id)
     .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new AppError('not_found', 'That agenda item was not found.');
+  if (Number(done.numUpdatedRows) !== 1) throw notFound();
   return answer(db, grant, row.id, now, 'coaching session agenda');
 }
 

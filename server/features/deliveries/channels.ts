@@ -45,12 +45,21 @@ export async function outsideMessage(input: {
   };
 }
 
-const mrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Slack reads `<…>` as links and mentions (`<!channel>`, `<https://x|label>`) in mrkdwn and in the
+ * top-level `text` alike; its documented escaping is &, < and > as entities. Names, titles and
+ * nudge text are people's words, so they are escaped everywhere Slack parses them.
+ */
+export const mrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A Slack incoming-webhook body: plain `text` (notifications) plus blocks with a button. */
+/** A Slack incoming-webhook body: escaped `text` (notifications) plus blocks with a button. */
 export function slackBody(m: OutsideMessage) {
   return {
-    text: [m.title, m.notice, m.text, m.link].filter(Boolean).join('\n'),
+    text: [m.title, m.notice, m.text]
+      .filter(Boolean)
+      .map((s) => mrkdwn(s!))
+      .concat(m.link)
+      .join('\n'),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `*${mrkdwn(m.title)}*\n${mrkdwn(m.notice)}` } },
       ...(m.text ? [{ type: 'section', text: { type: 'plain_text', text: m.text } }] : []),
@@ -61,6 +70,15 @@ export function slackBody(m: OutsideMessage) {
     ],
   };
 }
+
+/**
+ * People's words as a Teams RichTextBlock of one TextRun: a TextBlock renders markdown (a name
+ * like `[Wheelhouse admin](https://evil.test)` would become a link), a TextRun never does.
+ */
+const plainRun = (text: string, style: Record<string, string> = {}) => ({
+  type: 'RichTextBlock',
+  inlines: [{ type: 'TextRun', text, ...style }],
+});
 
 /** A Teams Workflows webhook body: one message with an adaptive card. */
 export function teamsBody(m: OutsideMessage) {
@@ -75,9 +93,9 @@ export function teamsBody(m: OutsideMessage) {
           type: 'AdaptiveCard',
           version: '1.4',
           body: [
-            { type: 'TextBlock', text: m.title, weight: 'Bolder', size: 'Medium', wrap: true },
+            plainRun(m.title, { weight: 'Bolder', size: 'Medium' }),
             { type: 'TextBlock', text: m.notice, wrap: true },
-            ...(m.text ? [{ type: 'TextBlock', text: m.text, wrap: true }] : []),
+            ...(m.text ? [plainRun(m.text)] : []),
           ],
           actions: [{ type: 'Action.OpenUrl', title: 'Open in Wheelhouse', url: m.link }],
         },

@@ -58,6 +58,49 @@ describe('address classification', () => {
   });
 });
 
+describe('only global unicast (issue 19, row 16)', () => {
+  // The host as a URL writes it: new URL() turns ::127.0.0.1 into ::7f00:1 and so on.
+  const hostOf = (literal: string) => new URL(`https://${literal}/hook`).hostname.replace(/^\[|\]$/g, '');
+
+  it.each([
+    ['[::127.0.0.1]', 'loopback'],
+    ['[::ffff:0:7f00:1]', 'loopback'],
+    ['[64:ff9b::7f00:1]', 'loopback'],
+    ['[64:ff9b:1::a00:1]', 'private'],
+    ['[::ffff:7f00:1]', 'loopback'],
+    ['[::ffff:169.254.169.254]', 'link-local'],
+    ['[2002:7f00:1::]', 'loopback'],
+    ['[fec0::1]', 'private'],
+    ['[2001:db8::1]', 'reserved'],
+    ['[2001:0:4136:e378::1]', 'reserved'],
+    ['[100::1]', 'reserved'],
+    ['198.18.0.1', 'reserved'],
+    ['198.19.255.255', 'reserved'],
+    ['192.0.0.1', 'reserved'],
+    ['192.0.2.1', 'reserved'],
+    ['255.255.255.255', 'reserved'],
+    ['[64:ff9b::808:808]', 'public'],
+    ['[2002:808:808::1]', 'public'],
+    ['[2606:4700::1111]', 'public'],
+    ['198.20.0.1', 'public'],
+  ])('%s is %s', (literal, cls) => {
+    expect(classifyAddress(hostOf(literal))).toBe(cls);
+  });
+
+  it('judges every IPv4 address the same in its mapped, translated, compatible and NAT64 forms', () => {
+    const octet = fc.integer({ min: 0, max: 255 });
+    fc.assert(
+      fc.property(octet, octet, octet, octet, (a, b, c, d) => {
+        const v4 = `${a}.${b}.${c}.${d}`;
+        const cls = classifyAddress(v4);
+        const forms = [`::ffff:${v4}`, `::ffff:0:${v4}`, `64:ff9b::${v4}`];
+        if (a !== 0) forms.push(`::${v4}`);
+        return forms.every((f) => classifyAddress(hostOf(`[${f}]`)) === cls);
+      }),
+    );
+  });
+});
+
 describe('webhook URLs', () => {
   it('shows only host, an ellipsis and the last four characters', () => {
     const url = 'https://hooks.slack.com/services/T000/B000/XXXXsecretYYYY';

@@ -5,8 +5,8 @@ import { BlockList, isIP } from 'node:net';
 
 /**
  * Outgoing webhook calls (Slack, Teams) with the care a server owes its network: https only,
- * the host resolved here and every address checked (no loopback, private, link-local,
- * unspecified or multicast target unless ALLOW_PRIVATE_WEBHOOKS), the connection made to the
+ * the host resolved here and every address checked (only global unicast: no loopback, private,
+ * link-local, unspecified, multicast or reserved target unless ALLOW_PRIVATE_WEBHOOKS), the connection made to the
  * address that was checked (no second lookup), redirects not followed, a short timeout and a
  * size cap on the answer. The URL is a secret: it is never logged nor shown back in full.
  */
@@ -14,41 +14,101 @@ import { BlockList, isIP } from 'node:net';
 export type AddressClass =
   'public' | 'loopback' | 'private' | 'shared' | 'link-local' | 'unspecified' | 'multicast' | 'reserved';
 
-const ranges: [Exclude<AddressClass, 'public'>, 'ipv4' | 'ipv6', string, number][] = [
-  ['unspecified', 'ipv4', '0.0.0.0', 8],
-  ['loopback', 'ipv4', '127.0.0.0', 8],
-  ['private', 'ipv4', '10.0.0.0', 8],
-  ['private', 'ipv4', '172.16.0.0', 12],
-  ['private', 'ipv4', '192.168.0.0', 16],
-  ['shared', 'ipv4', '100.64.0.0', 10],
-  ['link-local', 'ipv4', '169.254.0.0', 16],
-  ['multicast', 'ipv4', '224.0.0.0', 4],
-  ['reserved', 'ipv4', '240.0.0.0', 4],
-  ['unspecified', 'ipv6', '::', 128],
-  ['loopback', 'ipv6', '::1', 128],
-  ['private', 'ipv6', 'fc00::', 7],
-  ['link-local', 'ipv6', 'fe80::', 10],
-  ['multicast', 'ipv6', 'ff00::', 8],
-];
+type Blocked = Exclude<AddressClass, 'public'>;
 
-const lists = new Map<AddressClass, BlockList>();
-for (const [cls, type, net, prefix] of ranges) {
-  const list = lists.get(cls) ?? new BlockList();
-  list.addSubnet(net, prefix, type);
-  lists.set(cls, list);
+/**
+ * IPv4 outside global unicast (RFC 6890 special-purpose registry): everything here is refused.
+ * IPv6 is judged by its class instead (only 2000::/3 is global unicast), after unwrapping the
+ * forms that carry an IPv4 address inside (mapped, compatible, translated, NAT64, 6to4).
+ */
+const ipv4Ranges: [Blocked, string, number][] = [
+  ['unspecified', '0.0.0.0', 8],
+  ['private', '10.0.0.0', 8],
+  ['shared', '100.64.0.0', 10],
+  ['loopback', '127.0.0.0', 8],
+  ['link-local', '169.254.0.0', 16],
+  ['private', '172.16.0.0', 12],
+  ['reserved', '192.0.0.0', 24], // IETF protocol assignments
+  ['reserved', '192.0.2.0', 24], // documentation
+  ['reserved', '192.88.99.0', 24], // 6to4 relay anycast (deprecated)
+  ['private', '192.168.0.0', 16],
+  ['reserved', '198.18.0.0', 15], // benchmarking
+  ['reserved', '198.51.100.0', 24], // documentation
+  ['reserved', '203.0.113.0', 24], // documentation
+  ['multicast', '224.0.0.0', 4],
+  ['reserved', '240.0.0.0', 4], // future use and broadcast
+];
+const ipv4Lists = new Map<Blocked, BlockList>();
+for (const [cls, net, prefix] of ipv4Ranges) {
+  const list = ipv4Lists.get(cls) ?? new BlockList();
+  list.addSubnet(net, prefix, 'ipv4');
+  ipv4Lists.set(cls, list);
 }
 
-/** What kind of address an IP literal is; anything not plain 'public' is refused by default. */
-export function classifyAddress(address: string): AddressClass {
-  const family = isIP(address);
-  if (family === 0) return 'reserved';
-  if (family === 6) {
-    // ::ffff:10.0.0.1 (IPv4-mapped) is the IPv4 address in disguise.
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return classifyAddress(mapped[1]!);
+/** The 16 bytes of an IPv6 literal (isIP said 6), zone dropped; a trailing dotted IPv4 is read too. */
+function ipv6Bytes(address: string): number[] {
+  let text = address.split('%')[0]!.toLowerCase();
+  const tail: number[] = [];
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    tail.push(...dotted.slice(1).map(Number));
+    text = text.slice(0, dotted.index) + '0:0';
   }
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  for (const [cls, list] of lists) if (list.check(address, type)) return cls;
+  const [head, rest] = text.split('::') as [string, string | undefined];
+  const groups = (s: string | undefined) =>
+    s
+      ? s
+          .split(':')
+          .filter(Boolean)
+          .map((g) => parseInt(g, 16))
+      : [];
+  const left = groups(head);
+  const right = groups(rest);
+  const words = [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+  const bytes = words.flatMap((w) => [w >> 8, w & 0xff]);
+  if (tail.length) bytes.splice(12, 4, ...tail);
+  return bytes;
+}
+
+const startsWith = (bytes: number[], prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+const zeros = (n: number) => Array<number>(n).fill(0);
+
+/** The IPv4 address an IPv6 one carries, when it is one of the forms that reach an IPv4 host. */
+function embeddedIpv4(bytes: number[]): string | null {
+  const v4 = (at: number) => bytes.slice(at, at + 4).join('.');
+  if (startsWith(bytes, [...zeros(10), 0xff, 0xff])) return v4(12); // ::ffff:a.b.c.d (mapped)
+  if (startsWith(bytes, [...zeros(8), 0xff, 0xff, 0, 0])) return v4(12); // ::ffff:0:a.b.c.d (translated)
+  if (startsWith(bytes, zeros(12)) && !startsWith(bytes, zeros(15))) return v4(12); // ::a.b.c.d (compatible)
+  if (startsWith(bytes, [0x00, 0x64, 0xff, 0x9b, ...zeros(8)])) return v4(12); // 64:ff9b::/96 (NAT64)
+  if (startsWith(bytes, [0x00, 0x64, 0xff, 0x9b, 0x00, 0x01])) return v4(12); // 64:ff9b:1::/48 (local NAT64)
+  if (startsWith(bytes, [0x20, 0x02])) return v4(2); // 2002::/16 (6to4)
+  return null;
+}
+
+function classifyIpv6(address: string): AddressClass {
+  const bytes = ipv6Bytes(address);
+  const inner = embeddedIpv4(bytes);
+  if (inner) return classifyAddress(inner);
+  if (bytes.every((b) => b === 0)) return 'unspecified';
+  if (startsWith(bytes, [...zeros(15), 1])) return 'loopback';
+  if (bytes[0] === 0xff) return 'multicast';
+  if (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0x80) return 'link-local';
+  if ((bytes[0]! & 0xfe) === 0xfc || (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0xc0)) return 'private'; // ULA, site-local
+  // Global unicast is 2000::/3, less its special-purpose blocks: Teredo and other IETF
+  // assignments (2001::/23), documentation (2001:db8::/32, 3fff::/20).
+  if ((bytes[0]! & 0xe0) !== 0x20) return 'reserved';
+  if (bytes[0] === 0x20 && bytes[1] === 0x01 && bytes[2]! <= 0x01) return 'reserved';
+  if (startsWith(bytes, [0x20, 0x01, 0x0d, 0xb8])) return 'reserved';
+  if (bytes[0] === 0x3f && (bytes[1]! & 0xf0) === 0xf0) return 'reserved';
+  return 'public';
+}
+
+/** What kind of address an IP literal is; anything not plain 'public' (global unicast) is refused by default. */
+export function classifyAddress(address: string): AddressClass {
+  const family = isIP(address.split('%')[0]!);
+  if (family === 0) return 'reserved';
+  if (family === 6) return classifyIpv6(address);
+  for (const [cls, list] of ipv4Lists) if (list.check(address, 'ipv4')) return cls;
   return 'public';
 }
 

@@ -97,7 +97,7 @@ type FrameworkAction =
 /** Loads a framework for an action of the workspace rules, or refuses (404 outside the workspace). */
 async function frameworkFor(db: Db, actor: Actor, id: string, action: FrameworkAction) {
   const row = await frameworkQuery(db).where('frameworks.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('That framework');
+  if (!row) throw notFound();
   authorizeWorkspace({ actor, action, thing: row });
   return row;
 }
@@ -126,7 +126,7 @@ export async function getFrameworkVersion(input: { db: Db; actor: Actor; id: str
     .where('framework_id', '=', row.id)
     .where('number', '=', input.version)
     .executeTakeFirst();
-  if (!v) throw notFound('That version');
+  if (!v) throw notFound();
   return presentVersion(await loadVersion(input.db, v.id), row.current_version_number);
 }
 

@@ -88,7 +88,7 @@ export async function readHistoryGrants(input: Call): Promise<HistoryGrants> {
 /** The current pair of this PM and coach, or the same 404 as an unknown coach. */
 async function pairOf(db: Db, pmId: string, coachId: string) {
   const pair = (await currentPairs(db, pmId)).find((p) => p.coach_id === coachId);
-  if (!pair) throw notFound('That coach');
+  if (!pair) throw notFound();
   return pair;
 }
 

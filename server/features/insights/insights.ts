@@ -16,6 +16,7 @@ import {
   spreadOf,
   type Counted,
 } from './k-anonymity.js';
+import { knownToViewer } from './known-to-viewer.js';
 
 const DAY_MS = 86_400_000;
 
@@ -67,20 +68,26 @@ export async function readInsights(input: {
     .execute();
   const coaches = await coachGroups(db, workspaceId);
   const coach = input.coach;
-  if (coach !== null && !coaches.some((c) => c.id === coach)) throw notFound('That coach group');
+  if (coach !== null && !coaches.some((c) => c.id === coach)) throw notFound();
 
   const months = lastMonths(now);
   const items = await countedItems(db, workspaceId, pairs, months[0]!.start);
+  // The viewer's own PMs and puppets are left out of every figure (decision 050).
+  const known = await knownToViewer(db, workspaceId, actor.id);
+  const unknown = <T extends Counted>(list: T[]) => list.filter((i) => !known.has(i.pmId));
   const counts = (Object.keys(items) as InsightMetric[]).map((metric) => ({
     metric,
     cells: months.map((m) =>
-      countFigure(metric === 'activePairs' ? items.activePairs(m) : items[metric].filter(inMonth(m)), coach),
+      countFigure(
+        unknown(metric === 'activePairs' ? items.activePairs(m) : items[metric].filter(inMonth(m))),
+        coach,
+      ),
     ),
   }));
   return {
     months: months.map((m) => m.label),
     counts,
-    frameworks: await areaSpreads(db, workspaceId, coach),
+    frameworks: await areaSpreads(db, workspaceId, coach, known),
     coaches,
     coach,
   };
@@ -178,6 +185,7 @@ async function areaSpreads(
   db: Db,
   workspaceId: string,
   coach: string | null,
+  known: Set<string>,
 ): Promise<Insights['frameworks']> {
   const rounds = await db
     .selectFrom('assessment_rounds as r')
@@ -194,7 +202,7 @@ async function areaSpreads(
     .orderBy('r.revealed_at')
     .orderBy('r.id')
     .execute();
-  const latestRound = new Map(rounds.map((r) => [r.pm_id, r]));
+  const latestRound = new Map(rounds.filter((r) => !known.has(r.pm_id)).map((r) => [r.pm_id, r]));
   if (!latestRound.size) return [];
   const roundIds = [...latestRound.values()].map((r) => r.id);
   const assessments = await db

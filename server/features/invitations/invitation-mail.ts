@@ -1,4 +1,5 @@
 import type { Mail } from '../../mail/mailer.js';
+import { oneLine } from '../../util.js';
 
 /** The invitation email: plain text, says who invites and why, and the link. */
 export function invitationMail(input: {
@@ -7,7 +8,9 @@ export function invitationMail(input: {
   kind: 'pm' | 'member';
   link: string;
 }): Mail {
-  const { to, inviterName, kind, link } = input;
+  const { to, kind, link } = input;
+  // A name stored before names were kept to one line must not add lines to the mail (issue 19, row 15).
+  const inviterName = oneLine(input.inviterName);
   const why =
     kind === 'pm'
       ? `${inviterName} would like to coach you in Wheelhouse: a private place for your growth as a product manager, shared only between you and your coach.`

@@ -156,7 +156,7 @@ export async function listInvitations(input: { db: Db; actor: Actor }): Promise<
 export async function revokeInvitation(input: { db: Db; actor: Actor; id: string }) {
   const { db, actor, id } = input;
   const row = await invitationQuery(db).where('invitations.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('That invitation');
+  if (!row) throw notFound();
   authorizeWorkspace({ actor, action: 'invitation:revoke', thing: row });
   const invitation = presentInvitation(row, nowIso());
   if (invitation.status !== 'open') {
@@ -241,7 +241,7 @@ async function findUsableInvitation(db: Db, token: string) {
     .where('users.removed_at', 'is', null)
     .where('users.erased_at', 'is', null)
     .executeTakeFirst();
-  if (!row) throw notFound('That invitation');
+  if (!row) throw notFound();
   if (row.accepted_at) throw new AppError('gone', 'This invitation has already been used. Sign in instead.');
   if (row.revoked_at) throw new AppError('gone', 'This invitation was withdrawn. Ask for a new one.');
   if (row.expires_at <= nowIso())

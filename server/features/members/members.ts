@@ -59,7 +59,7 @@ export async function setAdmin(input: {
       .where('id', '=', memberId)
       .where('workspace_id', '=', actor.workspaceId)
       .executeTakeFirst();
-    if (!member) throw notFound('That member');
+    if (!member) throw notFound();
     if (!isAdmin && member.is_admin === 1) {
       const admins = await tx
         .selectFrom('users')
@@ -103,7 +103,7 @@ export async function removeMember(input: {
       .where('id', '=', memberId)
       .where('erased_at', 'is', null)
       .executeTakeFirst();
-    if (!member) throw notFound('That member');
+    if (!member) throw notFound();
     authorizeWorkspace({ actor, action: 'member:remove', thing: member });
     if (member.is_admin === 1)
       throw new AppError('conflict', 'Take away their admin rights first; then remove them.');

@@ -281,7 +281,7 @@ export async function respondToNudge(
     action: 'nudge:respond',
     thing: { nudge: row ?? { pm_id: '', coach_id: '', created_at: '' } },
   });
-  if (!row) throw notFound('That nudge');
+  if (!row) throw notFound();
   const response: NudgeResponseTable = {
     id: newId(),
     nudge_id: row.id,

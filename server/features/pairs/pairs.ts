@@ -86,7 +86,7 @@ export async function proposePair(input: {
     .where('removed_at', 'is', null)
     .where('erased_at', 'is', null)
     .execute();
-  if (members.length !== 2) throw notFound('That person');
+  if (members.length !== 2) throw notFound();
   const open = await livePair(db, coachId, pmId);
   if (open) throw alreadyPaired(open.status);
   const id = newId();
@@ -141,7 +141,7 @@ async function pairFor(
   action: 'pair:accept' | 'pair:decline' | 'pair:end',
 ) {
   const row = await pairQuery(db).where('pairs.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('That pairing');
+  if (!row) throw notFound();
   authorizeWorkspace({ actor, action, thing: row });
   return row;
 }

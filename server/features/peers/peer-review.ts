@@ -27,7 +27,7 @@ async function usablePeer(db: Db, token: string) {
     ])
     .where('p.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) throw notFound('That link');
+  if (!row) throw notFound();
   if (row.revoked_at) throw new AppError('gone', 'This link was withdrawn.');
   if (!row.submitted_at && row.expires_at <= nowIso())
     throw new AppError('gone', 'This link has expired. Ask for a new one.');

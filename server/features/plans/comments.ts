@@ -67,7 +67,7 @@ async function commentOf(db: Db, pmId: string, id: string) {
     .where('plan_comments.id', '=', id)
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!comment) throw notFound('That comment');
+  if (!comment) throw notFound();
   return comment;
 }
 

@@ -36,7 +36,7 @@ export async function currentTheme(db: Db, pmId: string, themeId: string) {
     .where('plan_themes.id', '=', themeId)
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!theme) throw notFound('That theme');
+  if (!theme) throw notFound();
   if (theme.replaced_at)
     throw new AppError(
       'conflict',
@@ -55,7 +55,7 @@ export async function currentAction(db: Db, pmId: string, actionId: string) {
     .where('plan_actions.id', '=', actionId)
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!action) throw notFound('That action');
+  if (!action) throw notFound();
   if (action.replaced_at)
     throw new AppError(
       'conflict',

@@ -56,7 +56,7 @@ export async function getPlanVersion(input: Call & { version: number }) {
   const { db, pmId, version } = input;
   const grant = await grantTo(input, 'plan:read');
   const row = await findPlanRow(db, pmId, version);
-  if (!row) throw notFound('That version of the plan');
+  if (!row) throw notFound();
   await mayOpenVersion(input, row);
   const plan = await presentPlan({ db, row, viewer: grant });
   await recordAccess({ db, grant, resource: `plan version ${version}` });
@@ -209,7 +209,7 @@ export async function exportPlanMarkdown(input: Call & { version?: number }) {
   const grant = await grantTo(input, 'plan:read');
   const row = await findPlanRow(db, pmId, version);
   if (!row && version === undefined) throw new AppError('not_found', 'There is no plan yet to export.');
-  if (!row) throw notFound('That version of the plan');
+  if (!row) throw notFound();
   await mayOpenVersion(input, row);
   const plan = await presentPlan({ db, row, viewer: grant });
   const pm = await db.selectFrom('users').select('name').where('id', '=', pmId).executeTakeFirstOrThrow();

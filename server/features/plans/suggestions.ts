@@ -73,7 +73,7 @@ async function suggestionOf(db: Db, pmId: string, id: string) {
     .where('plan_suggestions.id', '=', id)
     .where('plans.pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!s) throw notFound('That suggestion');
+  if (!s) throw notFound();
   return s;
 }
 

@@ -147,7 +147,7 @@ const unique = <T>(list: T[]) => [...new Set(list)];
 
 async function findAdded(db: Db, id: string): Promise<QuestionRow> {
   const row = await addedQuery(db).where('questions.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('That question');
+  if (!row) throw notFound();
   return row;
 }
 

@@ -221,7 +221,7 @@ async function visibleRow(input: Call & { reflectionId: string }) {
   const row = await rowsOf(input.db, input.pmId)
     .where('reflections.id', '=', input.reflectionId)
     .executeTakeFirst();
-  if (!row) throw notFound('That reflection');
+  if (!row) throw notFound();
   const grant = await authorize({ ...input, action: 'reflection:read', thing: { reflection: row } });
   return { row, grant };
 }

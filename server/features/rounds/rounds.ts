@@ -146,7 +146,7 @@ async function chooseVersion(db: Db, pmId: string, workspaceId: string, framewor
     .select(['current_version_id', 'workspace_id', 'archived_at'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!framework || framework.workspace_id !== workspaceId) throw notFound('That framework');
+  if (!framework || framework.workspace_id !== workspaceId) throw notFound();
   if (framework.archived_at && frameworkId)
     throw new AppError('conflict', 'That framework was removed. Choose another.');
   return framework.current_version_id!;

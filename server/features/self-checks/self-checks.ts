@@ -79,7 +79,7 @@ async function visibleRow(db: Db, reader: Viewer, pmId: string, id: string): Pro
     .where('id', '=', id)
     .where('pm_id', '=', pmId)
     .executeTakeFirst();
-  if (!row || !may(reader, 'self-check:read', { selfCheck: row })) throw notFound('That self-check');
+  if (!row || !may(reader, 'self-check:read', { selfCheck: row })) throw notFound();
   return row;
 }
 

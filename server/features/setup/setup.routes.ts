@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PublicAddress, PublicAddressInput, PublicAddressValue } from '../../../common/public-address.js';
-import { Email, Password, PersonName, SessionState } from '../../../common/schemas.js';
+import { Email, OneLine, Password, PersonName, SessionState } from '../../../common/schemas.js';
 import type { App, Deps } from '../../http/env.js';
 import { jsonBody, jsonRoute } from '../../http/routes.js';
 import { startBrowserSession } from '../auth/auth.routes.js';
@@ -9,7 +9,7 @@ import { readPublicAddress, setPublicAddress } from './public-address.js';
 import { setUpWorkspace } from './setup.js';
 
 export const SetupInput = z.object({
-  workspaceName: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+  workspaceName: OneLine(100).min(1, 'is required'),
   name: PersonName,
   email: Email,
   password: Password,

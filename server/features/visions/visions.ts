@@ -79,8 +79,7 @@ async function openProposal(input: Call & { proposalId: string }) {
   const reader = await authorize({ db, actor, action: 'vision:read', pmId });
   const proposal = await proposalQuery(db, pmId).where('v.id', '=', input.proposalId).executeTakeFirst();
   // A proposal from before a new coach's pairing does not exist for them unless the PM shared it.
-  if (!proposal || !may(reader, 'vision-proposal:see', { history: historyOf(proposal) }))
-    throw notFound('That proposal');
+  if (!proposal || !may(reader, 'vision-proposal:see', { history: historyOf(proposal) })) throw notFound();
   if (proposal.status !== 'open')
     throw new AppError('conflict', `This proposal is no longer open (it was ${proposal.status}).`);
   return proposal;
