@@ -79,8 +79,8 @@ describe('member removal', () => {
     expect(remove(coach)).toBe('403 Only a workspace admin can remove members.');
   });
   it('is hidden from other workspaces, their admins included', () => {
-    expect(remove(outsideAdmin)).toBe('404 That member was not found.');
-    expect(remove(admin, { workspace_id: 'elsewhere' })).toBe('404 That member was not found.');
+    expect(remove(outsideAdmin)).toBe('404 That was not found.');
+    expect(remove(admin, { workspace_id: 'elsewhere' })).toBe('404 That was not found.');
   });
 });
 
@@ -94,9 +94,9 @@ describe('invitations', () => {
     expect(revoke(admin)).toBe('ok');
   });
   it('are hidden from other members and from other workspaces', () => {
-    expect(revoke(other)).toBe('404 That invitation was not found.');
-    expect(revoke(outsideAdmin)).toBe('404 That invitation was not found.');
-    expect(revoke(person('coach', false, 'elsewhere'))).toBe('404 That invitation was not found.');
+    expect(revoke(other)).toBe('404 That was not found.');
+    expect(revoke(outsideAdmin)).toBe('404 That was not found.');
+    expect(revoke(person('coach', false, 'elsewhere'))).toBe('404 That was not found.');
   });
   it('are listed whole for an admin, one’s own for everyone else', () => {
     expect(invitationsShownTo(admin)).toEqual({ workspaceId: 'ws', invitedBy: null });
@@ -108,7 +108,7 @@ describe('pairs', () => {
   const pair = { workspace_id: 'ws', pm_id: 'pm', coach_id: 'coach' };
   const act = (action: 'pair:accept' | 'pair:decline' | 'pair:end', actor: Actor) =>
     answer(() => authorizeWorkspace({ actor, action, thing: pair }));
-  const hidden = '404 That pairing was not found.';
+  const hidden = '404 That was not found.';
 
   it('are offered by the coach themself, or by an admin for two others', () => {
     const offer = (actor: Actor, coachId: string) =>
@@ -134,7 +134,7 @@ describe('frameworks', () => {
   const template = { workspace_id: 'ws', owner_id: null };
   const act = (action: WorkspaceAction, actor: Actor, thing: typeof own | typeof template) =>
     answer(() => authorizeWorkspace({ actor, action, thing } as never));
-  const hidden = '404 That framework was not found.';
+  const hidden = '404 That was not found.';
 
   it('are read, copied and exported by every member of their workspace only', () => {
     for (const action of ['framework:read', 'framework:copy', 'framework:export'] as const) {
@@ -199,10 +199,10 @@ describe('questions people add', () => {
   });
   it('stay with their author unless shared with the workspace, and nobody outside sees them', () => {
     expect(run('question:read', coach, question('private'))).toBe('ok');
-    expect(run('question:read', pm, question('private'))).toBe('404 That question was not found.');
+    expect(run('question:read', pm, question('private'))).toBe('404 That was not found.');
     expect(run('question:read', pm, question('workspace'))).toBe('ok');
     expect(run('question:read', outsideAdmin, question('workspace'))).toBe(
-      '404 That question was not found.',
+      '404 That was not found.',
     );
   });
   it('are changed by their author only', () => {
@@ -216,7 +216,7 @@ describe('questions people add', () => {
         authorizeWorkspace({ actor: pm, action: 'question:read', thing: question('private') });
         authorizeWorkspace({ actor: pm, action: 'question:edit', thing: question('private') });
       }),
-    ).toBe('404 That question was not found.');
+    ).toBe('404 That was not found.');
   });
 });
 
