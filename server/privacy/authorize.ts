@@ -20,9 +20,12 @@ export type ThingOf<A extends CoachingAction> = [ConditionsOf<A>] extends [never
   ? { thing?: undefined }
   : { thing: ThingFor<ConditionsOf<A>> };
 
+/** The rows a request can be granted (and logged): every row but the per-item ':see' filters, which only `may()` checks. */
+export type GrantableAction = Exclude<CoachingAction, `${string}:see`>;
+
 /** A granted action: who asked, their side of the pair, and what they were granted (to log once shown). */
 export interface Grant extends Viewer {
-  action: CoachingAction;
+  action: GrantableAction;
 }
 
 /** The person's relation to the PM: their side of an active pair, or null (outside the pair). */
@@ -104,7 +107,7 @@ async function viewersOf(db: Db, actor: Actor, pmIds: string[]): Promise<Map<str
 }
 
 /** Checks a row of the rules table for a viewer already found (null: outside the pair). */
-function check(action: CoachingAction, viewer: Viewer | null, thing: unknown): Grant {
+function check(action: GrantableAction, viewer: Viewer | null, thing: unknown): Grant {
   if (!viewer) throw notFound();
   const rule: { who: readonly Side[]; when?: readonly ConditionName[]; otherSide?: string } =
     coachingRules[action];
@@ -125,7 +128,7 @@ function check(action: CoachingAction, viewer: Viewer | null, thing: unknown): G
  * `authorize()` of one action without conditions for several PMs at once (a digest): the grants,
  * in the order asked, or the first refusal. Two queries whatever the number of PMs.
  */
-export async function authorizeEach<A extends CoachingAction>(
+export async function authorizeEach<A extends GrantableAction>(
   input: { db: Db; actor: Actor; action: A; pmIds: string[] } & ([ConditionsOf<A>] extends [never]
     ? unknown
     : never),
@@ -141,7 +144,7 @@ export async function authorizeEach<A extends CoachingAction>(
  * nothing: the caller records what it shows with `recordAccess(grant)` once every other check
  * has passed, so a refused attempt never reads as access in the PM's log.
  */
-export async function authorize<A extends CoachingAction>(
+export async function authorize<A extends GrantableAction>(
   input: { db: Db; actor: Actor; action: A; pmId: string } & ThingOf<A>,
 ): Promise<Grant> {
   const { db, actor, action, pmId } = input;

@@ -185,7 +185,7 @@ export const coachingRules = {
   'coaching-session-private-note:see': { who: ['pm', 'coach'], when: ['author of the private note'] },
   'check-in:see': { who: ['pm', 'coach'], when: ['PM shared the check-in'] },
   'nudge:see': { who: ['pm', 'coach'], when: ['nudge sent during this pairing'] },
-  'reflection:attach-coaching-session': { who: ['pm', 'coach'], when: ['in this coaching session'] },
+  'attachable-coaching-session:see': { who: ['pm', 'coach'], when: ['in this coaching session'] },
   'history-grant:see': { who: ['pm', 'coach'], when: ['own history grant'] },
 } as const satisfies Record<string, Rule>;
 

@@ -120,7 +120,7 @@ export async function attachable(db: Db, viewer: Viewer): Promise<Attachment[]> 
       .orderBy('starts_at', 'desc')
       .limit(40)
       .execute()
-  ).filter((coachingSession) => may(viewer, 'reflection:attach-coaching-session', { coachingSession }));
+  ).filter((coachingSession) => may(viewer, 'attachable-coaching-session:see', { coachingSession }));
   return [
     ...framework.content.areas.map((a) => ({ kind: 'area' as const, id: a.key, label: a.name })),
     ...themes.map((t) => ({ kind: 'theme' as const, id: t.lineage_id, label: t.title })),
@@ -181,7 +181,7 @@ async function resolveAttachment(
       .where('id', '=', input.id)
       .where('pm_id', '=', pmId)
       .executeTakeFirst();
-    if (session && may(viewer, 'reflection:attach-coaching-session', { coachingSession: session }))
+    if (session && may(viewer, 'attachable-coaching-session:see', { coachingSession: session }))
       label = attachmentLabel.coachingSession(session.kind, session.local_start);
   }
   if (label === undefined) throw notAttachable(input.kind);

@@ -59,7 +59,15 @@ const actions: Record<string, string> = {
   'nudge:list': 'Read your nudges and answers',
   'nudge:respond': 'Reacted to or answered a nudge',
   'nudge-ideas:read': 'Looked at nudge ideas from your plan',
+  'access-log:read': 'Looked at who saw your data',
+  'reflection:write': 'Wrote a reflection',
+  'reflection:change': 'Changed a reflection',
+  'reflection:share': 'Shared a reflection with your coach',
+  'plan-version:read': 'Opened an earlier version of your plan',
 };
+
+/** Whether an action has words of its own here (the rules' completeness test asks this of every row). */
+export const hasOwnWords = (action: string) => Object.hasOwn(actions, action);
 
 const withDetail = new Set([
   'history-grants:grant',
