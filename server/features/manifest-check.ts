@@ -107,3 +107,17 @@ export function missingCanaries(sealed: readonly string[], canaries: readonly st
 /** Every sealed column as `table.column`. */
 export const sealedFieldsOf = (tables: Partial<Record<string, TableManifest>>): string[] =>
   Object.entries(tables).flatMap(([table, m]) => (m?.sealed ?? []).map((c) => `${table}.${c}`));
+
+/**
+ * Tables whose rows go with the PM on erasure but have no database guard refusing a new row about
+ * an erased person (migration 019's `<table>_no_erased_person` triggers): a write in flight during
+ * an erasure would survive it there (issue 19 row 3).
+ */
+export function unguardedTables(
+  tables: Partial<Record<string, TableManifest>>,
+  guarded: ReadonlySet<string>,
+): string[] {
+  return Object.entries(tables)
+    .filter(([name, m]) => m?.erasure.goes === 'with-pm' && !guarded.has(name))
+    .map(([name]) => `${name}: goes with the PM but a new row about an erased PM is not refused`);
+}

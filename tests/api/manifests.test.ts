@@ -6,9 +6,11 @@ import {
   sealedFieldsOf,
   unclassifiedColumns,
   undeclaredTables,
+  unguardedTables,
   type SchemaTable,
 } from '../../server/features/manifest-check.js';
 import { manifests, tableManifests } from '../../server/features/manifests.js';
+import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-database.js';
 
@@ -19,6 +21,8 @@ import { testEngine } from '../support/test-database.js';
  */
 let app: TestApp;
 let schema: SchemaTable[];
+/** Tables with a trigger refusing a new row about an erased person (migration 019). */
+let guarded: Set<string>;
 const tables = tableManifests as Record<string, TableManifest>;
 
 beforeAll(async () => {
@@ -27,6 +31,18 @@ beforeAll(async () => {
     name: t.name,
     columns: t.columns.map((c) => ({ name: c.name, dataType: c.dataType })),
   }));
+  const triggers =
+    testEngine() === 'postgres'
+      ? sql<{
+          t: string;
+          n: string;
+        }>`select event_object_table as t, trigger_name as n from information_schema.triggers`
+      : sql<{
+          t: string;
+          n: string;
+        }>`select tbl_name as t, name as n from sqlite_master where type = 'trigger'`;
+  const rows = (await triggers.execute(app.deps.db)).rows;
+  guarded = new Set(rows.filter((r) => r.n.endsWith('_no_erased_person')).map((r) => r.t));
 });
 
 afterAll(async () => {
@@ -88,6 +104,18 @@ describe(`every table is declared by a feature manifest (${testEngine()})`, () =
     ).toEqual([
       'mood_diary: has pm_id, so it must go with the PM (erasure "with-pm")',
       'mood_diary: exported as "moods", which is no export kind',
+    ]);
+  });
+
+  it('refuses, in the database, a new row about an erased PM in every table that goes with the PM', () => {
+    expect(guarded.size).toBeGreaterThan(10);
+    expect(unguardedTables(tables, guarded)).toEqual([]);
+  });
+
+  it('fails for a planted PM table without that guard', () => {
+    const withPm: TableManifest = { ...plantedManifest, erasure: { goes: 'with-pm', column: 'pm_id' } };
+    expect(unguardedTables({ ...tables, mood_diary: withPm }, guarded)).toEqual([
+      'mood_diary: goes with the PM but a new row about an erased PM is not refused',
     ]);
   });
 
