@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'api-sqlite',
           include: apiFiles,
           env: { WHEELHOUSE_TEST_ENGINE: 'sqlite' },
+          globalSetup: ['tests/support/global-sqlite.ts'],
           testTimeout: 30_000,
         },
       },
@@ -33,6 +34,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-sqlite.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
