@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, type Config } from '../../server/config.js';
 import type { Deps } from '../../server/http/env.js';
 import { openDatabase } from '../../server/db/database.js';
 import { createMailer } from '../../server/mail/mailer.js';
@@ -47,14 +47,18 @@ export async function startTestApp(
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    PORT: String(port),
-    PUBLIC_URL: options.publicUrl ?? url,
-    DATABASE_URL: database.url,
-    SMTP_URL: options.smtpUrl ?? '',
-    TRUST_PROXY: options.trustProxy ?? 'false',
-    ALLOW_PRIVATE_WEBHOOKS: options.allowPrivateWebhooks ? 'true' : 'false',
-  });
+  const config: Config = {
+    ...loadConfig({
+      PORT: String(port),
+      PUBLIC_URL: options.publicUrl ?? url,
+      DATABASE_URL: database.url,
+      SMTP_URL: options.smtpUrl ?? '',
+      TRUST_PROXY: options.trustProxy ?? 'false',
+      ALLOW_PRIVATE_WEBHOOKS: options.allowPrivateWebhooks ? 'true' : 'false',
+    }),
+    // argon2's cheapest setting: tests make hundreds of accounts (production: 'strong', ~35 ms each).
+    passwordHashing: 'fast-for-tests',
+  };
   const deps: Deps = {
     db: database.db,
     engine: database.engine,

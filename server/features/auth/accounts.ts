@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword, type PasswordHashing } from './passwords.js';
 import { createSession, endAllSessions } from './sessions.js';
 import {
   attemptSucceeded,
@@ -20,6 +20,7 @@ export async function createAccount(input: {
   name: string;
   password: string;
   isAdmin: boolean;
+  hashing?: PasswordHashing;
 }) {
   const { db, workspaceId, email, name, password, isAdmin } = input;
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
@@ -34,7 +35,7 @@ export async function createAccount(input: {
       workspace_id: workspaceId,
       email,
       name,
-      password_hash: await hashPassword(password),
+      password_hash: await hashPassword(password, input.hashing),
       is_admin: isAdmin ? 1 : 0,
       created_at: now,
       password_changed_at: now,
@@ -70,6 +71,7 @@ export async function changePassword(input: {
   actor: Actor;
   currentPassword: string;
   newPassword: string;
+  hashing?: PasswordHashing;
 }) {
   const { db, actor, currentPassword, newPassword } = input;
   // A stolen session must not become a way to guess the password: 5 wrong tries, then a pause.
@@ -84,7 +86,7 @@ export async function changePassword(input: {
     throw new AppError('validation_failed', 'currentPassword: is not your current password');
   }
   await attemptSucceeded(db, keys);
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword, input.hashing);
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
