@@ -4,6 +4,8 @@ const apiFiles = ['tests/api/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // The default output, then seconds per project and the slowest files (scripts/test.sh).
+    reporters: ['default', './tests/support/timing-reporter.ts'],
     projects: [
       {
         test: {

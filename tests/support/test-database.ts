@@ -1,10 +1,9 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../server/db/database.js';
 import { migrateToLatest } from '../../server/db/migrate.js';
-import { adminQuery, databaseUrl } from './template-database.js';
+import { adminQuery, databaseUrl, scratchDir } from './template-database.js';
 import { postgresTestKeys } from './test-keys.js';
 
 export type TestEngine = 'sqlite' | 'postgres';
@@ -24,7 +23,7 @@ export async function createTestDatabase(
   postgresUrl?: string,
 ): Promise<OpenDatabase & { url: string; drop: () => Promise<void> }> {
   if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-test-'));
+    const dir = mkdtempSync(join(scratchDir(), 'wheelhouse-test-'));
     const url = join(dir, 'test.db');
     const template = inject('sqliteTemplate');
     if (template) copyFileSync(template, url);
