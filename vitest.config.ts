@@ -39,7 +39,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-sqlite.ts', 'tests/support/global-chromium.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One file at a time: two Chromium pages beside two apps on 2 cores were not measured faster.
+          // One file at a time: parallel browser files were not measured yet (decision 051).
           fileParallelism: false,
         },
       },
