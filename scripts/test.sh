@@ -55,7 +55,8 @@ if [ "$#" -gt 0 ]; then
   exit 0
 fi
 # Browser tests run after the others, so Chromium does not compete with two database suites for 2 cores.
-timed "unit + api-sqlite + api-postgres" npx vitest run --project unit --project api-sqlite --project api-postgres
+# Two files at a time (vitest's default on 2 cores is one): API tests mostly wait on HTTP and databases.
+timed "unit + api-sqlite + api-postgres" npx vitest run --maxWorkers=2 --project unit --project api-sqlite --project api-postgres
 timed "browser" npx vitest run --project browser
 finish_check
 print_timings
