@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       proxyHops: 0,
       sweepIntervalSeconds: 60,
       allowPrivateWebhooks: false,
+      passwordHashing: 'strong',
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PasswordHashing } from './features/auth/passwords.js';
 
 /** TRUST_PROXY: false (no proxy), true (one proxy in front) or the number of proxies in front. */
 const proxyHopsFromEnv = z
@@ -67,6 +68,8 @@ export type Config = {
   sweepIntervalSeconds: number;
   /** Webhooks may point at private/loopback addresses (and use http:); for intranets and tests. */
   allowPrivateWebhooks: boolean;
+  /** Always 'strong' from the environment; only a test's app sets 'fast-for-tests'. */
+  passwordHashing: PasswordHashing;
 };
 
 /** Parses the environment once at start-up; throws ConfigError with one line per bad variable. */
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     proxyHops: c.TRUST_PROXY,
     sweepIntervalSeconds: c.SWEEP_INTERVAL_SECONDS,
     allowPrivateWebhooks: c.ALLOW_PRIVATE_WEBHOOKS === 'true',
+    passwordHashing: 'strong',
   };
 }
 

@@ -1,18 +1,12 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eraseAccessLogOf } from '../../server/privacy/access-log-erasure.js';
 import { Client } from '../support/client.js';
 import { buildMember, buildPm, buildWorkspace, signIn, type Person } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-database.js';
 
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 const db = () => app.deps.db;
 let counter = 0;

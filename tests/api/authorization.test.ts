@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
 import { checkInRows } from './matrix/check-ins.js';
 import { selfCheckRows } from './matrix/self-checks.js';
@@ -43,44 +43,52 @@ const matrix: MatrixRow[] = [
   ...erasureRows,
 ];
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-  // A first workspace exists, as in any installation after its first run.
-  const first = new Client(app.url);
-  await first.start();
-  await first.post('/api/setup', {
-    workspaceName: 'First',
-    name: 'First Admin',
-    email: 'first@example.com',
-    password: 'a long test password',
+/**
+ * A fresh app for each route, whose first workspace exists as in any installation after its first
+ * run. Its database holds only that route's eight worlds, so a refusal's "nothing changed" check
+ * reads a few dozen rows (one database for the whole matrix grew to thousands: 421 s on SQLite).
+ */
+function useFirstRunApp() {
+  const app = useTestApp();
+  beforeAll(async () => {
+    const first = new Client(app.url);
+    await first.start();
+    const res = await first.post('/api/setup', {
+      workspaceName: 'First',
+      name: 'First Admin',
+      email: 'first@example.com',
+      password: 'a long test password',
+    });
+    if (res.status !== 200) throw new Error(`setup failed: ${res.text}`);
   });
-});
-afterAll(async () => {
-  await app.close();
-});
+  return app;
+}
 
-it('covers every route the API serves, and only those', async () => {
-  const doc = (await new Client(app.url).get('/api/openapi.json')).body as {
-    paths: Record<string, Record<string, unknown>>;
-  };
-  const served = Object.entries(doc.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-  );
-  const covered = matrix.map((r) => `${r.method} ${r.path}`);
-  expect(
-    served.filter((r) => !covered.includes(r)),
-    'routes missing from the authorization matrix',
-  ).toEqual([]);
-  expect(
-    covered.filter((r) => !served.includes(r)),
-    'matrix rows for routes that do not exist',
-  ).toEqual([]);
-  expect(new Set(covered).size).toBe(covered.length);
+describe('the matrix', () => {
+  const app = useTestApp();
+  it('covers every route the API serves, and only those', async () => {
+    const doc = (await new Client(app.url).get('/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const covered = matrix.map((r) => `${r.method} ${r.path}`);
+    expect(
+      served.filter((r) => !covered.includes(r)),
+      'routes missing from the authorization matrix',
+    ).toEqual([]);
+    expect(
+      covered.filter((r) => !served.includes(r)),
+      'matrix rows for routes that do not exist',
+    ).toEqual([]);
+    expect(new Set(covered).size).toBe(covered.length);
+  });
 });
 
 for (const row of matrix) {
   describe(`${row.method} ${row.path}`, () => {
+    const app = useFirstRunApp();
     for (const relation of relations) {
       const allowed = row.allowed.includes(relation);
       it(`${allowed ? 'lets in' : 'refuses'} ${relation}`, async () => {

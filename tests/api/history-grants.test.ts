@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMember, buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * History belongs to the PM (decision 038): tried as a new user would. Cleo coaches Pia: a plan
@@ -8,13 +8,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * check-in and a pulse. The pair ends; Cole pairs with Pia and reads everything, before and after
  * Pia shares her history, narrowed to one part, and revoked.
  */
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 const today = () => new Date().toISOString().slice(0, 10);
 

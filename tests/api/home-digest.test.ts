@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readHome } from '../../server/features/home/home.js';
 import type { Actor } from '../../server/privacy/actor.js';
 import { buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /**
  * The coach's home is one request (decision 045): a digest of every PM they coach, built from
  * set-based queries, with one access-log entry per PM whose summary it shows.
  */
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 /** A PM with a revealed round with a dip, a plan with a coach's suggestion, and an open vision proposal. */
 async function busyPm(coach: Person, name: string) {

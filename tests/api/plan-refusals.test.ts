@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { buildWorld, relations } from '../support/world.js';
 import { snapshot } from './matrix/snapshot.js';
 import { planRows } from './matrix/plans.js';
@@ -9,13 +9,7 @@ import { planRows } from './matrix/plans.js';
  * vision this is sharper: the other side (who sees the plan anyway) gets 403 with a reason;
  * everyone else, signed in or not, gets exactly 404, as if there were nothing.
  */
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useTestApp();
 
 const sideRows = planRows.filter((r) => !r.coachingData);
 

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMember, buildPm, buildWorkspace, scoresFor } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
 /** A round whose coach has left no longer blocks the PM (decision 038). */
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 /** Cleo opens "Autumn secrets" for Pia and saves a draft; Pia submits; the pair ends; Cole pairs with Pia. */
 async function stuckRound() {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wheelCacheStats } from '../../server/features/wheel/wheel-cache.js';
 import {
   buildMember,
@@ -8,20 +8,14 @@ import {
   scoresFor,
   type Person,
 } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp } from '../support/test-app.js';
 
 /**
  * The cached wheel read (decision 045), tried from the denied side: each time the cache was first
  * warmed by a more privileged viewer (the PM, or the coach before the change), then the less
  * privileged read must show exactly what they may see, at once.
  */
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 type Client = Person['client'];
 const history = async (client: Client, pmId: string, before?: string) => {

@@ -1,15 +1,9 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import { buildPm, buildWorkspace, scoresFor } from '../support/factories.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let app: TestApp;
-beforeEach(async () => {
-  app = await startTestApp();
-});
-afterEach(async () => {
-  await app.close();
-});
+const app = useTestApp({ perTest: true });
 
 it('lets a peer score the PM once by link; the coach sees peer scores only when the PM shares them', async () => {
   const coach = await buildWorkspace(app);

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import {
   expectNoAxeViolations,
   focusedName,
+  downloadedBytes,
   scrollsSideways,
   signedInPerson,
   useBrowserApp,
@@ -28,7 +28,7 @@ describe('export everything in the browser', () => {
     await page.keyboard.press('Enter');
     const download = await arriving;
     expect(download.suggestedFilename()).toMatch(/^wheelhouse-pat-park-\d{4}-\d{2}-\d{2}\.zip$/);
-    const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+    const files = unzipSync(new Uint8Array(await downloadedBytes(download)));
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
       schema: string;
       version: number;

@@ -25,7 +25,7 @@ async function teamOfSix() {
     workspaceId: workspace_id,
     coachId: coach.id,
     size: { pms: 6, rounds: 4, monthsBetweenRounds: 3 },
-    passwordHash: await hashPassword(PASSWORD),
+    passwordHash: await hashPassword(PASSWORD, 'fast-for-tests'),
     emailTag: 'insights',
   });
   const pms = await db.selectFrom('users').select(['email', 'name']).where('id', 'in', pmIds).execute();

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, signedInPerson, useBrowserApp } from '../support/browser.js';
+import { downloadedBytes, expectNoAxeViolations, signedInPerson, useBrowserApp } from '../support/browser.js';
 import { buildMember, buildWorkspace } from '../support/factories.js';
 
 const ctx = useBrowserApp();
@@ -73,7 +72,7 @@ describe('frameworks in the browser', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Export JSON' }).click(),
     ]);
-    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    const file = JSON.parse((await downloadedBytes(download)).toString('utf8'));
     expect(file).toMatchObject({ format: 'wheelhouse-framework', formatVersion: 1, name: 'PMwheel' });
     expect(file.areas).toHaveLength(8);
 

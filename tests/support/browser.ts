@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { projectRoot } from '../../server/build-web.js';
+import { chromium, chromiumOptions } from './chromium.js';
 import { PASSWORD } from './factories.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
@@ -17,20 +18,20 @@ export async function ensureWebBuild() {
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-/** The system Chromium, headless, without background chatter. */
+/**
+ * The run's shared Chromium (global-chromium.ts) when there is one, else a Chromium of the
+ * file's own. Closing a shared one only disconnects (and closes this file's contexts).
+ */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const endpoint = inject('chromiumEndpoint');
+  return endpoint ? chromium.connect(endpoint) : chromium.launch(chromiumOptions);
+}
+
+/** A download's bytes (download.path() is not there on a shared, connected Chromium). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -83,7 +84,7 @@ export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /**
- * Registers the hooks of a browser test file: one Chromium for the file, a fresh app (and
+ * Registers the hooks of a browser test file: the run's Chromium for the file, a fresh app (and
  * database) for every test. Read `browser` and `app` inside tests.
  */
 export function useBrowserApp() {

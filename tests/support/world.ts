@@ -47,7 +47,7 @@ let passwordHash: Promise<string> | undefined;
  */
 export async function buildWorld(app: TestApp): Promise<World> {
   const { db } = app.deps;
-  passwordHash ??= hashPassword(PASSWORD);
+  passwordHash ??= hashPassword(PASSWORD, 'fast-for-tests');
   const hash = await passwordHash;
   const now = nowIso();
   const tag = Math.random().toString(36).slice(2, 9);

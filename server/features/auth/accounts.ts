@@ -3,7 +3,7 @@ import { uniquely } from '../../db/unique.js';
 import { AppError } from '../../http/errors.js';
 import type { Actor } from '../../privacy/actor.js';
 import { newId, nowIso } from '../../util.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword, type PasswordHashing } from './passwords.js';
 import { createSession, endAllSessions } from './sessions.js';
 import { attemptSucceeded, isKnownPlace, reserveAttempt, throttleKeys } from './throttle.js';
 
@@ -15,6 +15,7 @@ export async function createAccount(input: {
   name: string;
   password: string;
   isAdmin: boolean;
+  hashing?: PasswordHashing;
 }) {
   const { db, workspaceId, email, name, password, isAdmin } = input;
   const taken = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
@@ -22,7 +23,7 @@ export async function createAccount(input: {
     throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
   const now = nowIso();
   const id = newId();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(password, input.hashing);
   // The check above answers the usual case; the unique index decides between parallel requests.
   await uniquely(
     () =>
@@ -78,6 +79,7 @@ export async function changePassword(input: {
   actor: Actor;
   currentPassword: string;
   newPassword: string;
+  hashing?: PasswordHashing;
 }) {
   const { db, actor, currentPassword, newPassword } = input;
   // A stolen session must not become a way to guess the password: 5 wrong tries, then a pause.
@@ -92,7 +94,7 @@ export async function changePassword(input: {
     throw new AppError('validation_failed', 'currentPassword: is not your current password');
   }
   await attemptSucceeded(db, keys);
-  const passwordHash = await hashPassword(newPassword);
+  const passwordHash = await hashPassword(newPassword, input.hashing);
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')

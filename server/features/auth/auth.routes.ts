@@ -90,7 +90,13 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
-      const started = await changePassword({ db, actor: c.get('actor'), currentPassword, newPassword });
+      const started = await changePassword({
+        db,
+        actor: c.get('actor'),
+        currentPassword,
+        newPassword,
+        hashing: deps.config.passwordHashing,
+      });
       return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );

@@ -116,6 +116,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
         name,
         password,
         now: deps.now(),
+        hashing: deps.config.passwordHashing,
       });
       const started = await createSession(db, userId);
       return c.json(await startBrowserSession(c, deps, started), 200);

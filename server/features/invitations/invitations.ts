@@ -7,6 +7,7 @@ import type { Actor } from '../../privacy/actor.js';
 import { authorizeWorkspace, invitationsShownTo, mayInWorkspace } from '../../privacy/workspace-rules.js';
 import { addMs, hashToken, newId, newToken, nowIso } from '../../util.js';
 import { createAccount } from '../auth/accounts.js';
+import type { PasswordHashing } from '../auth/passwords.js';
 import { invitationMail } from './invitation-mail.js';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -184,6 +185,7 @@ export async function acceptInvitation(input: {
   password: string;
   /** The app's clock: a pairing starts then (what a coach sees of the PM's history starts there). */
   now?: Date;
+  hashing?: PasswordHashing;
 }) {
   const { db, token, name, password } = input;
   return db.transaction().execute(async (tx) => {
@@ -198,6 +200,7 @@ export async function acceptInvitation(input: {
       name,
       password,
       isAdmin: false,
+      hashing: input.hashing,
     });
     // Claim the invitation atomically so one link makes one account.
     const claimed = await tx

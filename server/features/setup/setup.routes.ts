@@ -30,7 +30,11 @@ export function registerSetupRoutes(app: App, deps: Deps) {
       response: SessionState,
     }),
     async (c) => {
-      const userId = await setUpWorkspace({ db: deps.db, ...c.req.valid('json') });
+      const userId = await setUpWorkspace({
+        db: deps.db,
+        ...c.req.valid('json'),
+        hashing: deps.config.passwordHashing,
+      });
       const started = await createSession(deps.db, userId);
       return c.json(await startBrowserSession(c, deps, started), 200);
     },

@@ -4,6 +4,7 @@ import { lockName } from '../../db/lock.js';
 import { AppError } from '../../http/errors.js';
 import { newId, nowIso } from '../../util.js';
 import { createAccount } from '../auth/accounts.js';
+import type { PasswordHashing } from '../auth/passwords.js';
 import { isSetupNeeded } from '../auth/me.js';
 
 /**
@@ -19,6 +20,7 @@ export async function setUpWorkspace(input: {
   password: string;
   /** The address the admin's browser used, as they confirmed it on the first-run page. */
   publicAddress?: string | undefined;
+  hashing?: PasswordHashing;
 }) {
   const { db, workspaceName, name, email, password, publicAddress } = input;
   return db.transaction().execute(async (tx) => {
@@ -48,6 +50,14 @@ export async function setUpWorkspace(input: {
         public_address: publicAddress ? originOf(publicAddress) : null,
       })
       .execute();
-    return createAccount({ db: tx, workspaceId, email, name, password, isAdmin: true });
+    return createAccount({
+      db: tx,
+      workspaceId,
+      email,
+      name,
+      password,
+      isAdmin: true,
+      hashing: input.hashing,
+    });
   });
 }

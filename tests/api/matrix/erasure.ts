@@ -22,7 +22,7 @@ async function secondAdminFor(w: World, relation: Relation, app: TestApp) {
     .where('id', '=', w.people[relation].id)
     .executeTakeFirstOrThrow();
   const now = nowIso();
-  hash ??= hashPassword(PASSWORD);
+  hash ??= hashPassword(PASSWORD, 'fast-for-tests');
   await db
     .insertInto('users')
     .values({
