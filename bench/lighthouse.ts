@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { openDatabase } from '../server/db/database.js';
-import { createSession } from '../server/features/auth/sessions.js';
-import { demoPms } from '../server/features/demo/demo-content.js';
-import { createDemo } from '../server/features/demo/demo.js';
+import { createSession } from '../server/features/people/auth/sessions.js';
+import { demoPms } from '../server/features/people/demo/demo-content.js';
+import { createDemo } from '../server/features/people/demo/demo.js';
 import { targets, verdict } from './targets.js';
 
 /**

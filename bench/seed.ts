@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../server/db/database.js';
-import { createSession } from '../server/features/auth/sessions.js';
-import { ensureDefaultFramework } from '../server/features/frameworks/frameworks.js';
-import { loadVersion } from '../server/features/frameworks/framework-versions.js';
-import { generateTeam, type TeamSize } from '../server/features/demo/generate.js';
-import { NO_PASSWORD } from '../server/features/demo/demo.js';
-import { insertRound } from '../server/features/demo/seed-round.js';
+import { createSession } from '../server/features/people/auth/sessions.js';
+import { ensureDefaultFramework } from '../server/features/define-good/frameworks/frameworks.js';
+import { loadVersion } from '../server/features/define-good/frameworks/framework-versions.js';
+import { generateTeam, type TeamSize } from '../server/features/people/demo/generate.js';
+import { NO_PASSWORD } from '../server/features/people/demo/demo.js';
+import { insertRound } from '../server/features/people/demo/seed-round.js';
 import { newId, nowIso } from '../server/util.js';
 
 export interface BenchSize {

@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
  * by the server (validation, OpenAPI) and the web app (types only).
  */
 
-/** What can reach a person between sessions (server/features/deliveries/due.ts uses this list). */
+/** What can reach a person between sessions (server/features/cadence/deliveries/due.ts uses this list). */
 export const DeliveryKindValue = z.enum([
   'nudge',
   'nudge-reply',

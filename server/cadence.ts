@@ -1,8 +1,8 @@
-import type { DueProducer } from './features/deliveries/due.js';
-import { startSweeps } from './features/deliveries/outbox.js';
+import type { DueProducer } from './features/cadence/deliveries/due.js';
+import { startSweeps } from './features/cadence/deliveries/outbox.js';
 import type { Deps } from './http/env.js';
-import { dueCoachPrompts } from './features/nudges/coach-prompts.js';
-import { dueReminders } from './features/reminders/due-reminders.js';
+import { dueCoachPrompts } from './features/cadence/nudges/coach-prompts.js';
+import { dueReminders } from './features/cadence/reminders/due-reminders.js';
 
 /**
  * What happens between sessions (issue 9, decision 033): the producers every instance's sweep

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PasswordHashing } from './features/auth/passwords.js';
+import type { PasswordHashing } from './features/people/auth/passwords.js';
 
 /** TRUST_PROXY: false (no proxy), true (one proxy in front) or the number of proxies in front. */
 const proxyHopsFromEnv = z

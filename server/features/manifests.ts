@@ -1,24 +1,24 @@
-import { manifest as accessLog } from './access-log/manifest.js';
-import { manifest as auth } from './auth/manifest.js';
-import { manifest as calendarFeed } from './calendar-feed/manifest.js';
-import { manifest as checkIns } from './check-ins/manifest.js';
-import { manifest as coachingSessions } from './coaching-sessions/manifest.js';
-import { manifest as deliveries } from './deliveries/manifest.js';
-import { manifest as erasure } from './erasure/manifest.js';
-import { manifest as frameworks } from './frameworks/manifest.js';
-import { manifest as historyGrants } from './history-grants/manifest.js';
-import { manifest as insights } from './insights/manifest.js';
-import { manifest as invitations } from './invitations/manifest.js';
-import { manifest as nudges } from './nudges/manifest.js';
-import { manifest as pairs } from './pairs/manifest.js';
-import { manifest as peers } from './peers/manifest.js';
-import { manifest as plans } from './plans/manifest.js';
-import { manifest as questions } from './questions/manifest.js';
-import { manifest as reflections } from './reflections/manifest.js';
-import { manifest as rounds } from './rounds/manifest.js';
-import { manifest as selfChecks } from './self-checks/manifest.js';
-import { manifest as setup } from './setup/manifest.js';
-import { manifest as visions } from './visions/manifest.js';
+import { manifest as accessLog } from './rights/access-log/manifest.js';
+import { manifest as auth } from './people/auth/manifest.js';
+import { manifest as calendarFeed } from './cadence/calendar-feed/manifest.js';
+import { manifest as checkIns } from './cadence/check-ins/manifest.js';
+import { manifest as coachingSessions } from './cadence/coaching-sessions/manifest.js';
+import { manifest as deliveries } from './cadence/deliveries/manifest.js';
+import { manifest as erasure } from './rights/erasure/manifest.js';
+import { manifest as frameworks } from './define-good/frameworks/manifest.js';
+import { manifest as historyGrants } from './rights/history-grants/manifest.js';
+import { manifest as insights } from './people/insights/manifest.js';
+import { manifest as invitations } from './people/invitations/manifest.js';
+import { manifest as nudges } from './cadence/nudges/manifest.js';
+import { manifest as pairs } from './people/pairs/manifest.js';
+import { manifest as peers } from './assess/peers/manifest.js';
+import { manifest as plans } from './plan/plans/manifest.js';
+import { manifest as questions } from './define-good/questions/manifest.js';
+import { manifest as reflections } from './cadence/reflections/manifest.js';
+import { manifest as rounds } from './assess/rounds/manifest.js';
+import { manifest as selfChecks } from './assess/self-checks/manifest.js';
+import { manifest as setup } from './people/setup/manifest.js';
+import { manifest as visions } from './plan/visions/manifest.js';
 
 /**
  * The one hub (decision 049): every feature's manifest, by feature folder. The sealed columns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasOwnWords } from '../../web/src/features/access-log/describe.js';
+import { hasOwnWords } from '../../web/src/features/rights/access-log/describe.js';
 import { coachingRules } from './rules.js';
 
 /** The rows whose grant can reach a PM's access log: every row but the per-item ':see' filters. */

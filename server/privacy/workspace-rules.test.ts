@@ -201,9 +201,7 @@ describe('questions people add', () => {
     expect(run('question:read', coach, question('private'))).toBe('ok');
     expect(run('question:read', pm, question('private'))).toBe('404 That was not found.');
     expect(run('question:read', pm, question('workspace'))).toBe('ok');
-    expect(run('question:read', outsideAdmin, question('workspace'))).toBe(
-      '404 That was not found.',
-    );
+    expect(run('question:read', outsideAdmin, question('workspace'))).toBe('404 That was not found.');
   });
   it('are changed by their author only', () => {
     expect(run('question:edit', coach, question('workspace'))).toBe('ok');

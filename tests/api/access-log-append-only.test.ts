@@ -231,7 +231,7 @@ describe('removing the demo while someone is still reading it (PostgreSQL)', () 
   it.runIf(testEngine() === 'postgres')(
     'an entry written meanwhile waits for the removal and goes with the demo, instead of failing it',
     async () => {
-      const { createDemo, removeDemo } = await import('../../server/features/demo/demo.js');
+      const { createDemo, removeDemo } = await import('../../server/features/people/demo/demo.js');
       const { workspaceId } = await createDemo({ db: db() });
       const demoPm = await db()
         .selectFrom('users')

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DueDelivery, DueProducer } from '../../server/features/deliveries/due.js';
+import type { DueDelivery, DueProducer } from '../../server/features/cadence/deliveries/due.js';
 import {
   enqueueDelivery,
   leaseMs,
   runSweep,
   sendRow,
   type Sender,
-} from '../../server/features/deliveries/outbox.js';
+} from '../../server/features/cadence/deliveries/outbox.js';
 import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
 import { startServerProcess } from '../support/server-process.js';
 import { testEngine } from '../support/test-database.js';

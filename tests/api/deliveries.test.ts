@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { enqueueDelivery, runSweep, startSweeps } from '../../server/features/deliveries/outbox.js';
-import { nudgePreferenceOf } from '../../server/features/deliveries/settings.js';
-import type { DueDelivery } from '../../server/features/deliveries/due.js';
+import { enqueueDelivery, runSweep, startSweeps } from '../../server/features/cadence/deliveries/outbox.js';
+import { nudgePreferenceOf } from '../../server/features/cadence/deliveries/settings.js';
+import type { DueDelivery } from '../../server/features/cadence/deliveries/due.js';
 import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
 import { startSmtpServer } from '../support/smtp.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

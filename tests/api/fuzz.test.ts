@@ -102,7 +102,7 @@ function operations(): Operation[] {
 const skipped = new Set(['POST /api/auth/sign-out', 'POST /api/demo', 'DELETE /api/demo']);
 /**
  * Tables a refusal may still change, by design: a submit saves the answers sent with it first, so
- * that an incomplete one (refused 400) loses nothing (server/features/rounds/assessments.ts).
+ * that an incomplete one (refused 400) loses nothing (server/features/assess/rounds/assessments.ts).
  */
 const changedOnRefusal: Record<string, string[]> = {
   'POST /api/rounds/{roundId}/assessments/{side}/submit': ['assessments'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readHome } from '../../server/features/home/home.js';
+import { readHome } from '../../server/features/people/home/home.js';
 import type { Actor } from '../../server/privacy/actor.js';
 import { buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { useTestApp } from '../support/test-app.js';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Figure, Insights } from '../../common/insights.js';
-import { createSession } from '../../server/features/auth/sessions.js';
-import { insertRound } from '../../server/features/demo/seed-round.js';
-import { loadVersion } from '../../server/features/frameworks/framework-versions.js';
-import { ensureDefaultFramework } from '../../server/features/frameworks/frameworks.js';
+import { createSession } from '../../server/features/people/auth/sessions.js';
+import { insertRound } from '../../server/features/people/demo/seed-round.js';
+import { loadVersion } from '../../server/features/define-good/frameworks/framework-versions.js';
+import { ensureDefaultFramework } from '../../server/features/define-good/frameworks/frameworks.js';
 import { newId } from '../../server/util.js';
 import { Client } from '../support/client.js';
 import { buildWorkspace, type Person } from '../support/factories.js';

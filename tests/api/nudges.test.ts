@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueCoachPrompts } from '../../server/features/nudges/coach-prompts.js';
+import { dueCoachPrompts } from '../../server/features/cadence/nudges/coach-prompts.js';
 import { buildMember, buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { unseal } from '../../server/crypto/sealed-fields.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMember, buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { buildWorld } from '../support/world.js';
-import { pmwheel } from '../../server/features/frameworks/pmwheel.js';
+import { pmwheel } from '../../server/features/define-good/frameworks/pmwheel.js';
 
 /**
  * The coaching question bank (issue 8): search and filters over built-in, shared and own

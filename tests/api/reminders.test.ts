@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DueDelivery } from '../../server/features/deliveries/due.js';
-import { dueReminders } from '../../server/features/reminders/due-reminders.js';
-import { isoWeek } from '../../server/features/reminders/reminder-rules.js';
+import type { DueDelivery } from '../../server/features/cadence/deliveries/due.js';
+import { dueReminders } from '../../server/features/cadence/reminders/due-reminders.js';
+import { isoWeek } from '../../server/features/cadence/reminders/reminder-rules.js';
 import { buildPm, buildRound, buildWorkspace, type Person } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wheelCacheStats } from '../../server/features/wheel/wheel-cache.js';
+import { wheelCacheStats } from '../../server/features/assess/wheel/wheel-cache.js';
 import {
   buildMember,
   buildPm,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { hashPassword } from '../../server/features/auth/passwords.js';
-import { generateTeam } from '../../server/features/demo/generate.js';
+import { hashPassword } from '../../server/features/people/auth/passwords.js';
+import { generateTeam } from '../../server/features/people/demo/generate.js';
 import { newId } from '../../server/util.js';
 import { expectNoAxeViolations, scrollsSideways, signedInPerson, useBrowserApp } from '../support/browser.js';
 import { buildMember, buildWorkspace, PASSWORD } from '../support/factories.js';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { enqueueDelivery } from '../../server/features/deliveries/outbox.js';
+import { enqueueDelivery } from '../../server/features/cadence/deliveries/outbox.js';
 import {
   ensureWebBuild,
   expectNoAxeViolations,

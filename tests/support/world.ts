@@ -1,5 +1,5 @@
-import { hashPassword } from '../../server/features/auth/passwords.js';
-import { createSession } from '../../server/features/auth/sessions.js';
+import { hashPassword } from '../../server/features/people/auth/passwords.js';
+import { createSession } from '../../server/features/people/auth/sessions.js';
 import { newId, nowIso, hashToken, addMs, newToken } from '../../server/util.js';
 import { Client } from './client.js';
 import { PASSWORD } from './factories.js';

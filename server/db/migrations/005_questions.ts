@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 // The coaching question bank (issue 8). Built-in questions live in code
-// (server/features/questions/question-content.ts); these tables hold only what people add and
+// (server/features/define-good/questions/question-content.ts); these tables hold only what people add and
 // what was asked. Same conventions as 001/003: text ids, ISO text timestamps. A question's area
 // keys and situations are small JSON arrays, read and written whole.
 export async function up(db: Kysely<any>): Promise<void> {

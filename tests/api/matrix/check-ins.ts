@@ -1,6 +1,6 @@
-import { createCheckIn } from '../../../server/features/check-ins/check-ins.js';
-import { createPulse } from '../../../server/features/check-ins/pulses.js';
-import { pmFramework } from '../../../server/features/plans/plan-targets.js';
+import { createCheckIn } from '../../../server/features/cadence/check-ins/check-ins.js';
+import { createPulse } from '../../../server/features/cadence/check-ins/pulses.js';
+import { pmFramework } from '../../../server/features/plan/plans/plan-targets.js';
 import type { Actor } from '../../../server/privacy/actor.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World } from '../../support/world.js';

@@ -1,8 +1,8 @@
 import {
   scheduleCoachingSession,
   startCoachingSession,
-} from '../../../server/features/coaching-sessions/coaching-sessions.js';
-import { createPlan } from '../../../server/features/plans/plans.js';
+} from '../../../server/features/cadence/coaching-sessions/coaching-sessions.js';
+import { createPlan } from '../../../server/features/plan/plans/plans.js';
 import type { Actor } from '../../../server/privacy/actor.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World, WorldPerson } from '../../support/world.js';

@@ -1,4 +1,4 @@
-import { enqueueDelivery } from '../../../server/features/deliveries/outbox.js';
+import { enqueueDelivery } from '../../../server/features/cadence/deliveries/outbox.js';
 import { signedIn, type MatrixRow } from './types.js';
 
 const settings = {

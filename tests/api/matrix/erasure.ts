@@ -1,4 +1,4 @@
-import { hashPassword } from '../../../server/features/auth/passwords.js';
+import { hashPassword } from '../../../server/features/people/auth/passwords.js';
 import { newId, nowIso } from '../../../server/util.js';
 import { PASSWORD } from '../../support/factories.js';
 import type { TestApp } from '../../support/test-app.js';

@@ -1,4 +1,4 @@
-import { sendNudge } from '../../../server/features/nudges/nudges.js';
+import { sendNudge } from '../../../server/features/cadence/nudges/nudges.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World } from '../../support/world.js';
 import type { MatrixRow } from './types.js';

@@ -1,7 +1,7 @@
-import { addComment } from '../../../server/features/plans/comments.js';
-import { createSuggestion } from '../../../server/features/plans/suggestions.js';
-import { createPlan } from '../../../server/features/plans/plans.js';
-import { proposeVision } from '../../../server/features/visions/visions.js';
+import { addComment } from '../../../server/features/plan/plans/comments.js';
+import { createSuggestion } from '../../../server/features/plan/plans/suggestions.js';
+import { createPlan } from '../../../server/features/plan/plans/plans.js';
+import { proposeVision } from '../../../server/features/plan/visions/visions.js';
 import type { Actor } from '../../../server/privacy/actor.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World, WorldPerson } from '../../support/world.js';

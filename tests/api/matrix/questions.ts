@@ -1,4 +1,4 @@
-import { addQuestion } from '../../../server/features/questions/questions.js';
+import { addQuestion } from '../../../server/features/define-good/questions/questions.js';
 import type { Actor } from '../../../server/privacy/actor.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World } from '../../support/world.js';

@@ -1,6 +1,6 @@
-import { insertRound } from '../../../server/features/demo/seed-round.js';
-import { pmwheel } from '../../../server/features/frameworks/pmwheel.js';
-import { pmFramework } from '../../../server/features/plans/plan-targets.js';
+import { insertRound } from '../../../server/features/people/demo/seed-round.js';
+import { pmwheel } from '../../../server/features/define-good/frameworks/pmwheel.js';
+import { pmFramework } from '../../../server/features/plan/plans/plan-targets.js';
 import { newId, nowIso } from '../../../server/util.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World } from '../../support/world.js';

@@ -2,7 +2,7 @@ import {
   createSelfCheck,
   shareSelfCheck,
   submitSelfCheck,
-} from '../../../server/features/self-checks/self-checks.js';
+} from '../../../server/features/assess/self-checks/self-checks.js';
 import type { Actor } from '../../../server/privacy/actor.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { World } from '../../support/world.js';

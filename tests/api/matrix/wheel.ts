@@ -1,7 +1,10 @@
-import { createFramework, ensureDefaultFramework } from '../../../server/features/frameworks/frameworks.js';
-import { loadVersion } from '../../../server/features/frameworks/framework-versions.js';
-import { pmwheel } from '../../../server/features/frameworks/pmwheel.js';
-import { insertRound } from '../../../server/features/demo/seed-round.js';
+import {
+  createFramework,
+  ensureDefaultFramework,
+} from '../../../server/features/define-good/frameworks/frameworks.js';
+import { loadVersion } from '../../../server/features/define-good/frameworks/framework-versions.js';
+import { pmwheel } from '../../../server/features/define-good/frameworks/pmwheel.js';
+import { insertRound } from '../../../server/features/people/demo/seed-round.js';
 import { addMs, hashToken, newId, newToken, nowIso } from '../../../server/util.js';
 import type { TestApp } from '../../support/test-app.js';
 import type { Relation, World } from '../../support/world.js';

@@ -1,8 +1,8 @@
 import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionState } from '../../../common/schemas';
 import { api, ApiError } from '../api';
-import { InboxLink } from '../features/deliveries/InboxLink';
-import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/pairs/my-pairs';
+import { InboxLink } from '../features/cadence/deliveries/InboxLink';
+import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/people/pairs/my-pairs';
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';

@@ -1,39 +1,39 @@
 import { lazy } from 'react';
 import type { SessionState } from '../../../common/schemas';
-import { SignInPage } from '../features/auth/SignInPage';
-import { HomePage } from '../features/home/HomePage';
+import { SignInPage } from '../features/people/auth/SignInPage';
+import { HomePage } from '../features/people/home/HomePage';
 import { NotFoundPage } from './NotFoundPage';
 
 // The one place that maps paths to the feature pages. Pages most visits never reach load on
 // demand, keeping the first load small.
-const SetupPage = lazy(() => import('../features/setup/SetupPage'));
-const InvitePage = lazy(() => import('../features/invitations/InvitePage'));
-const AdminPage = lazy(() => import('../features/members/AdminPage'));
-const AccessLogPage = lazy(() => import('../features/access-log/AccessLogPage'));
-const AccountPage = lazy(() => import('../features/auth/AccountPage'));
-const PmOverviewPage = lazy(() => import('../features/pms/PmOverviewPage'));
-const FrameworksPage = lazy(() => import('../features/frameworks/FrameworksPage'));
-const FrameworkPage = lazy(() => import('../features/frameworks/FrameworkPage'));
-const FrameworkEditorPage = lazy(() => import('../features/frameworks/FrameworkEditorPage'));
-const WheelPage = lazy(() => import('../features/wheel/WheelPage'));
-const RoundPage = lazy(() => import('../features/wheel/RoundPage'));
-const SelfChecksPage = lazy(() => import('../features/self-checks/SelfChecksPage'));
-const PeerReviewPage = lazy(() => import('../features/peers/PeerReviewPage'));
-const PlanPage = lazy(() => import('../features/plans/PlanPage'));
-const PlanVersionPage = lazy(() => import('../features/plans/PlanVersionPage'));
-const VisionPage = lazy(() => import('../features/visions/VisionPage'));
-const CheckInPage = lazy(() => import('../features/check-ins/CheckInPage'));
-const TimelinePage = lazy(() => import('../features/timeline/TimelinePage'));
-const QuestionBankPage = lazy(() => import('../features/questions/QuestionBankPage'));
-const CoachingSessionsPage = lazy(() => import('../features/coaching-sessions/CoachingSessionsPage'));
-const CoachingSessionPage = lazy(() => import('../features/coaching-sessions/CoachingSessionPage'));
-const InsightsPage = lazy(() => import('../features/insights/InsightsPage'));
-const NudgesPage = lazy(() => import('../features/nudges/NudgesPage'));
-const ReflectionsPage = lazy(() => import('../features/reflections/ReflectionsPage'));
-const InboxPage = lazy(() => import('../features/deliveries/InboxPage'));
-const NotificationsPage = lazy(() => import('../features/deliveries/NotificationsPage'));
-const ErasePage = lazy(() => import('../features/erasure/ErasePage'));
-const ErasedPage = lazy(() => import('../features/erasure/ErasedPage'));
+const SetupPage = lazy(() => import('../features/people/setup/SetupPage'));
+const InvitePage = lazy(() => import('../features/people/invitations/InvitePage'));
+const AdminPage = lazy(() => import('../features/people/members/AdminPage'));
+const AccessLogPage = lazy(() => import('../features/rights/access-log/AccessLogPage'));
+const AccountPage = lazy(() => import('../features/people/auth/AccountPage'));
+const PmOverviewPage = lazy(() => import('../features/people/pms/PmOverviewPage'));
+const FrameworksPage = lazy(() => import('../features/define-good/frameworks/FrameworksPage'));
+const FrameworkPage = lazy(() => import('../features/define-good/frameworks/FrameworkPage'));
+const FrameworkEditorPage = lazy(() => import('../features/define-good/frameworks/FrameworkEditorPage'));
+const WheelPage = lazy(() => import('../features/assess/wheel/WheelPage'));
+const RoundPage = lazy(() => import('../features/assess/wheel/RoundPage'));
+const SelfChecksPage = lazy(() => import('../features/assess/self-checks/SelfChecksPage'));
+const PeerReviewPage = lazy(() => import('../features/assess/peers/PeerReviewPage'));
+const PlanPage = lazy(() => import('../features/plan/plans/PlanPage'));
+const PlanVersionPage = lazy(() => import('../features/plan/plans/PlanVersionPage'));
+const VisionPage = lazy(() => import('../features/plan/visions/VisionPage'));
+const CheckInPage = lazy(() => import('../features/cadence/check-ins/CheckInPage'));
+const TimelinePage = lazy(() => import('../features/cadence/timeline/TimelinePage'));
+const QuestionBankPage = lazy(() => import('../features/define-good/questions/QuestionBankPage'));
+const CoachingSessionsPage = lazy(() => import('../features/cadence/coaching-sessions/CoachingSessionsPage'));
+const CoachingSessionPage = lazy(() => import('../features/cadence/coaching-sessions/CoachingSessionPage'));
+const InsightsPage = lazy(() => import('../features/people/insights/InsightsPage'));
+const NudgesPage = lazy(() => import('../features/cadence/nudges/NudgesPage'));
+const ReflectionsPage = lazy(() => import('../features/cadence/reflections/ReflectionsPage'));
+const InboxPage = lazy(() => import('../features/cadence/deliveries/InboxPage'));
+const NotificationsPage = lazy(() => import('../features/cadence/deliveries/NotificationsPage'));
+const ErasePage = lazy(() => import('../features/rights/erasure/ErasePage'));
+const ErasedPage = lazy(() => import('../features/rights/erasure/ErasedPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {

@@ -1,0 +1,51 @@
+import type { FeatureManifest } from '../../manifest-types.js';
+
+/** Coaching sessions: the session, its agenda, colours, private notes and next steps. */
+export const manifest = {
+  coaching_sessions: {
+    key: ['id'],
+    sealed: ['shared_notes'],
+    clear: {
+      kind: 'an enum',
+      status: 'an enum, filtered on',
+      local_start: 'a local time',
+      time_zone: 'a time zone name',
+      action_statuses: 'action ids and statuses (JSON)',
+    },
+    erasure: { goes: 'with-pm', column: 'pm_id' },
+    export: 'coaching-sessions',
+  },
+  session_agenda_items: {
+    key: ['id'],
+    sealed: ['text', 'detail'],
+    clear: { kind: 'an enum', added_side: 'an enum' },
+    erasure: { goes: 'cascade', from: 'coaching_sessions' },
+    export: 'coaching-sessions',
+  },
+  session_theme_colours: {
+    key: ['id'],
+    sealed: ['why', 'theme_title'],
+    clear: {
+      side: 'an enum',
+      colour: 'an enum',
+    },
+    erasure: { goes: 'cascade', from: 'coaching_sessions' },
+    export: 'coaching-sessions',
+  },
+  session_private_notes: {
+    key: ['session_id', 'author_id'],
+    sealed: ['body'],
+    clear: {},
+    erasure: { goes: 'cascade', from: 'coaching_sessions' },
+    export: 'coaching-sessions',
+  },
+  session_next_steps: {
+    key: ['id'],
+    sealed: ['text', 'theme_title'],
+    clear: {
+      side: 'an enum',
+    },
+    erasure: { goes: 'cascade', from: 'coaching_sessions' },
+    export: 'coaching-sessions',
+  },
+} as const satisfies FeatureManifest;

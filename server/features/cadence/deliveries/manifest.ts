@@ -1,0 +1,34 @@
+import type { FeatureManifest } from '../../manifest-types.js';
+
+/** Notification settings and the outbox (in-app, email, Slack, Teams). */
+export const manifest = {
+  notification_settings: {
+    key: ['user_id'],
+    sealed: ['slack_url', 'teams_url'],
+    clear: {
+      quiet_from: 'a time of day',
+      quiet_to: 'a time of day',
+      time_zone: 'a time zone name',
+      kinds_off: 'delivery kinds',
+      nudge_frequency: 'an enum',
+    },
+    erasure: { goes: 'with-account', column: 'user_id' },
+    export: { not: 'settings and webhook addresses, not the PM’s record' },
+  },
+  deliveries: {
+    key: ['id'],
+    sealed: ['text'],
+    clear: {
+      key: 'the idempotency key (ids), unique',
+      channel: 'an enum',
+      kind: 'an enum',
+      title: 'a short fixed title with a person’s name; erasure searches it for the name',
+      link: 'a path of ids; erasure searches it',
+      status: 'an enum, filtered on',
+      claimed_by: 'a process id',
+      last_error: 'a transport error message',
+    },
+    erasure: { goes: 'with-account', column: 'recipient_id' },
+    export: { not: 'notifications are copies of what the export already holds' },
+  },
+} as const satisfies FeatureManifest;

@@ -1,0 +1,78 @@
+import type { Db } from '../../../db/database.js';
+import type { LiveSession } from '../../../privacy/actor.js';
+import { addMs, hashToken, newToken, nowIso } from '../../../util.js';
+
+/** A session ends after this long without a request… */
+export const SESSION_IDLE_MS = 3 * 24 * 60 * 60 * 1000;
+/** …and in any case this long after sign-in. */
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+// last_seen_at is written at most this often, so reads do not each cost a write.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Starts a new session (a fresh random token on every sign-in) and returns its secrets. */
+export async function createSession(db: Db, userId: string) {
+  const token = newToken();
+  const csrfToken = newToken();
+  const now = nowIso();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: addMs(now, SESSION_ABSOLUTE_MS),
+    })
+    .execute();
+  return { token, csrfToken, userId };
+}
+
+/** Finds the live session for a cookie token, ending it if it has gone idle or expired. */
+export async function findSession(db: Db, token: string): Promise<LiveSession | null> {
+  const tokenHash = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.workspace_id',
+      'users.name',
+      'users.email',
+      'users.is_admin',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = nowIso();
+  if (row.expires_at <= now || addMs(row.last_seen_at, SESSION_IDLE_MS) <= now) {
+    await endSession(db, tokenHash);
+    return null;
+  }
+  if (Date.parse(now) - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    tokenHash,
+    csrfToken: row.csrf_token,
+    actor: {
+      id: row.id,
+      workspaceId: row.workspace_id,
+      name: row.name,
+      email: row.email,
+      isAdmin: row.is_admin === 1,
+    },
+  };
+}
+
+export async function endSession(db: Db, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of a person (on password change). */
+export async function endAllSessions(db: Db, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,442 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import type { CoachingSession, Rag } from '../../../../../common/coaching-sessions';
+import { api } from '../../../api';
+import { useAnnounce } from '../../../app/announcer';
+import { NotFoundPage } from '../../../app/NotFoundPage';
+import { Page } from '../../../app/Page';
+import { Link } from '../../../app/router';
+import { useResource } from '../../../app/use-resource';
+import { Button } from '../../../ui/Button';
+import { EmptyState } from '../../../ui/EmptyState';
+import { Field } from '../../../ui/Field';
+import { FormError } from '../../../ui/FormError';
+import { LoadError, Loading } from '../../../ui/Loading';
+import { Section } from '../../../ui/Section';
+import { Select } from '../../../ui/Select';
+import { useAction } from '../../../ui/use-action';
+import { NudgeButton } from '../nudges/NudgeButton';
+import { AutoSaveText } from './AutoSaveText';
+import { ColourHistoryGrid } from './ColourHistoryGrid';
+import { kindWords, statusWords, whenOf } from './colour-words';
+import { PitfallGuards } from './PitfallGuards';
+import { ThemeColourPicker } from './ThemeColourPicker';
+import '../../../styles/coaching-sessions.css';
+
+type Call = (method: string, rest: string, body?: unknown) => Promise<CoachingSession>;
+
+/** `/coaching-sessions/{id}`: the conversation itself, usable live on a laptop and later on a phone. */
+export default function CoachingSessionPage({ coachingSessionId }: { coachingSessionId: string }) {
+  const base = `/api/coaching-sessions/${encodeURIComponent(coachingSessionId)}`;
+  const loaded = useResource<CoachingSession>(base);
+  const [changed, setChanged] = useState<CoachingSession | null>(null);
+  const call = useCallback<Call>(
+    async (method, rest, body) => {
+      const next = await api<CoachingSession>(method, `${base}${rest}`, body ?? {});
+      setChanged(next);
+      return next;
+    },
+    [base],
+  );
+  const session = changed ?? loaded.data;
+  if (loaded.error && [400, 403, 404].includes(loaded.error.status)) return <NotFoundPage />;
+  if (loaded.error) return <LoadError error={loaded.error} retry={loaded.reload} />;
+  if (!session) return <Loading />;
+  const other = session.viewerSide === 'pm' ? session.coach.name : session.pm.name;
+  return (
+    <Page
+      title={`${kindWords[session.kind]} with ${other}`}
+      lead={
+        <>
+          {whenOf(session)} · {session.minutes} minutes ·{' '}
+          <span className={`badge status-${session.status}`}>{statusWords[session.status]}</span>
+        </>
+      }
+    >
+      <SessionBody session={session} call={call} />
+      <p>
+        <Link
+          className="reflect-link"
+          to={`/pms/${session.pm.id}/reflections?about=${encodeURIComponent(`coaching-session:${session.id}`)}`}
+        >
+          {session.viewerSide === 'pm' ? 'Reflect on this session' : 'Write a private note on this session'}
+        </Link>
+      </p>
+      <NudgeButton
+        pmId={session.pm.id}
+        pmName={session.pm.name}
+        label={`Nudge ${session.pm.name}`}
+        hidden={session.viewerSide !== 'coach'}
+      />
+    </Page>
+  );
+}
+
+function SessionBody({ session, call }: { session: CoachingSession; call: Call }) {
+  const live = session.status === 'in_progress';
+  const open = session.status === 'scheduled' || live;
+  const isPm = session.viewerSide === 'pm';
+  return (
+    <>
+      <PitfallGuards guards={session.guards} />
+      <Controls session={session} call={call} />
+      {open && <FeelingFirst session={session} isPm={isPm} />}
+      {session.moved && (
+        <Section title="What moved">
+          <p>
+            {session.moved.coloursSet} colours set · {session.moved.actionsMoved} actions moved ·{' '}
+            {session.moved.nextSteps} next steps
+          </p>
+        </Section>
+      )}
+      <Agenda session={session} call={call} open={open} />
+      <Section
+        title="Red, amber, green"
+        intro={
+          isPm
+            ? 'Your colour for each theme is the plan’s colour. Your coach may record their own view beside it; it never replaces yours.'
+            : 'The PM’s colour is the plan’s colour. Record your own view beside it where you see it differently.'
+        }
+      >
+        {session.themes.length === 0 ? (
+          <EmptyState>
+            <p>
+              The plan has no themes yet. <Link to={`/pms/${session.pm.id}/plan`}>Open the plan</Link> to add
+              them.
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            {!live && session.status !== 'held' && (
+              <p className="item-meta">
+                Colours are set during the coaching session: start it to colour the themes.
+              </p>
+            )}
+            <div className="theme-colours">
+              {session.themes.map((t) => (
+                <ThemeColourPicker
+                  key={t.lineageId}
+                  theme={t}
+                  side={session.viewerSide}
+                  editable={live}
+                  onSet={async (colour: Rag, why: string) => {
+                    try {
+                      await call('PUT', `/colours/${t.themeId}`, { colour, why });
+                      return true;
+                    } catch {
+                      return false;
+                    }
+                  }}
+                />
+              ))}
+            </div>
+          </>
+        )}
+      </Section>
+      <Notes session={session} call={call} />
+      <NextSteps session={session} call={call} live={live} />
+      <Section title="Colour history">
+        <ColourHistoryGrid history={session.colourHistory} caption="Colour of each theme by month" />
+      </Section>
+      <p className="section-link">
+        <Link to={`/pms/${session.pm.id}/coaching-sessions`}>All coaching sessions</Link> ·{' '}
+        <Link to={`/pms/${session.pm.id}/plan`}>The plan</Link>
+      </p>
+    </>
+  );
+}
+
+/** The seed's emotion check-in, offered at the start of a coaching session. */
+function FeelingFirst({ session, isPm }: { session: CoachingSession; isPm: boolean }) {
+  return isPm ? (
+    <Section
+      title="How do you feel going in?"
+      intro="A check-in takes a few seconds: pick an emotion and say why. Your coach sees it unless you make it private."
+    >
+      <p className="section-link">
+        <Link to={`/pms/${session.pm.id}/check-in`}>Check in</Link>
+      </p>
+    </Section>
+  ) : (
+    <Section
+      title="Start with how they feel"
+      intro={`Ask ${session.pm.name} to check in at the start, or look at their recent check-ins and pulses.`}
+    >
+      <p className="section-link">
+        <Link to={`/pms/${session.pm.id}/timeline`}>Recent check-ins on the timeline</Link>
+      </p>
+    </Section>
+  );
+}
+
+function Controls({ session, call }: { session: CoachingSession; call: Call }) {
+  const announce = useAnnounce();
+  const act = useAction(async (verb: 'start' | 'end' | 'cancel') => {
+    await call('POST', `/${verb}`);
+    announce(
+      verb === 'start'
+        ? 'Coaching session started.'
+        : verb === 'end'
+          ? 'Coaching session ended; what moved is recorded.'
+          : 'Coaching session cancelled.',
+    );
+  });
+  if (session.status === 'held' || session.status === 'cancelled') return null;
+  return (
+    <Section title={session.status === 'scheduled' ? 'Before it starts' : 'In progress'}>
+      <div className="toolbar">
+        {session.status === 'scheduled' && (
+          <>
+            <Button onClick={() => void act.run('start')} pending={act.pending} pendingLabel="Working…">
+              Start the coaching session
+            </Button>
+            <Button variant="secondary" onClick={() => void act.run('cancel')} disabled={act.pending}>
+              Cancel it
+            </Button>
+          </>
+        )}
+        {session.status === 'in_progress' && (
+          <Button onClick={() => void act.run('end')} pending={act.pending} pendingLabel="Ending…">
+            End the coaching session
+          </Button>
+        )}
+      </div>
+      <FormError message={act.error} />
+      {session.status === 'scheduled' && <Reschedule session={session} call={call} />}
+    </Section>
+  );
+}
+
+function Reschedule({ session, call }: { session: CoachingSession; call: Call }) {
+  const announce = useAnnounce();
+  const [date, setDate] = useState(session.localStart.slice(0, 10));
+  const [time, setTime] = useState(session.localStart.slice(11));
+  const [timeZone, setTimeZone] = useState(session.timeZone);
+  const save = useAction(
+    async () => {
+      await call('PATCH', '', { startsAt: `${date}T${time}`, timeZone: timeZone.trim() });
+      announce('Coaching session rescheduled.');
+    },
+    { startsAt: 'Date and time', timeZone: 'Time zone' },
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run();
+  };
+  return (
+    <details className="reschedule">
+      <summary>Reschedule</summary>
+      <form className="form reschedule-form" onSubmit={submit}>
+        <Field label="New date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
+        <Field label="New time" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
+        <Field label="Time zone" value={timeZone} required onChange={(e) => setTimeZone(e.target.value)} />
+        <FormError message={save.error} />
+        <Button type="submit" pending={save.pending}>
+          Save the new time
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+// The prepared items' texts say what they are ("Overdue: …", "Dip in …"); questions get a label.
+const kindLabels: Record<string, string> = { question: 'Question' };
+
+function Agenda({ session, call, open }: { session: CoachingSession; call: Call; open: boolean }) {
+  const [text, setText] = useState('');
+  const add = useAction(async () => {
+    await call('POST', '/agenda', { text: text.trim() });
+    setText('');
+  });
+  const tick = useAction(async (itemId: string, done: boolean) =>
+    call('PATCH', `/agenda/${itemId}`, { done }),
+  );
+  const isPm = session.viewerSide === 'pm';
+  const { byPeople, fromCoach, manyFromCoach } = session.ownership;
+  return (
+    <Section
+      title="Agenda"
+      intro="Prepared from the plan and the wheel since the last coaching session. Tick items off as you go."
+    >
+      {manyFromCoach && (
+        <div className="plan-note ownership-warning">
+          <p>
+            {isPm
+              ? `Your coach added ${fromCoach} of the ${byPeople} items added so far. This conversation is yours: add what matters most to you.`
+              : `You added ${fromCoach} of the ${byPeople} items added so far. The coaching session is the PM’s: ask what they want to bring before adding more.`}
+          </p>
+        </div>
+      )}
+      {session.agenda.length === 0 ? (
+        <EmptyState>
+          <p>Nothing on the agenda yet. Add what you want to talk about.</p>
+        </EmptyState>
+      ) : (
+        <ul className="agenda">
+          {session.agenda.map((item) => (
+            <li key={item.id} className={`agenda-item agenda-${item.kind}`}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={item.done}
+                  disabled={session.status === 'cancelled' || tick.pending}
+                  onChange={(e) => void tick.run(item.id, e.target.checked)}
+                />
+                <span>
+                  {kindLabels[item.kind] && <span className="agenda-kind">{kindLabels[item.kind]}: </span>}
+                  {item.text}
+                </span>
+              </label>
+              {(item.detail || item.addedBy) && (
+                <p className="item-meta agenda-detail">
+                  {item.detail}
+                  {item.detail && item.addedBy ? ' · ' : ''}
+                  {item.addedBy && `added by ${item.addedBy.name}`}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError message={tick.error} />
+      {open && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) void add.run();
+          }}
+        >
+          <Field
+            label="Add to the agenda"
+            value={text}
+            maxLength={300}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Button type="submit" pending={add.pending} pendingLabel="Adding…" disabled={!text.trim()}>
+            Add
+          </Button>
+          <FormError message={add.error} />
+        </form>
+      )}
+    </Section>
+  );
+}
+
+function Notes({ session, call }: { session: CoachingSession; call: Call }) {
+  const save = (rest: string) => async (body: string) => {
+    try {
+      await call('PUT', rest, { body });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const other = session.viewerSide === 'pm' ? 'your coach' : 'the PM';
+  return (
+    <Section title="Notes">
+      <AutoSaveText
+        label="Shared notes"
+        hint={`You and ${other} both see these.`}
+        value={session.sharedNotes}
+        disabled={session.status === 'cancelled'}
+        onSave={save('/notes')}
+      />
+      <div className="private-note">
+        <AutoSaveText
+          label={
+            <>
+              Your private note <span className="badge">Only you see this</span>
+            </>
+          }
+          hint={`Never shown to ${other}, nor anywhere else: not in exports, the timeline or the access log.`}
+          value={session.privateNote}
+          rows={3}
+          onSave={save('/private-note')}
+        />
+      </div>
+    </Section>
+  );
+}
+
+function NextSteps({ session, call, live }: { session: CoachingSession; call: Call; live: boolean }) {
+  const announce = useAnnounce();
+  const [text, setText] = useState('');
+  const [themeId, setThemeId] = useState(session.themes[0]?.themeId ?? '');
+  const [dueOn, setDueOn] = useState('');
+  const isPm = session.viewerSide === 'pm';
+  const add = useAction(
+    async () => {
+      await call('POST', '/next-steps', { text: text.trim(), themeId, dueOn: dueOn || null });
+      setText('');
+      setDueOn('');
+      announce(isPm ? 'Next step added to your plan.' : 'Next step sent to the PM as a suggestion.');
+    },
+    { text: 'Next step', themeId: 'Theme', dueOn: 'Due date' },
+  );
+  return (
+    <Section
+      title="Next steps"
+      intro={
+        isPm
+          ? 'Each next step becomes an action of your plan, on the theme you choose.'
+          : 'Each next step reaches the PM as a suggestion on their plan; they accept or decline it.'
+      }
+    >
+      {session.nextSteps.length ? (
+        <ul className="list">
+          {session.nextSteps.map((s) => (
+            <li key={s.id} className="list-item">
+              <div className="item-main">
+                <p className="item-title">{s.text}</p>
+                <p className="item-meta">
+                  {s.themeTitle} · {s.became === 'action' ? 'added to the plan' : 'suggested to the PM'}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="item-meta">No next steps yet.</p>
+      )}
+      {live && session.themes.length > 0 && (
+        <form
+          className="form next-step-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add.run();
+          }}
+        >
+          <Field
+            label="Next step"
+            value={text}
+            required
+            maxLength={300}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <Select label="Theme" value={themeId} onChange={(e) => setThemeId(e.target.value)}>
+            {session.themes.map((t) => (
+              <option key={t.themeId} value={t.themeId}>
+                {t.title}
+              </option>
+            ))}
+          </Select>
+          <Field
+            label="Due (optional)"
+            type="date"
+            value={dueOn}
+            onChange={(e) => setDueOn(e.target.value)}
+          />
+          <FormError message={add.error} />
+          <Button type="submit" pending={add.pending} pendingLabel="Adding…">
+            {isPm ? 'Add to my plan' : 'Suggest it'}
+          </Button>
+        </form>
+      )}
+      {live && (
+        <p className="section-end">
+          When you are done, end the coaching session at the top: it records what moved.
+        </p>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useRef } from 'react';
+import type { Plan, ThemeIdea } from '../../../../../common/plans';
+import { useAnnounce } from '../../../app/announcer';
+import { EmptyState } from '../../../ui/EmptyState';
+import { AddTheme, type ThemeDraft } from './AddTheme';
+import { PlanNotes } from './PlanNotes';
+import { usePlan, usePlanChange, useRequestedFocus } from './plan-context';
+import { ThemeEditor } from './ThemeEditor';
+import { ThemeIdeas } from './ThemeIdeas';
+
+const labels = { title: 'Theme title', why: 'Why it matters', areas: 'Skills', traits: 'Traits' };
+
+/** The PM's themes: ideas from the wheel, each theme's editor, and a theme of their own. */
+export function ThemesEditor() {
+  const { plan, requestFocus } = usePlan();
+  const announce = useAnnounce();
+  const add = usePlanChange(labels);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useRequestedFocus('themes-heading', heading, [plan.themes.length]);
+
+  /** Adds a theme and moves focus to its title, so the PM can put it in their own words. */
+  const addTheme = async (theme: ThemeDraft & { actions?: { text: string }[] }) => {
+    const before = new Set(plan.themes.map((t) => t.id));
+    const next: Plan | undefined = await add.run('POST', '/themes', theme);
+    const created = next?.themes.find((t) => !before.has(t.id));
+    if (!created) return false;
+    requestFocus(`theme-${created.id}`);
+    announce(`Theme “${created.title}” added. Put it in your own words and add actions.`);
+    return true;
+  };
+  const adoptIdea = (idea: ThemeIdea) =>
+    void addTheme({
+      title: idea.title,
+      why: idea.why,
+      ...(idea.serves ? { serves: idea.serves } : {}),
+      areas: [idea.areaKey],
+      traits: [],
+    });
+
+  return (
+    <>
+      <section className="card" aria-labelledby="plan-ideas-heading">
+        <h2 id="plan-ideas-heading">Start from your wheel</h2>
+        <p className="section-intro">
+          Your latest wheel points to these areas. Use one as a theme, then make it yours.
+        </p>
+        <ThemeIdeas pending={add.pending} onUse={adoptIdea} />
+      </section>
+      <section className="card" aria-labelledby="plan-themes-heading">
+        <h2 id="plan-themes-heading" tabIndex={-1} ref={heading}>
+          Themes <span className="count">({plan.themes.length})</span>
+        </h2>
+        <p className="section-intro">
+          Three to five themes for the period work best. Each names what it serves, why it matters, and
+          concrete actions.
+        </p>
+        <PlanNotes codes={['few_themes', 'many_themes', 'no_trait']} />
+        {plan.themes.length === 0 ? (
+          <EmptyState>
+            <p>No themes yet. Start from your wheel: use one of the ideas above, or write your own below.</p>
+          </EmptyState>
+        ) : (
+          <div className="theme-list">
+            {plan.themes.map((t, i) => (
+              <ThemeEditor key={t.id} theme={t} number={i + 1} />
+            ))}
+          </div>
+        )}
+        <h3 className="small-heading">Add a theme of your own</h3>
+        <AddTheme pending={add.pending} error={add.error} onAdd={addTheme} />
+      </section>
+    </>
+  );
+}
