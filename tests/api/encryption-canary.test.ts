@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
@@ -288,6 +289,38 @@ describe(`confidential text is encrypted at rest (${testEngine()})`, () => {
     expect(found.map(([field]) => field)).toEqual([]);
     expect(stored).toMatch(/wh1:[\w-]+:/);
   });
+
+  // Issue 19 row 11: a pg_dump shows live rows only. PostgreSQL's own files also keep dead row
+  // versions (until VACUUM reuses the space), sampled values in pg_statistic and every write in
+  // pg_wal. None of them may hold a confidential word in clear: every version was sealed.
+  it.runIf(testEngine() === 'postgres')(
+    'keeps none of them in PostgreSQL’s files either: table files with dead row versions, statistics, WAL',
+    async (ctx) => {
+      const { db } = app.deps;
+      await sql`analyze`.execute(db);
+      await sql`checkpoint`.execute(db);
+      const dataDir = (await sql<{ d: string }>`select current_setting('data_directory') as d`.execute(db))
+        .rows[0]!.d;
+      // A server elsewhere (TEST_DATABASE_URL): its files are not on this machine.
+      if (!existsSync(dataDir)) ctx.skip();
+      const relations = await sql<{ p: string }>`select pg_relation_filepath(oid) as p from pg_class
+        where pg_relation_filepath(oid) is not null`.execute(db);
+      const files = relations.rows.flatMap(({ p }) => {
+        const dir = join(dataDir, p, '..');
+        const base = p.split('/').at(-1)!;
+        return readdirSync(dir)
+          .filter((f) => f === base || f.startsWith(`${base}.`) || f.startsWith(`${base}_`))
+          .map((f) => join(dir, f));
+      });
+      const wal = readdirSync(join(dataDir, 'pg_wal'))
+        .filter((f) => /^[0-9A-F]{24}$/.test(f))
+        .map((f) => join(dataDir, 'pg_wal', f));
+      const stored = [...files, ...wal].map((f) => readFileSync(f).toString('latin1')).join('\n');
+      expect(files.length).toBeGreaterThan(100);
+      expect(stored, 'the clear workspace name is found: the search works').toContain(clearControl);
+      expect(Object.keys(c).filter((field) => stored.includes(c[field as SealedField]))).toEqual([]);
+    },
+  );
 
   it('writes none of them to the logs', () => {
     expect(logLines.length).toBeGreaterThan(0);
