@@ -125,15 +125,23 @@ async function eraseDeliveriesAbout(trx: Db, person: { id: string; email: string
     ...rounds.map((r) => `/rounds/${r.id}`),
     ...sessions.map((s) => `/coaching-sessions/${s.id}`),
   ];
+  // The text is sealed at rest, so SQL cannot search it: every delivery to someone who is or was
+  // in a pair with the person is read and tested below (a coach's weekly prompt names its PMs in
+  // its text alone), beside those whose clear title or link names them.
+  const partners = trx
+    .selectFrom('pairs')
+    .select((eb) =>
+      eb.case().when('pm_id', '=', person.id).then(eb.ref('coach_id')).else(eb.ref('pm_id')).end().as('id'),
+    )
+    .where((eb) => eb.or([eb('pm_id', '=', person.id), eb('coach_id', '=', person.id)]));
   const candidates = await trx
     .selectFrom('deliveries')
     .select(['id', 'title', 'text', 'link'])
     .where((eb) =>
       eb.or([
+        eb('recipient_id', 'in', partners),
         eb('title', 'like', `%${person.name}%`),
-        eb('text', 'like', `%${person.name}%`),
         eb('title', 'like', `%${person.email}%`),
-        eb('text', 'like', `%${person.email}%`),
         ...links.map((link) => eb('link', 'like', `${link}%`)),
       ]),
     )
@@ -151,6 +159,7 @@ async function eraseDeliveriesAbout(trx: Db, person: { id: string; email: string
             d.link.startsWith(`${link}?`) ||
             d.link.startsWith(`${link}#`),
         ) ||
+        links.some((link) => d.text.includes(link)) ||
         word.test(d.title) ||
         word.test(d.text) ||
         d.title.includes(person.email) ||
