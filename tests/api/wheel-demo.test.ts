@@ -76,7 +76,9 @@ it('tells four different stories, seen as the coach or, after a switch, as a PM'
     const { colourHistory } = (await visitor.get(`/api/pms/${pm.id}/coaching-sessions`)).body as {
       colourHistory: { themes: { cells: { colour: string | null }[] }[] };
     };
-    const colours = colourHistory.themes.map((t) => t.cells.map((c) => c.colour).filter(Boolean));
+    const colours = colourHistory.themes.map((t) =>
+      t.cells.map((c) => c.colour).filter((c): c is string => c !== null),
+    );
     stories.push({
       name: pm.name,
       // A stuck theme: held every month and never green.
