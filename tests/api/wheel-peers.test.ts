@@ -100,7 +100,7 @@ it('shows peers’ notes without names: to the PM from three peers on, to the co
     scores: scoresFor(round, 6),
     nextBiggerChallenge: 'Run the Q3 planning',
   });
-  const notesFor = async (who: typeof pm) => {
+  const notesFor = async (who: Pick<typeof coach, 'client'>) => {
     const res = await who.client.get(`/api/rounds/${round.id}/comparison`);
     expect(res.status, res.text).toBe(200);
     return res.body.areas.find((a: { key: string }) => a.key === 'team').peerNotes as string[];
