@@ -85,8 +85,13 @@ export function ColourHistoryGrid({ history, caption }: { history: ColourHistory
               <tr>
                 <th scope="col">Theme</th>
                 {months.map((m) => (
-                  <th scope="col" key={m}>
-                    {monthName(m)}
+                  <th scope="col" key={m} className="month">
+                    {/* "Nov" over "2026": narrow columns, so a year of months fits beside the themes. */}
+                    {monthName(m)
+                      .split(' ')
+                      .map((part, i) => (
+                        <span key={i}>{i ? ` ${part}` : part}</span>
+                      ))}
                   </th>
                 ))}
               </tr>
