@@ -86,7 +86,7 @@ export function InviteForm({ kinds, onInvited, invitations = [] }: InviteFormPro
           onChange={(e) => setEmail(e.target.value)}
           hint={
             earlier
-              ? `You invited ${earlier.email} on ${formatDate(earlier.createdAt)}. A new invitation replaces that one: ${stops(earlier.email)}`
+              ? `You invited ${earlier.email} on ${formatDate(earlier.createdAt)}. If you invite again, the earlier link for ${earlier.email} stops working.`
               : undefined
           }
         />
