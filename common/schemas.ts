@@ -84,6 +84,13 @@ export const Invitation = z
   .openapi('Invitation');
 export type Invitation = z.infer<typeof Invitation>;
 
+export const CreatedInvitation = Invitation.extend({
+  replaced: z
+    .boolean()
+    .describe('An open invitation you sent to the same address was withdrawn: its link stops working'),
+}).openapi('CreatedInvitation');
+export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
+
 export const Member = Person.extend({
   isAdmin: z.boolean(),
   createdAt: z.string(),

@@ -112,6 +112,11 @@ export const ComparedArea = z
     peers: z.number().nullable(),
     selfNote: z.string().nullable(),
     coachNote: z.string().nullable(),
+    peerNotes: z
+      .array(z.string())
+      .describe(
+        'Peers’ notes on the area, without names, in alphabetical order; only once at least 3 peers answered (to the coach only when the PM shares peer scores)',
+      ),
     change: Change.describe('Since the previous revealed round (null: the area was not in it)'),
   })
   .openapi('ComparedArea');

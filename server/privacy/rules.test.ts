@@ -81,6 +81,16 @@ describe('the conditions', () => {
     expect(sees(coach, 1)).toBe(true);
   });
 
+  it('give peers’ notes only from three peers on, and to the coach only when the PM shared peer scores', () => {
+    const sees = (v: Viewer, shared: number, peerCount: number) =>
+      may(v, 'peer-notes:see', { round: round({ peers_shared: shared }), peerCount });
+    expect(sees(pm, 0, 3)).toBe(true);
+    expect(sees(pm, 0, 2)).toBe(false);
+    expect(sees(coach, 0, 3)).toBe(false);
+    expect(sees(coach, 1, 3)).toBe(true);
+    expect(sees(coach, 1, 2)).toBe(false);
+  });
+
   it('leave a private comment to its author, and agreement to the other side', () => {
     const comment = { author_id: 'pm', is_private: 1 };
     const history = { part: 'comments' as const, at: '2026-04-01' };

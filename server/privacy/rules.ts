@@ -174,6 +174,12 @@ export const coachingRules = {
   'assessment:see': { who: ['pm', 'coach'], when: ['own assessment or round revealed'] },
   'self-scores-before-reveal:see': { who: ['pm'] },
   'peer-scores:see': { who: ['pm', 'coach'], when: ['PM shared peer scores'] },
+  // Peers' own words, never with a name and only once enough peers answered that no note points
+  // to one person (issue 22); to the coach only when the PM shares peer scores.
+  'peer-notes:see': {
+    who: ['pm', 'coach'],
+    when: ['PM shared peer scores', 'enough peers to stay anonymous'],
+  },
   'dip-note:see': { who: ['pm'] },
   'account-details:see': { who: ['pm'] },
   'vision-proposal:see': { who: ['pm', 'coach'], when: ['made during this pairing or shared by the PM'] },
@@ -241,6 +247,9 @@ export interface PrivateNoteFacts {
 }
 
 const hidden = () => notFound();
+
+/** Peers' notes show once at least this many peers answered a round: fewer could point to one person. */
+export const PEER_NOTES_MIN = 3;
 const refuse = (message: string) => () => new AppError('forbidden', message);
 
 /**
@@ -271,6 +280,10 @@ export const conditions = {
   },
   'PM shared peer scores': {
     test: (t: { round: RoundFacts }, v: Viewer) => v.side === 'pm' || t.round.peers_shared === 1,
+    refusal: hidden,
+  },
+  'enough peers to stay anonymous': {
+    test: (t: { peerCount: number }) => t.peerCount >= PEER_NOTES_MIN,
     refusal: hidden,
   },
   'comment visible': {

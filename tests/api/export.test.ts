@@ -254,6 +254,18 @@ describe('an export of everything', () => {
     const readme = strFromU8(files['README.html']!);
     for (const kind of kinds) expect(readme).toContain(`href="html/${kind}.html"`);
     expect(readme).toMatch(/private words/);
+    // It tells the story in words and dates a person reads: the wheel drawn as on the page, the
+    // plan, the sessions with their colours and notes; no ISO timestamps, no "Coach left: no".
+    expect(readme).toMatch(/<svg [^>]*role="img"/);
+    expect(readme).toContain('<title id="wheel-title">');
+    expect(readme).toMatch(/<h2>The plan: /);
+    expect(readme).toContain('COLOUR-WHY sales surprised');
+    expect(readme).toContain('SESSION-SHARED-NOTES');
+    expect(readme).toMatch(/Made on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2} UTC/);
+    expect(readme).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    const roundsHtml = strFromU8(files['html/rounds.html']!);
+    expect(roundsHtml).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}/);
+    expect(roundsHtml).not.toMatch(/<dt>[^<]+<\/dt><dd>no<\/dd>/);
     const reflectionsHtml = strFromU8(files['html/reflections.html']!);
     expect(reflectionsHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const html = Object.entries(files)

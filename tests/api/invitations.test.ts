@@ -219,6 +219,11 @@ describe('invitations', () => {
     const admin = await buildWorkspace(app);
     const first = (await admin.client.post('/api/invitations', { email: 'pat@example.com' })).body;
     const second = (await admin.client.post('/api/invitations', { email: 'pat@example.com' })).body;
+    // The answer says what happened to the first (the page words it), and only when there was one.
+    expect(first.replaced).toBe(false);
+    expect(second.replaced).toBe(true);
+    const other = (await admin.client.post('/api/invitations', { email: 'kim@example.com' })).body;
+    expect(other.replaced).toBe(false);
     const visitor = new Client(app.url);
     await visitor.start();
     expect((await visitor.get(`/api/invitations/by-token/${tokenOf(first.link)}`)).status).toBe(410);

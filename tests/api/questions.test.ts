@@ -141,6 +141,34 @@ describe('the question bank', () => {
     }
   });
 
+  it('names areas as the framework in use now names them: a rename reaches the filters', async () => {
+    const lead = await buildMember(app, coach, 'Lea Lead');
+    const p = await buildPm(app, lead);
+    const filterName = async (who: Person, key: string) => {
+      const res = await who.client.get('/api/questions');
+      expect(res.status, res.text).toBe(200);
+      return (res.body.areas as { key: string; name: string }[]).find((a) => a.key === key)?.name;
+    };
+    expect(await filterName(lead, 'agile')).toBe('Agile');
+    const [standard] = (await lead.client.get('/api/frameworks')).body;
+    const copy = (await lead.client.post(`/api/frameworks/${standard.id}/copy`, { name: 'Ours' })).body;
+    const rename = (version: number, name: string) =>
+      lead.client.put(`/api/frameworks/${copy.id}`, {
+        ...copy.current,
+        baseVersion: version,
+        areas: copy.current.areas.map((a: { key: string }) => (a.key === 'agile' ? { ...a, name } : a)),
+      });
+    expect((await rename(1, 'Ways of working')).status).toBe(200);
+    const round = await lead.client.post(`/api/pms/${p.id}/rounds`, { frameworkId: copy.id });
+    expect(round.status, round.text).toBe(200);
+    expect(await filterName(lead, 'agile')).toBe('Ways of working');
+    expect(await filterName(p, 'agile')).toBe('Ways of working');
+    // Renamed again after the round started: the filters follow the framework, not the round's copy.
+    expect((await rename(2, 'How we work')).status).toBe(200);
+    expect(await filterName(p, 'agile')).toBe('How we work');
+    expect(await filterName(p, 'team')).toBe('Team');
+  });
+
   it('checks what is added', async () => {
     const res = await pm.client.post('/api/questions', { text: 'Hm', visibility: 'everyone' });
     expect(res.status).toBe(400);

@@ -63,3 +63,41 @@ it('is refused to strangers once the installation is set up, and an admin can re
   expect(workspaces.map((w) => w.is_demo)).toEqual([0]);
   expect(await app.deps.db.selectFrom('assessment_rounds').select('id').execute()).toEqual([]);
 });
+
+it('tells four different stories, seen as the coach or, after a switch, as a PM', async () => {
+  const visitor = new Client(app.url);
+  await visitor.start();
+  expect((await visitor.post('/api/demo')).status).toBe(200);
+  const pairs = (await visitor.get('/api/pairs')).body as { pm: { id: string; name: string } }[];
+  const headlines = new Set<string>();
+  const stories: { name: string; stuck: number; lastSixMonths: Set<string> }[] = [];
+  for (const { pm } of pairs) {
+    headlines.add((await visitor.get(`/api/pms/${pm.id}/plan`)).body.plan.headline);
+    const { colourHistory } = (await visitor.get(`/api/pms/${pm.id}/coaching-sessions`)).body as {
+      colourHistory: { themes: { cells: { colour: string | null }[] }[] };
+    };
+    const colours = colourHistory.themes.map((t) =>
+      t.cells.map((c) => c.colour).filter((c): c is string => c !== null),
+    );
+    stories.push({
+      name: pm.name,
+      // A stuck theme: held every month and never green.
+      stuck: colours.filter((c) => c.length > 6 && !c.includes('green')).length,
+      lastSixMonths: new Set(colours.flatMap((c) => c.slice(-6))),
+    });
+  }
+  expect(headlines.size).toBe(4);
+  expect(stories.filter((s) => s.stuck > 0).map((s) => s.name)).toEqual(['Jonas Berg']);
+  // Colours move: every PM's recent months are not all green.
+  for (const s of stories) expect([...s.lastSixMonths].length, s.name).toBeGreaterThan(1);
+
+  // The switch: the same demo from a PM's side, and back.
+  const asPm = await visitor.post('/api/demo?as=pm');
+  expect(asPm.status, asPm.text).toBe(200);
+  expect(asPm.body.me).toMatchObject({ name: 'Amara Okafor', isAdmin: false, workspace: { isDemo: true } });
+  const mine = (await visitor.get(`/api/pms/${asPm.body.me.id}/dips`)).body;
+  expect(mine.map((d: { areaKey: string }) => d.areaKey)).toEqual(['team']);
+  const back = await visitor.post('/api/demo?as=coach');
+  expect(back.body.me).toMatchObject({ name: 'Morgan Reyes', isAdmin: true });
+  expect((await visitor.post('/api/demo?as=someone')).status).toBe(400);
+});

@@ -78,3 +78,42 @@ it('refuses a withdrawn peer link', async () => {
   expect(res.status).toBe(410);
   expect((await pm.client.get(`/api/rounds/${round.id}/peers`)).body[0].status).toBe('revoked');
 });
+
+it('shows peers’ notes without names: to the PM from three peers on, to the coach only when shared', async () => {
+  const coach = await buildWorkspace(app);
+  const pm = await buildPm(app, coach);
+  const round = (await pm.client.post(`/api/pms/${pm.id}/rounds`, {})).body;
+  const answer = async (name: string, note: string) => {
+    const link = (await pm.client.post(`/api/rounds/${round.id}/peers`, { name })).body.link as string;
+    const peer = new Client(app.url);
+    await peer.start();
+    const res = await peer.post(`/api/peer-reviews/${link.split('/peer/')[1]}`, {
+      scores: scoresFor(round, 6),
+      notes: note ? { team: note } : {},
+    });
+    expect(res.status, res.text).toBe(200);
+  };
+  await answer('Sam', 'Zero drama in hard talks');
+  await answer('Kim', 'Asks before deciding');
+  await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, 7) });
+  await coach.client.post(`/api/rounds/${round.id}/assessments/coach/submit`, {
+    scores: scoresFor(round, 6),
+    nextBiggerChallenge: 'Run the Q3 planning',
+  });
+  const notesFor = async (who: Pick<typeof coach, 'client'>) => {
+    const res = await who.client.get(`/api/rounds/${round.id}/comparison`);
+    expect(res.status, res.text).toBe(200);
+    return res.body.areas.find((a: { key: string }) => a.key === 'team').peerNotes as string[];
+  };
+  // Two peers: a note could point to one of them, so nobody sees any.
+  expect(await notesFor(pm)).toEqual([]);
+  await answer('Lee', '');
+  // Three peers: the PM reads the words, sorted, with no names; the coach not yet.
+  expect(await notesFor(pm)).toEqual(['Asks before deciding', 'Zero drama in hard talks']);
+  const coachView = JSON.stringify((await coach.client.get(`/api/rounds/${round.id}/comparison`)).body);
+  expect(coachView).not.toContain('Asks before deciding');
+  const pmView = JSON.stringify((await pm.client.get(`/api/rounds/${round.id}/comparison`)).body);
+  for (const name of ['Sam', 'Kim', 'Lee']) expect(pmView).not.toContain(name);
+  await pm.client.put(`/api/rounds/${round.id}/peer-sharing`, { shared: true });
+  expect(await notesFor(coach)).toEqual(['Asks before deciding', 'Zero drama in hard talks']);
+});

@@ -66,6 +66,10 @@ describe('history before a pairing, in the browser', () => {
     await pm.page.goto('/access-log');
     await pm.page.getByLabel('Show my own activity too').check();
     await pm.page
+      .locator('summary')
+      .filter({ hasText: /: You .*your earlier history/ })
+      .click();
+    await pm.page
       .getByText(
         'Shared your history from before the pairing: history shared with Cole Coach: comments & suggestions',
       )

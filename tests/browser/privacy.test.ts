@@ -31,9 +31,15 @@ describe('privacy pages in the browser', () => {
     await expectNoAxeViolations(coach.page);
 
     await pm.page.reload();
+    // One line per day and person; it opens to every entry behind it.
+    await pm.page.getByText(/^\w+ \d+ \w+: Ada Admin opened .*your overview once/).click();
     await pm.page.getByRole('row', { name: /Ada Admin.*Opened your overview/ }).waitFor();
     expect(await pm.page.getByRole('row', { name: /^.*You/ }).count()).toBe(0);
     await pm.page.getByRole('checkbox', { name: 'Show my own activity too' }).check();
+    await pm.page
+      .getByText(/: You /)
+      .first()
+      .click();
     await pm.page.getByRole('row', { name: /You/ }).first().waitFor();
     await expectNoAxeViolations(pm.page);
   });

@@ -37,8 +37,9 @@ const ErasedPage = lazy(() => import('../features/rights/erasure/ErasedPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
-  // Someone exploring the demo before setup uses the app, and reaches setup from the demo notice.
-  if (state.setupNeeded && (!state.me || path === '/setup')) return <SetupPage />;
+  // Someone exploring the demo before setup uses the app, and reaches setup from the demo notice;
+  // /sign-in stays reachable for the password `npm run demo` prints.
+  if (state.setupNeeded && ((!state.me && path !== '/sign-in') || path === '/setup')) return <SetupPage />;
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite) return <InvitePage token={invite[1]!} />;
   const peer = /^\/peer\/([^/]+)$/.exec(path);

@@ -95,6 +95,18 @@ async function comparisonParts(db: Db, round: RoundCore, viewer: Viewer): Promis
   const notes = await areaNotes(db, ids);
   const noteOf = (side: 'self' | 'coach', area: string) =>
     notes.get(current.assessments.find((a) => a.side === side)?.id ?? '')?.[area] ?? null;
+  // Peers' words without names, in alphabetical order (never the order they came in).
+  const peerNotes = may(viewer, 'peer-notes:see', { round, peerCount: current.peerCount })
+    ? await areaNotes(
+        db,
+        current.assessments.filter((a) => a.side === 'peer' && a.submitted_at).map((a) => a.id),
+      )
+    : new Map<string, Record<string, string>>();
+  const peerNotesOn = (area: string) =>
+    [...peerNotes.values()]
+      .map((n) => n[area])
+      .filter((n): n is string => Boolean(n))
+      .sort((a, b) => a.localeCompare(b));
   const selfChange = changeSince(current.self, previous ? onScaleOf(previous, current, previous.self) : null);
   const coachChange = changeSince(
     current.coach,
@@ -108,6 +120,7 @@ async function comparisonParts(db: Db, round: RoundCore, viewer: Viewer): Promis
     peers: peersVisible && current.peers[a.key] !== undefined ? round2(current.peers[a.key]!) : null,
     selfNote: noteOf('self', a.key),
     coachNote: noteOf('coach', a.key),
+    peerNotes: peerNotesOn(a.key),
     change: { self: nullableRound(selfChange[a.key]), coach: nullableRound(coachChange[a.key]) },
   }));
   const nbc = (side: 'self' | 'coach') =>

@@ -15,7 +15,7 @@ import type { Actor } from '../../../privacy/actor.js';
 import { authorize } from '../../../privacy/authorize.js';
 import { authorizeWorkspace, mayInWorkspace } from '../../../privacy/workspace-rules.js';
 import { newId } from '../../../util.js';
-import { pmwheel } from '../frameworks/pmwheel.js';
+import { bankAreaNames } from './area-names.js';
 import { builtinQuestion, builtinQuestions, type BuiltinQuestion } from './question-content.js';
 import { markAsked, suggestQuestions } from './suggest.js';
 import { isTemplate, readableTemplate } from './template.js';
@@ -108,10 +108,7 @@ export async function listQuestions(input: {
   );
   return {
     questions,
-    areas: [
-      ...pmwheel.areas.map((a) => ({ key: a.key, name: a.name, kind: 'area' as const })),
-      ...pmwheel.traits.map((t) => ({ key: t.key, name: t.name, kind: 'trait' as const })),
-    ],
+    areas: await bankAreaNames(db, actor),
   };
 }
 

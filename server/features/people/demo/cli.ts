@@ -35,8 +35,9 @@ async function main() {
         : 'Created the demo workspace: a coach, four PMs, two years of quarterly rounds.',
     );
     console.log(
-      `Start Wheelhouse (npm start), open ${config.publicUrl} and sign in as:\n  email:    ${demoCoach.email}\n  password: ${password}`,
+      `Start Wheelhouse (npm start), open ${config.publicUrl}/sign-in and sign in as:\n  email:    ${demoCoach.email}\n  password: ${password}`,
     );
+    console.log('Or there, choose "See it as a PM" for the other side.');
     console.log('Remove it with: npm run demo -- --remove');
   } finally {
     await close();

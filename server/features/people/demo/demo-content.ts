@@ -10,6 +10,7 @@ export const demoPms = [
     base: 6,
     selfBias: { 'understand-the-problem': -2 },
     growth: 0.25,
+    headline: 'Hear customers first-hand, not through sales',
   },
   {
     name: 'Jonas Berg',
@@ -17,6 +18,8 @@ export const demoPms = [
     base: 5,
     selfBias: { 'get-it-done': 2.5, planning: 1 },
     growth: 0.2,
+    headline: 'From shipping fast to shipping what matters',
+    stuckTheme: 1,
   },
   {
     name: 'Amara Okafor',
@@ -25,6 +28,7 @@ export const demoPms = [
     selfBias: {},
     growth: 0.15,
     dip: { area: 'team', round: 6 },
+    headline: 'Lead through the reorganisation without losing the team',
   },
   {
     name: 'Lucas Ferreira',
@@ -32,6 +36,7 @@ export const demoPms = [
     base: 4,
     selfBias: { agile: 1 },
     growth: 0.35,
+    headline: 'Grow from feature delivery to product outcomes',
   },
 ] as const;
 

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { SessionState } from '../../../../common/schemas.js';
 import type { App, Deps } from '../../../http/env.js';
 import { jsonRoute, Ok } from '../../../http/routes.js';
@@ -18,13 +19,16 @@ export function registerDemoRoutes(app: App, deps: Deps) {
       path: '/api/demo',
       access: 'public',
       summary:
-        'Create the demo workspace (or reuse it) and sign in as its coach. Allowed before setup, for a workspace admin, or inside the demo',
+        'Create the demo workspace (or reuse it) and sign in as its coach, or with ?as=pm as one of its PMs. Allowed before setup, for a workspace admin, or inside the demo',
       tags,
+      request: {
+        query: z.object({ as: z.enum(['coach', 'pm']).default('coach').describe('Whose side to see') }),
+      },
       response: SessionState,
     }),
     async (c) => {
-      const demo = await startDemo({ db, actor: c.get('actor') });
-      const started = await createSession(db, demo.coachId);
+      const demo = await startDemo({ db, actor: c.get('actor'), as: c.req.valid('query').as });
+      const started = await createSession(db, demo.personId);
       return c.json(await startBrowserSession(c, deps, started), 200);
     },
   );

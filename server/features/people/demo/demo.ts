@@ -42,11 +42,25 @@ async function demoFacts(db: Db, actor: Actor | null): Promise<DemoFacts> {
   return { setupNeeded: await isSetupNeeded(db), actorInDemo: workspace?.is_demo === 1 };
 }
 
-/** Starts (or reuses) the demo for whoever the workspace rules let: see `demo:start`. */
-export async function startDemo(input: { db: Db; actor: Actor | null }) {
+/**
+ * Starts (or reuses) the demo for whoever the workspace rules let (see `demo:start`) and says whom
+ * to sign in as: its coach, or (`as: 'pm'`) one of its PMs, to see the other side of the same story.
+ */
+export async function startDemo(input: { db: Db; actor: Actor | null; as?: 'coach' | 'pm' }) {
   const { db, actor } = input;
   authorizeWorkspace({ actor, action: 'demo:start', thing: await demoFacts(db, actor) });
-  return createDemo({ db });
+  const demo = await createDemo({ db });
+  if (input.as !== 'pm') return { ...demo, personId: demo.coachId };
+  // The first PM by address (Amara): her latest round has the dip, her plan its own headline.
+  const pm = await db
+    .selectFrom('users')
+    .select('id')
+    .where('workspace_id', '=', demo.workspaceId)
+    .where('is_admin', '=', 0)
+    .orderBy('email')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { ...demo, personId: pm.id };
 }
 
 /** Removes the demo for an admin or someone in it; says whether the person was in it (signed out now). */

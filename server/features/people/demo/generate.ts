@@ -113,6 +113,8 @@ export async function generateTeam(input: {
         to: end,
         seed: 200 + i,
         growth: profile.growth,
+        headline: profile.headline,
+        stuckTheme: 'stuckTheme' in profile ? profile.stuckTheme : undefined,
       });
       await seedCheckIns(tx, {
         pmId,

@@ -69,7 +69,17 @@ const notes = [
  */
 export async function seedCoachingSessions(
   db: Db,
-  input: { pmId: string; coachId: string; from: number; to: number; seed: number; growth: number },
+  input: {
+    pmId: string;
+    coachId: string;
+    from: number;
+    to: number;
+    seed: number;
+    growth: number;
+    /** Each demo PM's own story: what the plan is about, and a theme that stays stuck (amber or red). */
+    headline: string;
+    stuckTheme?: number;
+  },
 ) {
   const random = seededRandom(input.seed);
   const { pmId, coachId } = input;
@@ -86,7 +96,7 @@ export async function seedCoachingSessions(
       id: planId,
       pm_id: pmId,
       number: 1,
-      headline: 'Grow from feature delivery to product outcomes',
+      headline: input.headline,
       focus: '',
       period_start: iso(planStart).slice(0, 10),
       period_end: iso(planStart + 182 * DAY_MS).slice(0, 10),
@@ -161,7 +171,11 @@ export async function seedCoachingSessions(
     const id = newId();
     const progress = m / count;
     const themeColours = themes.map((t, ti): { t: (typeof themes)[number]; colour: Rag } => {
-      const score = progress * (1 + input.growth * 2) + random.noise() * 0.35 - ti * 0.1;
+      // Colours move: a slow rise with the PM's growth, a swing of a few months per theme (a red
+      // month after a green run happens), and a stuck theme that never gets past amber.
+      if (ti === input.stuckTheme) return { t, colour: random.next() < 0.3 ? 'red' : 'amber' };
+      const swing = 0.22 * Math.sin(m / 2.5 + ti * 2.1);
+      const score = 0.15 + progress * (0.8 + input.growth) + swing + random.noise() * 0.15 - ti * 0.05;
       return { t, colour: score > 0.75 ? 'green' : score > 0.3 ? 'amber' : 'red' };
     });
     const step = !upcoming && random.next() < 0.7 ? random.pick(steps) : null;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CreatedInvitation,
   Email,
   Id,
   Invitation,
@@ -50,7 +51,7 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
         'Invite a PM to be coached by you (or, as admin, a member). With mail set up, the link goes only by mail (an admin also gets it to copy); without mail, and in the demo, it is returned to copy',
       tags,
       request: jsonBody(z.object({ email: Email, kind: z.enum(['pm', 'member']).default('pm') })),
-      response: Invitation,
+      response: CreatedInvitation,
     }),
     async (c) => {
       const { email, kind } = c.req.valid('json');

@@ -1,4 +1,4 @@
-import type { Invitation } from '../../../../common/schemas.js';
+import type { CreatedInvitation, Invitation } from '../../../../common/schemas.js';
 import type { Db } from '../../../db/database.js';
 import { lockRow } from '../../../db/lock.js';
 import { AppError, notFound } from '../../../http/errors.js';
@@ -68,7 +68,7 @@ export async function createInvitation(input: {
   actor: Actor;
   email: string;
   kind: Kind;
-}): Promise<Invitation> {
+}): Promise<CreatedInvitation> {
   const { db, mailer, mailConfigured, publicUrl, actor, email, kind } = input;
   authorizeWorkspace({
     actor,
@@ -90,8 +90,18 @@ export async function createInvitation(input: {
   const token = newToken();
   const now = nowIso();
   const id = newId();
-  await db.transaction().execute(async (tx) => {
-    // A new invitation to the same address from the same person replaces the open one.
+  const replaced = await db.transaction().execute(async (tx) => {
+    // A new invitation to the same address from the same person replaces the open one; the
+    // answer says so, since its link stops working (an expired one did not work anyway).
+    const stillOpen = await tx
+      .selectFrom('invitations')
+      .select('id')
+      .where('email', '=', email)
+      .where('invited_by', '=', actor.id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute();
     await tx
       .updateTable('invitations')
       .set({ revoked_at: now })
@@ -117,6 +127,7 @@ export async function createInvitation(input: {
         mailed_at: null,
       })
       .execute();
+    return stillOpen.length > 0;
   });
   const link = `${publicUrl}/invite/${token}`;
   const inDemo = await isDemoWorkspace(db, actor.workspaceId);
@@ -128,7 +139,7 @@ export async function createInvitation(input: {
   // With mail set up, the mailbox alone gets the link (if the mail failed, nobody does: inviting
   // again replaces this invitation); an admin still sees it to copy.
   const shown = !byMail || mayInWorkspace({ actor, action: 'invitation:see-mailed-link' });
-  return { ...presentInvitation(created, nowIso()), link: shown ? link : null };
+  return { ...presentInvitation(created, nowIso()), link: shown ? link : null, replaced };
 }
 
 async function isDemoWorkspace(db: Db, workspaceId: string) {

@@ -35,6 +35,7 @@ import {
   renderKindHtmlItem,
   renderKindHtmlStart,
 } from './export-html.js';
+import { collectStory, emptyStory, renderStory } from './readme-story.js';
 
 /** Rows read from the database at a time: the whole export is never held in memory. */
 export const EXPORT_PAGE_SIZE = 200;
@@ -272,6 +273,7 @@ export async function startExport(input: Call): Promise<StartedExport> {
     };
     const counts: Record<string, number> = {};
     const files: Record<string, string> = {};
+    const story = emptyStory();
     for (const kind of exportKinds) {
       // The JSON file: one array, written item by item.
       const json = file(`data/${kind}.json`);
@@ -291,6 +293,7 @@ export async function startExport(input: Call): Promise<StartedExport> {
       html.write(renderKindHtmlStart(kind, pm.name, count));
       let n = 0;
       for await (const page of read[kind](grant)) {
+        for (const item of page) collectStory(story, kind, item);
         html.write(page.map((item) => renderKindHtmlItem(kind, item, ++n)).join(''));
         await room();
         if (cancelled) return;
@@ -308,7 +311,7 @@ export async function startExport(input: Call): Promise<StartedExport> {
       counts,
     };
     file('manifest.json').end(`${JSON.stringify(manifest, null, 2)}\n`);
-    file('README.html').end(renderIndexHtml(manifest));
+    file('README.html').end(renderIndexHtml(manifest, renderStory(story)));
     zip.end();
   };
 

@@ -22,6 +22,14 @@ export default function SelfChecksPage({ pmId }: { pmId: string }) {
   const pm = usePm(pmId);
   const list = useResource<SelfCheckList>(`/api/pms/${encodeURIComponent(pmId)}/self-checks`);
   const [done, setDone] = useState<SelfCheck | null>(null);
+  // The dip's note prompt lives in the address (?note=<id>), so a reload or a link from a dip brings it back.
+  const [noteFor] = useState(() => new URLSearchParams(location.search).get('note'));
+  const asked = useResource<SelfCheck>(
+    pm.isMe && noteFor && !done
+      ? `/api/pms/${encodeURIComponent(pmId)}/self-checks/${encodeURIComponent(noteFor)}`
+      : null,
+  );
+  const prompt = done ?? (asked.data?.status === 'submitted' ? asked.data : null);
   if (list.error && [400, 403, 404].includes(list.error.status)) return <NotFoundPage />;
   return (
     <Page
@@ -37,14 +45,15 @@ export default function SelfChecksPage({ pmId }: { pmId: string }) {
           const draft = data.selfChecks.find((s) => s.status === 'draft');
           return (
             <>
-              {pm.isMe && done && <DipsAtSubmit pmId={pmId} selfCheck={done} />}
-              {pm.isMe && !done && (
+              {pm.isMe && prompt && <DipsAtSubmit pmId={pmId} selfCheck={prompt} />}
+              {pm.isMe && !prompt && (
                 <Section title={draft ? 'Your self-check in progress' : 'A new self-check'}>
                   {draft ? (
                     <SelfCheckFlow
                       pmId={pmId}
                       id={draft.id}
                       onSubmitted={(s) => {
+                        if (s.dips.length > 0) history.replaceState(null, '', `?note=${s.id}`);
                         setDone(s);
                         list.reload();
                       }}

@@ -1,9 +1,9 @@
 import type { Comparison } from '../../../../../common/wheel-rounds';
 import type { Perspective } from './perspective';
 
-/** The notes each side wrote per area (areas without notes are left out). */
+/** The notes each side wrote per area, and peers' notes without names (areas without notes are left out). */
 export function AreaNotes({ comparison, perspective }: { comparison: Comparison; perspective: Perspective }) {
-  const withNotes = comparison.areas.filter((a) => a.selfNote || a.coachNote);
+  const withNotes = comparison.areas.filter((a) => a.selfNote || a.coachNote || a.peerNotes.length);
   if (withNotes.length === 0)
     return (
       <p className="empty-state">
@@ -27,6 +27,11 @@ export function AreaNotes({ comparison, perspective }: { comparison: Comparison;
               <span className="note-author">{coach} (coach):</span> {a.coachNote}
             </dd>
           )}
+          {a.peerNotes.map((note, i) => (
+            <dd key={i}>
+              <span className="note-author">A peer:</span> {note}
+            </dd>
+          ))}
         </div>
       ))}
     </dl>

@@ -40,8 +40,10 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
               {dip.score.toFixed(1)}
             </p>
             <p className="item-meta">
-              {dip.source === 'self-check' ? `Self-check of ${formatDate(dip.revealedAt)}` : dip.roundTitle}:{' '}
-              {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent level of{' '}
+              {dip.source === 'self-check'
+                ? `In ${pm.name ? `${pm.name}'s` : 'your'} self-check of ${formatDate(dip.revealedAt)}`
+                : dip.roundTitle}
+              : {dip.drop.toFixed(1)} below {pm.name ? `${pm.name}'s` : 'your'} recent level of{' '}
               {dip.recentLevel.toFixed(1)}
             </p>
             {dip.note ? (
@@ -52,7 +54,7 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
                 </p>
               </blockquote>
             ) : (
-              <p className="item-meta">No note on this. Ask what changed.</p>
+              <NoNote pmId={pm.id} isMe={!pm.name} dip={dip} />
             )}
           </div>
           {dip.roundId ? (
@@ -74,6 +76,23 @@ export function DipsList({ lists }: { lists: PmDips[] }) {
       ))}
     </ul>
   );
+}
+
+/** Without a note: the coach is prompted to ask; the PM to say what is behind it (words for the reader). */
+function NoNote({ pmId, isMe, dip }: { pmId: string; isMe: boolean; dip: Dip }) {
+  if (!isMe) return <p className="item-meta">No note on this. Ask what changed.</p>;
+  if (dip.selfCheckId)
+    return (
+      <p className="item-meta">
+        What is behind it?{' '}
+        <Link to={`/pms/${pmId}/self-checks?note=${encodeURIComponent(dip.selfCheckId)}`}>
+          Add a private note
+          <span className="visually-hidden"> to your self-check of {formatDate(dip.revealedAt)}</span>
+        </Link>{' '}
+        (only you see it).
+      </p>
+    );
+  return <p className="item-meta">No note on this. What changed? Worth a word at your next session.</p>;
 }
 
 /** One PM's dips, loaded on their own (the wheel page; home pages get dips with their summary). */

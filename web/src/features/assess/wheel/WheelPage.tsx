@@ -37,7 +37,7 @@ export default function WheelPage({ pmId }: { pmId: string }) {
       {revealed.length > 0 && (
         <Section
           title="Dips to talk about"
-          intro="A clear drop in a self-score in the latest round: often a sign of something else going on. A topic for the next conversation."
+          intro="A clear drop in a self-score in the latest round or self-check: often a sign of something else going on. A topic for the next conversation."
         >
           <PmDipsList pm={{ id: pmId, name: pm.isMe ? null : pm.first }} />
         </Section>

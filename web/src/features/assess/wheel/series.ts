@@ -2,20 +2,8 @@
  * How each series of the wheel is drawn: a colour AND a dash pattern AND a marker shape, so the
  * series stay apart in greyscale, in print and for colour-blind readers (decision 014).
  */
-export type SeriesKey = 'self' | 'coach' | 'peers';
-
-export interface SeriesStyle {
-  color: string;
-  /** stroke-dasharray; empty for a solid line. */
-  dash: string;
-  marker: 'circle' | 'square' | 'triangle';
-}
-
-export const seriesStyles: Record<SeriesKey, SeriesStyle> = {
-  self: { color: '#1f4fa0', dash: '', marker: 'circle' },
-  coach: { color: '#a84b00', dash: '8 5', marker: 'square' },
-  peers: { color: '#2d7a3a', dash: '2 4', marker: 'triangle' },
-};
+import type { SeriesKey } from '../../../../../common/wheel-series-styles';
+export { seriesStyles, type SeriesKey, type SeriesStyle } from '../../../../../common/wheel-series-styles';
 
 export interface Series {
   key: SeriesKey;

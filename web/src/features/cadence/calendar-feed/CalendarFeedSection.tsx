@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CalendarFeed, CreatedCalendarFeed } from '../../../../../common/calendar-feed';
 import { api } from '../../../api';
 import { useAnnounce } from '../../../app/announcer';
+import { useMe } from '../../../app/session';
 import { useResource } from '../../../app/use-resource';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
@@ -10,13 +11,23 @@ import { FormError } from '../../../ui/FormError';
 import { Loaded } from '../../../ui/Loaded';
 import { formatDateTime } from '../../../ui/format';
 import { useAction } from '../../../ui/use-action';
+import { useMyPairs } from '../../people/pairs/my-pairs';
 
 type Asking = 'replace' | 'revoke' | null;
+
+/** The example names the other side of one of the reader's pairings, never the reader. */
+function useExampleName(): string {
+  const me = useMe();
+  const pair = useMyPairs().pairs?.find((p) => p.status === 'active');
+  if (!pair) return 'your coach';
+  return (pair.pm.id === me.id ? pair.coach.name : pair.pm.name).split(' ')[0]!;
+}
 
 /** The account page's calendar feed: a secret address to subscribe to, shown once; replace or revoke it. */
 export function CalendarFeedSection() {
   const feed = useResource<CalendarFeed>('/api/me/calendar-feed');
   const announce = useAnnounce();
+  const exampleName = useExampleName();
   const [created, setCreated] = useState<CreatedCalendarFeed | null>(null);
   const [asking, setAsking] = useState<Asking>(null);
   const create = useAction(() => api<CreatedCalendarFeed>('POST', '/api/me/calendar-feed'));
@@ -44,7 +55,7 @@ export function CalendarFeedSection() {
       <p>
         Subscribe to your coaching cadence in your own calendar: coaching sessions and weekly check-ins, plan
         refresh and vision revisit dates, and the days your actions are due. It shows names and kinds only
-        (“Coaching session with Pia”), never what your plan or notes say.
+        (“Coaching session with {exampleName}”), never what your plan or notes say.
       </p>
       <Loaded resource={feed}>
         {(state) => (

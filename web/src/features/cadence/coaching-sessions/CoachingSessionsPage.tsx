@@ -53,7 +53,7 @@ function SessionsBody({ data, pmId }: { data: CoachingSessionList; pmId: string 
       <PitfallGuards guards={data.guards} />
       <Section title="Upcoming">
         {data.upcoming.length ? (
-          <SessionList sessions={data.upcoming} />
+          <SessionList sessions={data.upcoming} viewerSide={data.viewerSide} />
         ) : (
           <EmptyState>
             <p>
@@ -75,7 +75,7 @@ function SessionsBody({ data, pmId }: { data: CoachingSessionList; pmId: string 
       </Section>
       <Section title="Past">
         {data.past.length ? (
-          <SessionList sessions={data.past} />
+          <SessionList sessions={data.past} viewerSide={data.viewerSide} />
         ) : (
           <EmptyState>
             <p>No coaching sessions held yet. Held and cancelled ones stay here, with what moved in each.</p>
@@ -90,7 +90,14 @@ function SessionsBody({ data, pmId }: { data: CoachingSessionList; pmId: string 
   );
 }
 
-function SessionList({ sessions }: { sessions: CoachingSessionInfo[] }) {
+/** "With …" names the other person: the coach for the PM, the PM for a coach (never the reader). */
+function SessionList({
+  sessions,
+  viewerSide,
+}: {
+  sessions: CoachingSessionInfo[];
+  viewerSide: CoachingSessionList['viewerSide'];
+}) {
   return (
     <ul className="list">
       {sessions.map((s) => (
@@ -102,8 +109,8 @@ function SessionList({ sessions }: { sessions: CoachingSessionInfo[] }) {
               </Link>
             </p>
             <p className="item-meta">
-              <span className={`badge status-${s.status}`}>{statusWords[s.status]}</span> With {s.coach.name}{' '}
-              · {s.minutes} minutes
+              <span className={`badge status-${s.status}`}>{statusWords[s.status]}</span> With{' '}
+              {viewerSide === 'coach' ? s.pm.name : s.coach.name} · {s.minutes} minutes
               {s.moved &&
                 ` · ${s.moved.coloursSet} colours set, ${s.moved.actionsMoved} actions moved, ${s.moved.nextSteps} next steps`}
             </p>

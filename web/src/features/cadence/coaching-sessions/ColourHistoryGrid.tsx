@@ -3,13 +3,20 @@ import type { ColourHistory } from '../../../../../common/coaching-sessions';
 import { monthName, ragWords } from './colour-words';
 import '../../../styles/coaching-sessions.css';
 
+const MONTHS_SHOWN = 12;
+
 /**
  * Themes × months, one cell per month with the PM's colour: a letter and a shape as well as the
  * colour, so it reads without colour. "Show as a list" gives the same as plain rows with the why.
  */
 export function ColourHistoryGrid({ history, caption }: { history: ColourHistory; caption: string }) {
   const [asList, setAsList] = useState(false);
+  const [allMonths, setAllMonths] = useState(false);
   const id = useId();
+  // The newest months matter most: the grid shows the last year (it fits beside the theme names
+  // on a 1280 px screen instead of being cut mid-month); the rest is one button away.
+  const from = allMonths ? 0 : Math.max(0, history.months.length - MONTHS_SHOWN);
+  const months = history.months.slice(from);
   if (!history.months.length)
     return (
       <p className="item-meta">
@@ -34,6 +41,16 @@ export function ColourHistoryGrid({ history, caption }: { history: ColourHistory
       >
         {asList ? 'Show as a grid' : 'Show as a list'}
       </button>
+      {!asList && history.months.length > MONTHS_SHOWN && (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setAllMonths((v) => !v)}
+          aria-pressed={allMonths}
+        >
+          {allMonths ? `Show the last ${MONTHS_SHOWN} months` : `Show all ${history.months.length} months`}
+        </button>
+      )}
       {asList ? (
         <table className="table">
           <caption>{caption} (list)</caption>
@@ -67,9 +84,14 @@ export function ColourHistoryGrid({ history, caption }: { history: ColourHistory
             <thead>
               <tr>
                 <th scope="col">Theme</th>
-                {history.months.map((m) => (
-                  <th scope="col" key={m}>
-                    {monthName(m)}
+                {months.map((m) => (
+                  <th scope="col" key={m} className="month">
+                    {/* "Nov" over "2026": narrow columns, so a year of months fits beside the themes. */}
+                    {monthName(m)
+                      .split(' ')
+                      .map((part, i) => (
+                        <span key={i}>{i ? ` ${part}` : part}</span>
+                      ))}
                   </th>
                 ))}
               </tr>
@@ -81,7 +103,7 @@ export function ColourHistoryGrid({ history, caption }: { history: ColourHistory
                     {t.title}
                     {!t.current && <span className="item-meta"> (no longer in the plan)</span>}
                   </th>
-                  {t.cells.map((c) =>
+                  {t.cells.slice(from).map((c) =>
                     c.colour ? (
                       <td key={c.month} className={`rag-cell rag-${c.colour}`} title={c.why || undefined}>
                         <span aria-hidden="true">{ragWords[c.colour].shape} </span>

@@ -11,6 +11,8 @@ import { FormError } from '../../../ui/FormError';
 import { useAction } from '../../../ui/use-action';
 import { InsightsChoiceCard } from '../insights/InsightsChoiceCard';
 import { CalendarFeedSection } from '../../cadence/calendar-feed/CalendarFeedSection';
+import { ExportSection } from '../../rights/export/ExportSection';
+import { isPmIn, useMyPairs } from '../pairs/my-pairs';
 
 const labels = { currentPassword: 'Current password', newPassword: 'New password' };
 
@@ -19,6 +21,7 @@ export default function AccountPage() {
   const me = useMe();
   const { setState } = useSession();
   const announce = useAnnounce();
+  const { pairs } = useMyPairs();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useAction(
@@ -57,6 +60,7 @@ export default function AccountPage() {
       <p className="card">
         <Link to="/account/notifications">Notifications: where nudges and reminders reach you, and when</Link>
       </p>
+      {isPmIn(pairs, me.id) && <ExportSection pmId={me.id} pmName={me.name} isPm />}
       <p className="card">
         <Link to="/account/erase">Erase my account and my coaching data</Link>
       </p>

@@ -7,12 +7,13 @@ import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
 import { FormError } from '../../../ui/FormError';
 import { useAction } from '../../../ui/use-action';
+import { ExploreDemo } from '../demo/ExploreDemo';
 
 const labels = { email: 'Email', password: 'Password' };
 
 /** Sign-in; afterwards the page that was asked for shows (home, or a link someone followed). */
 export function SignInPage() {
-  const { setState } = useSession();
+  const { state: session, setState } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useAction(() => api<SessionState>('POST', '/api/auth/sign-in', { email, password }), labels);
@@ -50,6 +51,8 @@ export function SignInPage() {
         </Button>
         <p className="hint">New here? Ask your coach or workspace admin for an invitation link.</p>
       </form>
+      {/* Before setup only a demo can exist: offer it here too (its coach's password comes from npm run demo). */}
+      {session.setupNeeded && <ExploreDemo onSignIn />}
     </Page>
   );
 }

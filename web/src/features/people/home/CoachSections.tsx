@@ -52,7 +52,7 @@ export function CoachSections({
         title="Invite a PM"
         intro="They'll get a link to create their account. As soon as they sign up, you're their coach."
       >
-        <InviteForm kinds={['pm']} onInvited={onInvitationsChanged} />
+        <InviteForm kinds={['pm']} onInvited={onInvitationsChanged} invitations={open} />
       </Section>
       <Section title="Open invitations">
         <InvitationList

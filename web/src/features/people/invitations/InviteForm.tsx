@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Invitation } from '../../../../../common/schemas';
+import type { CreatedInvitation, Invitation } from '../../../../../common/schemas';
 import { api } from '../../../api';
 import { useAnnounce } from '../../../app/announcer';
 import { useMe } from '../../../app/session';
@@ -21,22 +21,30 @@ interface InviteFormProps {
   /** Which kinds of invitation to offer; one kind hides the choice. */
   kinds: Kind[];
   onInvited: (invitation: Invitation) => void;
+  /** Invitations already listed on the page: a new one to the same address replaces the reader's open one. */
+  invitations?: Invitation[];
 }
 
 /**
  * Invites someone by email, then shows the link once to copy (and says whether it was emailed), or,
  * when the link went only by mail (decision 009), says where it went.
  */
-export function InviteForm({ kinds, onInvited }: InviteFormProps) {
+export function InviteForm({ kinds, onInvited, invitations = [] }: InviteFormProps) {
   const announce = useAnnounce();
   const me = useMe();
   const [email, setEmail] = useState('');
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'pm');
-  const [created, setCreated] = useState<Invitation | null>(null);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const linkField = useRef<HTMLInputElement>(null);
-  const invite = useAction(() => api<Invitation>('POST', '/api/invitations', { email, kind }), {
+  const invite = useAction(() => api<CreatedInvitation>('POST', '/api/invitations', { email, kind }), {
     email: 'Email',
   });
+
+  const typed = email.trim().toLowerCase();
+  const earlier = invitations.find(
+    (i) => i.status === 'open' && i.invitedBy.id === me.id && i.email.toLowerCase() === typed,
+  );
+  const stops = (address: string) => `The earlier link for ${address} stops working.`;
 
   useEffect(() => {
     if (created) linkField.current?.focus();
@@ -49,7 +57,9 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
     setCreated(invitation);
     setEmail('');
     onInvited(invitation);
-    announce(`Invitation for ${invitation.email} created.`);
+    announce(
+      `Invitation for ${invitation.email} created.${invitation.replaced ? ` ${stops(invitation.email)}` : ''}`,
+    );
   };
 
   return (
@@ -74,12 +84,22 @@ export function InviteForm({ kinds, onInvited }: InviteFormProps) {
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}
+          hint={
+            earlier
+              ? `You invited ${earlier.email} on ${formatDate(earlier.createdAt)}. If you invite again, the earlier link for ${earlier.email} stops working.`
+              : undefined
+          }
         />
         <Button type="submit" pending={invite.pending} pendingLabel="Inviting…">
           Create invitation
         </Button>
       </form>
       <FormError message={invite.error} />
+      {created?.replaced && (
+        <p className="notice" role="status">
+          {stops(created.email)} Only the new invitation works now.
+        </p>
+      )}
       {created && !created.link && (
         <div className="notice" role="status">
           <p className="notice-title">

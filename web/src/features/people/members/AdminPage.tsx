@@ -38,7 +38,7 @@ export default function AdminPage() {
         title="Invite someone"
         intro="Invite another coach as a member, or a PM you will coach yourself."
       >
-        <InviteForm kinds={['member', 'pm']} onInvited={invitations.reload} />
+        <InviteForm kinds={['member', 'pm']} onInvited={invitations.reload} invitations={invitations.data} />
       </Section>
       <Section title="Invitations">
         <Loaded resource={invitations}>

@@ -6,7 +6,9 @@ import { useResource } from '../../../app/use-resource';
 import { EmptyState } from '../../../ui/EmptyState';
 import { formatDateTime } from '../../../ui/format';
 import { Loaded } from '../../../ui/Loaded';
+import { Select } from '../../../ui/Select';
 import { describeAction, describeActor, describeRepeats } from './describe';
+import { filterChoices, groupLog, thingOf } from './group';
 
 /** `/access-log`: who opened or changed the signed-in PM's coaching data, newest first. */
 export default function AccessLogPage() {
@@ -42,37 +44,85 @@ export default function AccessLogPage() {
                 </p>
               </EmptyState>
             ) : (
-              <div>
-                <table className="table">
-                  <caption className="visually-hidden">Access to your coaching data, newest first</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">What</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entries.map((entry) => (
-                      <tr key={entry.id}>
-                        <td>
-                          <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                        </td>
-                        <td>{describeActor(entry, me.id)}</td>
-                        <td>
-                          {describeAction(entry)}
-                          <Repeats entry={entry} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <GroupedLog entries={entries} meId={me.id} />
             )
           }
         </Loaded>
       </section>
     </Page>
+  );
+}
+
+/**
+ * The log by day and person ("Tuesday 3 Dec: Hana Lead opened your plan 3 times"), filtered by who
+ * and what; each line opens to every entry behind it (native disclosure: keyboard and readers).
+ */
+function GroupedLog({ entries, meId }: { entries: AccessLogEntry[]; meId: string }) {
+  const [who, setWho] = useState('');
+  const [what, setWhat] = useState('');
+  const choices = filterChoices(entries, meId);
+  const shown = entries.filter(
+    (e) => (!who || (e.actor?.id ?? 'deleted') === who) && (!what || thingOf(e) === what),
+  );
+  const groups = groupLog(shown, meId);
+  return (
+    <>
+      <div className="toolbar access-log-filters">
+        <Select label="Who" value={who} onChange={(e) => setWho(e.currentTarget.value)}>
+          <option value="">Everyone</option>
+          {choices.people.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </Select>
+        <Select label="What" value={what} onChange={(e) => setWhat(e.currentTarget.value)}>
+          <option value="">Everything</option>
+          {choices.things.map((thing) => (
+            <option key={thing} value={thing}>
+              {thing.charAt(0).toUpperCase() + thing.slice(1)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <p role="status" className="hint">
+        {groups.length === 1 ? '1 day and person' : `${groups.length} days and people`} ·{' '}
+        {shown.length === 1 ? '1 entry' : `${shown.length} entries`}
+      </p>
+      <ul className="list access-log-groups">
+        {groups.map((group) => (
+          <li key={group.key} className="list-item">
+            <details>
+              <summary>{group.summary}</summary>
+              <table className="table">
+                <caption className="visually-hidden">Every entry of {group.summary}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">What</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.entries.map((entry) => (
+                    <tr key={entry.id}>
+                      <td>
+                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                      </td>
+                      <td>{describeActor(entry, meId)}</td>
+                      <td>
+                        {describeAction(entry)}
+                        <Repeats entry={entry} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
