@@ -7,7 +7,12 @@ const Version = z.string().max(40, 'must be at most 40 characters');
 /** The optional `versions` of a patch: per text field, the version the edit started from. */
 export const editVersions = <F extends string>(fields: readonly [F, ...F[]]) =>
   z
-    .object(Object.fromEntries(fields.map((f) => [f, Version.optional()])) as Record<F, z.ZodOptional<typeof Version>>)
+    .object(
+      Object.fromEntries(fields.map((f) => [f, Version.optional()])) as Record<
+        F,
+        z.ZodOptional<typeof Version>
+      >,
+    )
     .strict()
     .optional()
     .describe(

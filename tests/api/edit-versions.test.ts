@@ -47,7 +47,10 @@ describe('a save from a stale copy of a text field', () => {
   it('checks each field on its own: a change to the title does not make the why stale', async () => {
     const { pm, themeId } = await pmWithTheme();
     const themeUrl = `/api/pms/${pm.id}/plan/themes/${themeId}`;
-    await pm.client.patch(themeUrl, { title: 'Talk to users weekly', versions: { title: textVersion('Talk to users') } });
+    await pm.client.patch(themeUrl, {
+      title: 'Talk to users weekly',
+      versions: { title: textVersion('Talk to users') },
+    });
     const why = await pm.client.patch(themeUrl, {
       why: 'Guesses cost us a quarter.',
       versions: { why: textVersion('I build on guesses.') },

@@ -62,9 +62,9 @@ export function createAutosaver(options: AutosaverOptions) {
     const sent = state.text;
     inFlight = true;
     set({ status: 'saving', message: '' });
-    const outcome = await options.save(sent, textVersion(base)).catch(
-      (): SaveOutcome => ({ kind: 'failed', message: 'Something went wrong.' }),
-    );
+    const outcome = await options
+      .save(sent, textVersion(base))
+      .catch((): SaveOutcome => ({ kind: 'failed', message: 'Something went wrong.' }));
     inFlight = false;
     if (outcome.kind === 'conflict') return set({ status: 'conflict', theirs: outcome.theirs });
     if (outcome.kind === 'failed') return set({ status: 'failed', message: outcome.message });
@@ -117,7 +117,8 @@ export function createAutosaver(options: AutosaverOptions) {
     flush,
     /** The server's text changed (another save answered): followed unless the person has unsaved words. */
     serverValue(value: string) {
-      if (inFlight || state.status === 'conflict' || state.text !== saved || value === saved) return;
+      // `base` is already known (our own save's answer); unsaved words are never replaced.
+      if (value === base || inFlight || state.status === 'conflict' || state.text !== saved) return;
       base = value;
       saved = value;
       set({ text: value });
