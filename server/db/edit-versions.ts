@@ -1,40 +1,45 @@
+import type { Kysely } from 'kysely';
 import { textVersion } from '../../common/text-version.js';
 import { AppError } from '../http/errors.js';
-import type { Kysely } from 'kysely';
 import type { Db } from './database.js';
-import { lockRow } from './lock.js';
+import { lockName, lockRow } from './lock.js';
 import type { Database } from './schema.js';
+
+interface EditCheck {
+  table: keyof Database & string;
+  /** The row: its `id`, or its key columns (a row that may not exist yet holds empty text). */
+  row: { id: string } | Record<string, string>;
+  /** The API's field names → their columns. */
+  fields: Record<string, string>;
+  /** From the request: per field, the version of the text the edit started from. */
+  versions: Record<string, string | undefined> | undefined;
+}
 
 /**
  * The version check for every text field that saves while typing (decision 057). Inside the
  * caller's transaction: locks the row, reads the stored text of each field the client sent a
  * version for, and refuses (409 edit_conflict, with the stored text) when one changed since the
  * client started editing. Nothing is written then, so the earlier save is never silently erased.
- * `fields` maps the API's field names to their columns.
  */
-export async function checkEditVersions(
-  tx: Db,
-  table: keyof Database & string,
-  id: string,
-  fields: Record<string, string>,
-  versions: Record<string, string | undefined> | undefined,
-): Promise<void> {
-  const sent = Object.entries(versions ?? {}).filter(
+export async function checkEditVersions(tx: Db, check: EditCheck): Promise<void> {
+  const { table, row, fields } = check;
+  const sent = Object.entries(check.versions ?? {}).filter(
     (e): e is [string, string] => e[1] !== undefined && e[0] in fields,
   );
   if (!sent.length) return;
-  await lockRow(tx, table, id);
+  const keys = Object.entries(row);
+  if (keys.length === 1 && 'id' in row) await lockRow(tx, table, row.id as string);
+  else await lockName(tx, `${table}:${keys.map(([, v]) => v).join(':')}`);
   // The table and columns come from the caller's code, never from the request.
-  const row = (await (tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+  let query = (tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
     .selectFrom(table)
-    .select(sent.map(([field]) => fields[field]!))
-    .where('id', '=', id)
-    .executeTakeFirst()) as Record<string, string | null> | undefined;
-  if (!row) return; // gone: the caller's own checks answer for that
+    .select(sent.map(([field]) => fields[field]!));
+  for (const [column, value] of keys) query = query.where(column, '=', value);
+  const stored = ((await query.executeTakeFirst()) ?? {}) as Record<string, string | null>;
   const current: Record<string, string> = {};
   for (const [field, version] of sent) {
-    const stored = row[fields[field]!] ?? '';
-    if (textVersion(stored) !== version) current[field] = stored;
+    const text = stored[fields[field]!] ?? '';
+    if (textVersion(text) !== version) current[field] = text;
   }
   if (Object.keys(current).length)
     throw new AppError(

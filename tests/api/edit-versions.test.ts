@@ -94,6 +94,29 @@ describe('a save from a stale copy of a text field', () => {
     expect((await planOf(pm)).themes[0].why).toBe(winner);
   });
 
+  it('guards a private note of a coaching session, even before it exists, and only its author’s', async () => {
+    const coach = await buildWorkspace(app);
+    const pm = await buildPm(app, coach, 'Pat PM');
+    const scheduled = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: '2031-03-04T14:30',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(scheduled.status, scheduled.text).toBe(200);
+    const url = `/api/coaching-sessions/${scheduled.body.id}/private-note`;
+    const empty = textVersion('');
+    const first = await pm.client.put(url, { body: 'Tab one.', versions: { body: empty } });
+    expect(first.status, first.text).toBe(200);
+    const stale = await pm.client.put(url, { body: 'Tab two.', versions: { body: empty } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'edit_conflict', current: { body: 'Tab one.' } });
+    // The coach's own note is another row: the PM's words are neither a conflict nor shown to them.
+    const coachNote = await coach.client.put(url, { body: 'Coach’s own.', versions: { body: empty } });
+    expect(coachNote.status, coachNote.text).toBe(200);
+    expect((await pm.client.get(`/api/coaching-sessions/${scheduled.body.id}`)).body.privateNote).toBe(
+      'Tab one.',
+    );
+  });
+
   it('refuses a versions entry for a field that has none, in words', async () => {
     const { pm, themeId } = await pmWithTheme();
     const res = await pm.client.patch(`/api/pms/${pm.id}/plan/themes/${themeId}`, {

@@ -82,7 +82,12 @@ export async function updateTheme(input: Change & { themeId: string; patch: Them
       ? await targetsFor(db, pmId, patch.areas ?? keys('area'), patch.traits ?? keys('trait'))
       : null;
   await db.transaction().execute(async (tx) => {
-    await checkEditVersions(tx, 'plan_themes', theme.id, themeText, patch.versions);
+    await checkEditVersions(tx, {
+      table: 'plan_themes',
+      row: { id: theme.id },
+      fields: themeText,
+      versions: patch.versions,
+    });
     if (patch.title !== undefined || patch.why !== undefined || patch.serves !== undefined) {
       await tx
         .updateTable('plan_themes')
@@ -175,7 +180,12 @@ export async function updateAction(input: Change & { actionId: string; patch: Ac
   const doneAt =
     patch.status === undefined ? undefined : patch.status === 'done' ? (action.done_at ?? now) : null;
   await db.transaction().execute(async (tx) => {
-    await checkEditVersions(tx, 'plan_actions', action.id, actionText, patch.versions);
+    await checkEditVersions(tx, {
+      table: 'plan_actions',
+      row: { id: action.id },
+      fields: actionText,
+      versions: patch.versions,
+    });
     await tx
       .updateTable('plan_actions')
       .set({

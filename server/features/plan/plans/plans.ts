@@ -142,7 +142,12 @@ export async function updatePlan(input: Call & { patch: PlanPatch }) {
   const row = await currentPlanOrFail(db, pmId);
   checkPeriod(patch.periodStart ?? row.period_start, patch.periodEnd ?? row.period_end);
   await db.transaction().execute(async (tx) => {
-    await checkEditVersions(tx, 'plans', row.id, { headline: 'headline', focus: 'focus' }, patch.versions);
+    await checkEditVersions(tx, {
+      table: 'plans',
+      row: { id: row.id },
+      fields: { headline: 'headline', focus: 'focus' },
+      versions: patch.versions,
+    });
     await tx
       .updateTable('plans')
       .set({
