@@ -28,7 +28,7 @@ describe('a plan field saves while typing', () => {
     await why(page).click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Guesses cost us a quarter.');
-    await whyState(page).getByText('Saved', { exact: true }).waitFor();
+    await whyState(page).getByText('Saved.', { exact: true }).waitFor();
     expect(await whyOnServer()).toBe('Guesses cost us a quarter.');
     await page.reload();
     await expect.poll(() => why(page).inputValue()).toBe('Guesses cost us a quarter.');
@@ -50,7 +50,7 @@ describe('a plan field saves while typing', () => {
     await why(two).waitFor();
 
     await why(one).fill('Words from the laptop.');
-    await whyState(one).getByText('Saved', { exact: true }).waitFor();
+    await whyState(one).getByText('Saved.', { exact: true }).waitFor();
 
     await why(two).fill('Words from the phone.');
     const choice = two.getByRole('group', { name: 'Two versions of Why it matters: choose one' });
@@ -64,7 +64,7 @@ describe('a plan field saves while typing', () => {
     await expectNoAxeViolations(two);
 
     await choice.getByRole('button', { name: 'Keep mine' }).click();
-    await whyState(two).getByText('Saved', { exact: true }).waitFor();
+    await whyState(two).getByText('Saved.', { exact: true }).waitFor();
     expect(await whyOnServer()).toBe('Words from the phone.');
   });
 
@@ -79,7 +79,7 @@ describe('a plan field saves while typing', () => {
       .waitFor();
     expect(await whyOnServer()).toBe('I build on guesses.');
     await context.setOffline(false);
-    await whyState(page).getByText('Saved', { exact: true }).waitFor();
+    await whyState(page).getByText('Saved.', { exact: true }).waitFor();
     expect(await whyOnServer()).toBe('Written in a tunnel.');
   });
 });

@@ -67,7 +67,7 @@ export function AutoSaveField(props: AutoSaveFieldProps) {
 
 function StateLine({ state, retry }: { state: AutosaveState; retry: () => void }) {
   if (state.status === 'saving') return <p className="save-status">Saving…</p>;
-  if (state.status === 'saved') return <p className="save-status save-saved">Saved</p>;
+  if (state.status === 'saved') return <p className="save-status save-saved">Saved.</p>;
   if (state.status === 'conflict')
     return (
       <p className="save-status save-failed">
