@@ -28,7 +28,7 @@ export async function checkEditVersions(tx: Db, check: EditCheck): Promise<void>
   );
   if (!sent.length) return;
   const keys = Object.entries(row);
-  if (keys.length === 1 && 'id' in row) await lockRow(tx, table, row.id as string);
+  if (keys.length === 1 && 'id' in row) await lockRow(tx, table, row.id);
   else await lockName(tx, `${table}:${keys.map(([, v]) => v).join(':')}`);
   // The table and columns come from the caller's code, never from the request.
   let query = (tx as unknown as Kysely<Record<string, Record<string, unknown>>>)
