@@ -62,6 +62,21 @@ describe('saving while typing', () => {
     expect(server.text).toBe('Better');
   });
 
+  it('typing on without a pause still saves every ten seconds', async () => {
+    const { server, saver } = setup();
+    let text = '';
+    for (let i = 0; i < 125; i++) {
+      text += 'x';
+      saver.type(text);
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    // 25 s of typing, never a second's pause: two saves on the way, not one per keystroke.
+    expect(server.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.calls).toHaveLength(3);
+    expect(server.text).toBe(text);
+  });
+
   it('keeps a draft, keyed by the person, until the server has the words', async () => {
     const { saver, store } = setup();
     saver.type('Half a thought');

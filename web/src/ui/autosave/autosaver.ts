@@ -3,7 +3,7 @@ import { clearDraft, readDraft, writeDraft, type DraftStore } from './drafts';
 
 /**
  * Save while typing for one text field, as a plain object React wraps (decision 057): a save
- * about `delay` ms after typing stops (or at once on leaving the field), a local draft until the
+ * about `delay` ms after typing stops (at least every 10 s while it goes on; at once on leaving the field), a local draft until the
  * server has the words, the version check's conflict kept for the person to decide.
  */
 
@@ -35,6 +35,7 @@ export interface AutosaverOptions {
 }
 
 export const SAVE_DELAY_MS = 1000;
+export const MAX_WAIT_MS = 10_000;
 
 export function createAutosaver(options: AutosaverOptions) {
   const { store, draftKey, delay = SAVE_DELAY_MS } = options;
@@ -51,9 +52,13 @@ export function createAutosaver(options: AutosaverOptions) {
     options.onChange(state);
   };
   const keepDraft = () => writeDraft(store, draftKey, { text: state.text, base });
+  // Typing without a pause still saves every MAX_WAIT_MS: a long paragraph reaches the server too.
+  let unsavedSince: number | null = null;
   const schedule = (ms: number) => {
+    unsavedSince ??= Date.now();
     clearTimeout(timer);
-    timer = setTimeout(() => void flush(), ms);
+    const left = Math.max(0, unsavedSince + MAX_WAIT_MS - Date.now());
+    timer = setTimeout(() => void flush(), Math.min(ms, left));
   };
 
   async function flush(): Promise<void> {
@@ -61,6 +66,7 @@ export function createAutosaver(options: AutosaverOptions) {
     if (inFlight || state.status === 'conflict' || state.text === saved) return;
     const sent = state.text;
     inFlight = true;
+    unsavedSince = null;
     set({ status: 'saving', message: '' });
     const outcome = await options
       .save(sent, textVersion(base))
