@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { editVersions } from './edit-versions.js';
 import { OneLine, Person } from './schemas.js';
 
 /**
@@ -84,6 +85,10 @@ export const NotesInput = z
   .object({ body: Line(20000) })
   .strict()
   .openapi('CoachingSessionNotesInput');
+/** The private note saves while typing, with the version check (decision 057). */
+export const PrivateNoteInput = NotesInput.extend({ versions: editVersions(['body']) }).openapi(
+  'CoachingSessionPrivateNoteInput',
+);
 export const NextStepInput = z
   .object({
     text: OneLine(300).min(1, 'is required'),

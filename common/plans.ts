@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { OneLine, Person, Side } from './schemas.js';
 import { Key } from './wheel.js';
+import { editVersions } from './edit-versions.js';
 
 /**
  * The development plan the PM owns (issue 4) and the ideas the wheel gives for it: request and response
@@ -232,6 +233,7 @@ export const ActionPatch = z
     position: z.number().int().min(0),
   })
   .partial()
+  .extend({ versions: editVersions(['text', 'evidence']) })
   .openapi('ActionPatch');
 export type ActionPatch = z.infer<typeof ActionPatch>;
 
@@ -259,6 +261,7 @@ export const ThemePatch = z
     position: z.number().int().min(0).describe('Move the theme to this place (0 = first)'),
   })
   .partial()
+  .extend({ versions: editVersions(['title', 'why', 'serves']) })
   .openapi('ThemePatch');
 export type ThemePatch = z.infer<typeof ThemePatch>;
 
@@ -276,6 +279,7 @@ export type PlanInput = z.infer<typeof PlanInput>;
 export const PlanPatch = z
   .object({ headline: oneLine(200), focus: text(1000), periodStart: DateOnly, periodEnd: DateOnly })
   .partial()
+  .extend({ versions: editVersions(['headline', 'focus']) })
   .openapi('PlanPatch');
 export type PlanPatch = z.infer<typeof PlanPatch>;
 

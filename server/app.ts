@@ -112,7 +112,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
         deps.log.debug({ path: loggedPath(c.req.path), method: c.req.method, code: error.code }, 'refused');
       }
       if (error.extra.retryAfterSeconds) c.header('Retry-After', String(error.extra.retryAfterSeconds));
-      return c.json(errorBody(error.code, error.message), error.status);
+      return c.json(errorBody(error.code, error.message, error.extra.current), error.status);
     }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals (malformed JSON, wrong content type) keep their status, in our shape.

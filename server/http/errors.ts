@@ -8,6 +8,7 @@ export const errorStatus = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  edit_conflict: 409,
   gone: 410,
   payload_too_large: 413,
   rate_limited: 429,
@@ -22,7 +23,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { retryAfterSeconds?: number } = {},
+    readonly extra: { retryAfterSeconds?: number; current?: Record<string, string> } = {},
   ) {
     super(message);
   }
@@ -39,4 +40,7 @@ export class AppError extends Error {
  */
 export const notFound = () => new AppError('not_found', 'That was not found.');
 
-export const errorBody = (code: ErrorCode, message: string) => ({ error: { code, message } });
+/** The error body; an edit_conflict also carries the current text of the stale fields (decision 057). */
+export const errorBody = (code: ErrorCode, message: string, current?: Record<string, string>) => ({
+  error: current ? { code, message, current } : { code, message },
+});

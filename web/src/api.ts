@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The rest of the error body, e.g. an edit_conflict's current text. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -41,6 +43,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       err?.code ?? 'internal',
       err?.message ?? 'Something went wrong. Please try again.',
       res.status,
+      err && typeof err === 'object' ? err : {},
     );
   }
   if (data && typeof data === 'object' && 'csrfToken' in data) setCsrfToken((data as SessionState).csrfToken);

@@ -1,4 +1,5 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { mayLeavePage } from '../ui/autosave/unsaved';
 
 /** A tiny router on the History API: the path is external state every component can read. */
 const listeners = new Set<() => void>();
@@ -13,6 +14,8 @@ window.addEventListener('popstate', () => {
 /** Goes to an in-app path without reloading the page. */
 export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (to === location.pathname + location.search) return;
+  // Words that could not be saved: ask first (decision 057).
+  if (!mayLeavePage()) return;
   hasNavigated = true;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);

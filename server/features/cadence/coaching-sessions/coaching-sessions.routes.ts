@@ -6,6 +6,7 @@ import {
   CoachingSessionList,
   NextStepInput,
   NotesInput,
+  PrivateNoteInput,
   RescheduleCoachingSessionInput,
   ScheduleCoachingSessionInput,
   ThemeColourInput,
@@ -222,14 +223,11 @@ export function registerCoachingSessionRoutes(app: App, deps: Deps) {
       access: 'coaching-data',
       summary: 'The caller’s own private note: only its author ever sees it',
       tags,
-      request: { params: SessionParams, ...jsonBody(NotesInput) },
+      request: { params: SessionParams, ...jsonBody(PrivateNoteInput) },
       response: CoachingSession,
     }),
     async (c) =>
-      c.json(
-        await savePrivateNote({ ...call(c, c.req.valid('param').id), body: c.req.valid('json').body }),
-        200,
-      ),
+      c.json(await savePrivateNote({ ...call(c, c.req.valid('param').id), ...c.req.valid('json') }), 200),
   );
 
   app.openapi(

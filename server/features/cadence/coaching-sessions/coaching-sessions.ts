@@ -7,6 +7,7 @@ import type {
   ScheduleCoachingSessionInput,
 } from '../../../../common/coaching-sessions.js';
 import type { Db } from '../../../db/database.js';
+import { checkEditVersions } from '../../../db/edit-versions.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { recordAccess } from '../../../privacy/access-log.js';
 import type { Actor } from '../../../privacy/actor.js';
@@ -397,16 +398,28 @@ export async function saveSharedNotes(input: SessionCall & { body: string }): Pr
 }
 
 /** The viewer's own private note: only its author ever reads it back. */
-export async function savePrivateNote(input: SessionCall & { body: string }): Promise<CoachingSession> {
+export async function savePrivateNote(
+  input: SessionCall & { body: string; versions?: { body?: string } },
+): Promise<CoachingSession> {
   const { db, now } = input;
   const { row, grant } = await open(input, 'coaching-session-private-note:write');
   const at = now.toISOString();
   const sealed = seal(db, 'session_private_notes.body', input.body);
-  await db
-    .insertInto('session_private_notes')
-    .values({ session_id: row.id, author_id: grant.actorId, body: sealed, updated_at: at })
-    .onConflict((oc) => oc.columns(['session_id', 'author_id']).doUpdateSet({ body: sealed, updated_at: at }))
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await checkEditVersions(tx, {
+      table: 'session_private_notes',
+      row: { session_id: row.id, author_id: grant.actorId },
+      fields: { body: 'body' },
+      versions: input.versions,
+    });
+    await tx
+      .insertInto('session_private_notes')
+      .values({ session_id: row.id, author_id: grant.actorId, body: sealed, updated_at: at })
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'author_id']).doUpdateSet({ body: sealed, updated_at: at }),
+      )
+      .execute();
+  });
   return answer(db, grant, row.id, now, 'own private note of a coaching session');
 }
 

@@ -1,5 +1,6 @@
 import type { ActionInput, ActionPatch, ThemeInput, ThemePatch } from '../../../../common/plans.js';
 import type { Db } from '../../../db/database.js';
+import { checkEditVersions } from '../../../db/edit-versions.js';
 import { AppError } from '../../../http/errors.js';
 import type { Actor } from '../../../privacy/actor.js';
 import { authorize } from '../../../privacy/authorize.js';
@@ -27,6 +28,10 @@ interface Change {
 
 const MAX_THEMES = 12;
 const MAX_ACTIONS = 20;
+
+/** The text fields that save while typing, API name → column (their version check: decision 057). */
+const themeText = { title: 'title', why: 'why', serves: 'serves' };
+const actionText = { text: 'text', evidence: 'evidence' };
 
 const authorizeWrite = (c: Change) =>
   authorize({ db: c.db, actor: c.actor, action: 'plan:write', pmId: c.pmId });
@@ -77,6 +82,12 @@ export async function updateTheme(input: Change & { themeId: string; patch: Them
       ? await targetsFor(db, pmId, patch.areas ?? keys('area'), patch.traits ?? keys('trait'))
       : null;
   await db.transaction().execute(async (tx) => {
+    await checkEditVersions(tx, {
+      table: 'plan_themes',
+      row: { id: theme.id },
+      fields: themeText,
+      versions: patch.versions,
+    });
     if (patch.title !== undefined || patch.why !== undefined || patch.serves !== undefined) {
       await tx
         .updateTable('plan_themes')
@@ -169,6 +180,12 @@ export async function updateAction(input: Change & { actionId: string; patch: Ac
   const doneAt =
     patch.status === undefined ? undefined : patch.status === 'done' ? (action.done_at ?? now) : null;
   await db.transaction().execute(async (tx) => {
+    await checkEditVersions(tx, {
+      table: 'plan_actions',
+      row: { id: action.id },
+      fields: actionText,
+      versions: patch.versions,
+    });
     await tx
       .updateTable('plan_actions')
       .set({

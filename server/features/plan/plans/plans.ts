@@ -1,5 +1,6 @@
 import type { PlanInput, PlanPatch, PlanVersionInfo, RefreshInput } from '../../../../common/plans.js';
 import type { Db } from '../../../db/database.js';
+import { checkEditVersions } from '../../../db/edit-versions.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { recordAccess } from '../../../privacy/access-log.js';
 import type { Actor } from '../../../privacy/actor.js';
@@ -140,17 +141,25 @@ export async function updatePlan(input: Call & { patch: PlanPatch }) {
   const grant = await grantTo(input, 'plan:write');
   const row = await currentPlanOrFail(db, pmId);
   checkPeriod(patch.periodStart ?? row.period_start, patch.periodEnd ?? row.period_end);
-  await db
-    .updateTable('plans')
-    .set({
-      headline: patch.headline,
-      focus: patch.focus,
-      period_start: patch.periodStart,
-      period_end: patch.periodEnd,
-      updated_at: nowIso(),
-    })
-    .where('id', '=', row.id)
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    await checkEditVersions(tx, {
+      table: 'plans',
+      row: { id: row.id },
+      fields: { headline: 'headline', focus: 'focus' },
+      versions: patch.versions,
+    });
+    await tx
+      .updateTable('plans')
+      .set({
+        headline: patch.headline,
+        focus: patch.focus,
+        period_start: patch.periodStart,
+        period_end: patch.periodEnd,
+        updated_at: nowIso(),
+      })
+      .where('id', '=', row.id)
+      .execute();
+  });
   return answerWithCurrentPlan(db, grant, 'plan');
 }
 

@@ -16,6 +16,8 @@ import { Select } from '../../../ui/Select';
 import { useAction } from '../../../ui/use-action';
 import { NudgeButton } from '../nudges/NudgeButton';
 import { AutoSaveText } from './AutoSaveText';
+import type { SaveOutcome } from '../../../ui/autosave/autosaver';
+import { outcomeOfError } from '../../../ui/autosave/use-autosave';
 import { ColourHistoryGrid } from './ColourHistoryGrid';
 import { kindWords, statusWords, whenOf } from './colour-words';
 import { PitfallGuards } from './PitfallGuards';
@@ -323,20 +325,28 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
 }
 
 function Notes({ session, call }: { session: CoachingSession; call: Call }) {
-  const save = (rest: string) => async (body: string) => {
-    try {
-      await call('PUT', rest, { body });
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  // The private note sends the version it started from; the shared notes do not (yet).
+  const save =
+    (rest: '/notes' | '/private-note') =>
+    async (body: string, version: string): Promise<SaveOutcome> => {
+      try {
+        const next = await call(
+          'PUT',
+          rest,
+          rest === '/notes' ? { body } : { body, versions: { body: version } },
+        );
+        return { kind: 'saved', stored: rest === '/notes' ? next.sharedNotes : next.privateNote };
+      } catch (error) {
+        return outcomeOfError(error, 'body');
+      }
+    };
   const other = session.viewerSide === 'pm' ? 'your coach' : 'the PM';
   return (
     <Section title="Notes">
       <AutoSaveText
         label="Shared notes"
         hint={`You and ${other} both see these.`}
+        field={`session:${session.id}:shared-notes`}
         value={session.sharedNotes}
         disabled={session.status === 'cancelled'}
         onSave={save('/notes')}
@@ -349,6 +359,7 @@ function Notes({ session, call }: { session: CoachingSession; call: Call }) {
             </>
           }
           hint={`Never shown to ${other}, nor anywhere else: not in exports, the timeline or the access log.`}
+          field={`session:${session.id}:private-note`}
           value={session.privateNote}
           rows={3}
           onSave={save('/private-note')}

@@ -3,10 +3,12 @@ import type { PlanAction } from '../../../../../common/plans';
 import { useAnnounce } from '../../../app/announcer';
 import { useMe } from '../../../app/session';
 import { Button } from '../../../ui/Button';
+import { AutoSaveField } from '../../../ui/autosave/AutoSaveField';
 import { AutoField } from './AutoField';
 import { CommentThread } from './CommentThread';
 import { SaveState, useItemAutosave } from './item-autosave';
 import { usePlan, usePlanChange, useRequestedFocus } from './plan-context';
+import { actionOf, usePlanTextSave } from './plan-text';
 import { attributionText, statusLabels } from './plan-words';
 
 const labels = { text: 'Action', dueOn: 'Due date', evidence: 'Evidence' };
@@ -25,6 +27,12 @@ export function ActionEditor({
   const { plan, pm, requestFocus } = usePlan();
   const announce = useAnnounce();
   const item = useItemAutosave(`/actions/${action.id}`, labels);
+  const saveText = usePlanTextSave(labels);
+  const text = (field: 'text' | 'evidence') => ({
+    field: `plan-action:${action.id}:${field}`,
+    value: action[field],
+    save: saveText(`/actions/${action.id}`, field, (p) => actionOf(p, action.id)?.[field]),
+  });
   const remove = usePlanChange();
   const textRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useRequestedFocus(`action-${action.id}`, textRef);
@@ -42,13 +50,12 @@ export function ActionEditor({
   };
   return (
     <li className={`action-editor status-${action.status}`}>
-      <AutoField
+      <AutoSaveField
         label={`Action ${number}`}
-        value={action.text}
+        {...text('text')}
         maxLength={500}
         required
         inputRef={textRef}
-        onCommit={(text) => void item.save({ text })}
       />
       {credit && <p className="credit">{credit}</p>}
       <div className="action-row">
@@ -73,17 +80,17 @@ export function ActionEditor({
           </select>
         </div>
       </div>
-      <AutoField
+      <AutoSaveField
         label="Evidence"
-        kind="multiline"
+        {...text('evidence')}
+        multiline
+        rows={2}
         hint={
           action.status === 'done'
             ? 'What shows it is done? For example “presented the roadmap to the leadership team on 12 March”.'
             : undefined
         }
-        value={action.evidence}
         maxLength={2000}
-        onCommit={(evidence) => void item.save({ evidence })}
       />
       <div className="item-foot">
         <SaveState pending={item.pending} error={item.error} saved={item.saved} />

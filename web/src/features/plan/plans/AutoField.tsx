@@ -14,7 +14,7 @@ interface AutoFieldProps {
 }
 
 /**
- * A field that saves when the person leaves it. While focused it keeps what is typed; otherwise it
+ * A date field that saves when the person leaves it (text fields save while typing: ui/autosave). While focused it keeps what is typed; otherwise it
  * follows the plan the server answered (after a save, an accepted suggestion, a refresh).
  */
 export function AutoField({

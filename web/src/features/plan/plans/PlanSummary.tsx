@@ -1,8 +1,10 @@
 import { Section } from '../../../ui/Section';
+import { AutoSaveField } from '../../../ui/autosave/AutoSaveField';
 import { AutoField } from './AutoField';
 import { SaveState, useItemAutosave } from './item-autosave';
 import { OwnershipNote } from './OwnershipNote';
 import { usePlan } from './plan-context';
+import { usePlanTextSave } from './plan-text';
 import { PlanNotes } from './PlanNotes';
 import { formatDay } from './plan-words';
 
@@ -13,25 +15,30 @@ export function PlanSummary() {
   const { plan } = usePlan();
   const item = useItemAutosave('', labels);
   const save = (patch: Record<string, string>) => void item.save(patch);
+  const saveText = usePlanTextSave(labels);
+  const text = (field: 'headline' | 'focus') => ({
+    field: `plan:${plan.id}:${field}`,
+    value: plan[field],
+    save: saveText('', field, (p) => p[field]),
+  });
   return (
     <Section title="Headline and period">
       {plan.viewer.canEdit ? (
         <div className="form screen-only">
-          <AutoField
+          <AutoSaveField
             label="Headline"
             hint="Your plan in one line."
-            value={plan.headline}
+            {...text('headline')}
             maxLength={200}
             required
-            onCommit={(headline) => save({ headline })}
           />
-          <AutoField
+          <AutoSaveField
             label="Focus"
-            kind="multiline"
             hint="Optional: what this quarter is about."
-            value={plan.focus}
+            {...text('focus')}
+            multiline
+            rows={2}
             maxLength={1000}
-            onCommit={(focus) => save({ focus })}
           />
           <div className="action-row">
             <AutoField

@@ -7,10 +7,11 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ActionEditor } from './ActionEditor';
 import { AddAction } from './AddAction';
-import { AutoField } from './AutoField';
+import { AutoSaveField } from '../../../ui/autosave/AutoSaveField';
 import { CommentThread } from './CommentThread';
 import { SaveState, useItemAutosave } from './item-autosave';
 import { usePlan, usePlanChange, useRequestedFocus } from './plan-context';
+import { themeOf, usePlanTextSave } from './plan-text';
 import { attributionText } from './plan-words';
 import { targetKeys, TargetsPicker } from './TargetsPicker';
 import { PlanNotes } from './PlanNotes';
@@ -29,6 +30,12 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
   const announce = useAnnounce();
   const { plan, pm, ideas, requestFocus } = usePlan();
   const item = useItemAutosave(`/themes/${theme.id}`, labels);
+  const saveText = usePlanTextSave(labels);
+  const text = (field: 'title' | 'why' | 'serves') => ({
+    field: `plan-theme:${theme.id}:${field}`,
+    value: theme[field],
+    save: saveText(`/themes/${theme.id}`, field, (p) => themeOf(p, theme.id)?.[field]),
+  });
   const remove = usePlanChange();
   const [confirming, setConfirming] = useState(false);
   const headingId = useId();
@@ -56,27 +63,9 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
       </h3>
       {credit && <p className="credit">{credit}</p>}
       <PlanNotes themeId={theme.id} />
-      <AutoField
-        label="Title"
-        value={theme.title}
-        maxLength={200}
-        required
-        inputRef={titleRef}
-        onCommit={(title) => void item.save({ title })}
-      />
-      <AutoField
-        label="Why it matters"
-        kind="multiline"
-        value={theme.why}
-        maxLength={2000}
-        onCommit={(why) => void item.save({ why })}
-      />
-      <AutoField
-        label="How it serves your next bigger challenge"
-        value={theme.serves}
-        maxLength={300}
-        onCommit={(serves) => void item.save({ serves })}
-      />
+      <AutoSaveField label="Title" {...text('title')} maxLength={200} required inputRef={titleRef} />
+      <AutoSaveField label="Why it matters" {...text('why')} multiline rows={2} maxLength={2000} />
+      <AutoSaveField label="How it serves your next bigger challenge" {...text('serves')} maxLength={300} />
       {ideas && (
         <TargetsPicker
           areas={ideas.framework.areas}

@@ -3,8 +3,9 @@ import type { FieldLabels } from '../../../ui/messages';
 import { usePlanChange } from './plan-context';
 
 /**
- * The plan editor saves each field as the PM leaves it (no Save button): one item (the plan's
- * headline, a theme, an action) patches its own path and says "Saving…", "Saved" or why not.
+ * The plan editor saves each change as the PM makes it (no Save button): one item (the plan's
+ * period, a theme's targets, an action's status and date) patches its own path and says "Saving…",
+ * "Saved" or why not. Text fields save while typing, each with its own state (ui/autosave).
  */
 export function useItemAutosave(path: string, labels?: FieldLabels) {
   const change = usePlanChange(labels);
