@@ -65,7 +65,7 @@ type SsoEnv = { [K in keyof typeof ssoEnvFields]?: z.infer<(typeof ssoEnvFields)
 
 /** Cross-variable checks: one line per problem, like every other bad variable. */
 export function checkSsoEnv(env: SsoEnv, ctx: z.RefinementCtx) {
-  const set = Object.entries(env).some(([, v]) => v !== undefined);
+  const set = (Object.keys(ssoEnvFields) as (keyof SsoEnv)[]).some((name) => env[name] !== undefined);
   if (!set) return;
   for (const name of ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
     if (env[name] === undefined)
