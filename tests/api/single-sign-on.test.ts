@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import { buildMember, buildWorkspace, PASSWORD, signIn, type Person } from '../support/factories.js';
@@ -302,6 +303,35 @@ describe('OIDC_ONLY', () => {
         .where('email', '=', 'break.glass@acme.test')
         .execute();
     }
+  });
+});
+
+describe("the person's rights", () => {
+  it('their export names their provider links; their erasure takes the links with the account', async () => {
+    const kim = await buildMember(app, admin, 'Kim Keep');
+    const login = providerPerson({ email: kim.email, email_verified: true, name: 'Kim Keep' });
+    const { browser } = await singleSignOn(app, login);
+    expect((await browser.post('/api/auth/single-sign-on/link', { password: PASSWORD })).status).toBe(200);
+    const res = await fetch(`${app.url}/api/pms/${kim.id}/export`, {
+      headers: { cookie: `wh_session=${browser.cookie('wh_session')}` },
+    });
+    expect(res.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const [account] = JSON.parse(strFromU8(files['data/account.json']!));
+    expect(account.singleSignOn).toEqual([
+      { issuer: provider.issuer, subject: login, linkedAt: expect.any(String) },
+    ]);
+
+    const erased = await browser.post('/api/account/erasure', { password: PASSWORD, confirm: true });
+    expect(erased.status, erased.text).toBe(200);
+    const links = await app.deps.db
+      .selectFrom('sso_links')
+      .select('subject')
+      .where('subject', '=', login)
+      .execute();
+    expect(links).toEqual([]);
+    // The provider's account no longer leads to the erased person (example.com is not an allowed domain).
+    expect((await singleSignOn(app, login)).where).toBe('/sign-in?sso=not-invited');
   });
 });
 
