@@ -68,6 +68,7 @@ describe('loadConfig', () => {
     expect(problems({ OIDC_CLIENT_ID: 'x' })).toEqual([
       'OIDC_ISSUER_URL: is required when single sign-on is set up',
       'OIDC_CLIENT_SECRET: is required when single sign-on is set up',
+      'PUBLIC_URL: is required with single sign-on (the redirect URI starts with it)',
     ]);
     expect(problems({ ...base, OIDC_ISSUER_URL: 'http://login.example.com' })).toEqual([
       'OIDC_ISSUER_URL: must be an https:// URL',

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerFetch } from '../../server/features/people/single-sign-on/provider.js';
 import { Client } from '../support/client.js';
 import { buildMember, buildWorkspace, PASSWORD, signIn, type Person } from '../support/factories.js';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-provider.js';
@@ -47,6 +48,10 @@ async function singleSignOn(target: TestApp, login: string, browser = new Client
   const back = await browser.get(callback.slice(target.url.length));
   return { browser, back, where: back.headers.get('location'), callback };
 }
+
+/** The provider's page at a URL, as its HTML (the test process trusts the provider's certificate). */
+const signInAtProviderPage = async (url: string) =>
+  (await providerFetch(provider.caFile)(url, { method: 'GET', headers: {} })).text();
 
 const me = async (browser: Client) => (await browser.get('/api/session')).body.me;
 const count = async (target: TestApp, table: 'users' | 'sso_links') =>
@@ -357,6 +362,16 @@ describe('signing out', () => {
     const endSession = new URL(out.headers.get('location')!);
     expect(endSession.origin).toBe(provider.issuer);
     expect(endSession.searchParams.get('client_id')).toBe('wheelhouse');
+    // With the ID token as the hint (Okta requires one), which the provider accepts: it goes
+    // straight on to end its session (an unknown hint would be an error page).
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    expect(await signInAtProviderPage(endSession.href)).toContain('/session/end/confirm');
+    // The hint is used once: the next offer carries none.
+    expect(
+      new URL((await browser.get('/auth/oidc/sign-out')).headers.get('location')!).searchParams.has(
+        'id_token_hint',
+      ),
+    ).toBe(false);
   });
 });
 

@@ -15,7 +15,8 @@ import type { SsoConfig } from './sso-config.js';
 export type Refusal = 'not-invited' | 'unverified' | 'failed' | 'unavailable';
 
 export type Outcome =
-  | { kind: 'signed-in'; userId: string }
+  /** `idToken`: kept by the browser as the hint for the provider's sign-out (Okta requires one). */
+  | { kind: 'signed-in'; userId: string; idToken?: string }
   /** An account with this address exists: its password, once, proves the person owns both. */
   | { kind: 'prove'; secret: string }
   | { kind: 'refused'; reason: Refusal };
@@ -82,6 +83,7 @@ export async function finishSignIn(input: {
   const config = await reachProvider(sso);
   let claims: oidc.IDToken;
   let accessToken: string;
+  let idToken: string | undefined;
   try {
     // The redirect URI is PUBLIC_URL's, never the request's host (behind proxies, TRUST_PROXY).
     const tokens = await oidc.authorizationCodeGrant(config, new URL(`${sso.redirectUri}?${query}`), {
@@ -92,16 +94,19 @@ export async function finishSignIn(input: {
     });
     claims = tokens.claims()!;
     accessToken = tokens.access_token;
+    idToken = tokens.id_token;
   } catch {
     return refused('failed');
   }
   const issuer = claims.iss;
   const subject = claims.sub;
   const linked = await linkedPerson(db, issuer, subject);
-  if (linked) return linked.erased_at ? refused('not-invited') : { kind: 'signed-in', userId: linked.id };
+  if (linked)
+    return linked.erased_at ? refused('not-invited') : { kind: 'signed-in', userId: linked.id, idToken };
   const person = await verifiedPerson(config, claims, accessToken);
   if (!person) return refused('unverified');
-  return admit({ db, sso, issuer, subject, person, now: input.now });
+  const outcome = await admit({ db, sso, issuer, subject, person, now: input.now });
+  return outcome.kind === 'signed-in' ? { ...outcome, idToken } : outcome;
 }
 
 /** The provider's e-mail and name, only when it says the address is verified (email_verified: true). */
@@ -115,7 +120,7 @@ async function verifiedPerson(config: oidc.Configuration, claims: oidc.IDToken, 
       return null;
     }
   }
-  if (info.email_verified !== true || typeof info.email !== 'string') return null;
+  if (!addressVerified(info) || typeof info.email !== 'string') return null;
   const email = info.email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) return null;
   const named = typeof info.name === 'string' ? info.name : '';
@@ -125,6 +130,16 @@ async function verifiedPerson(config: oidc.Configuration, claims: oidc.IDToken, 
       .trim()
       .slice(0, 100) || email.split('@')[0]!;
   return { email, name };
+}
+
+/**
+ * The provider vouches for the address: `email_verified: true`. Microsoft Entra ID sends no
+ * email_verified; its optional claim `xms_edov` (the e-mail domain's owner is verified) is what
+ * Microsoft advises checking instead (README: add it to the ID token).
+ */
+function addressVerified(info: Record<string, unknown>) {
+  if (info.email_verified === true) return true;
+  return 'email_verified' in info ? false : [true, 'true', 1, '1'].includes(info.xms_edov as never);
 }
 
 /**

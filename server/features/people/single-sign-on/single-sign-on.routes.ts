@@ -28,6 +28,8 @@ const ErrorJson = {
 /** Over https the cookies carry `__Host-`, like the session's (no subdomain or http can set them). */
 const cookieName = (base: 'wh_sso_state' | 'wh_sso_proof', secure: boolean) =>
   secure ? `__Host-${base}` : base;
+/** The sign-out hint goes only to /auth/oidc/ (not with every API call): `__Secure-`, as `__Host-` needs path /. */
+const hintCookie = (secure: boolean) => (secure ? '__Secure-wh_sso_hint' : 'wh_sso_hint');
 
 /**
  * Single sign-on through OpenID Connect (issue 23, decision 053). The browser routes live under
@@ -126,6 +128,15 @@ export function registerSingleSignOnRoutes(app: App, deps: Deps) {
         return toSignIn(c, 'prove');
       }
       await startBrowserSession(c, deps, await createSession(db, outcome.userId));
+      // The ID token, kept by this browser only, is the hint the provider's sign-out asks for.
+      if (outcome.idToken)
+        setCookie(c, hintCookie(secure), outcome.idToken, {
+          path: '/auth/oidc/',
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure,
+          maxAge: 30 * 24 * 60 * 60,
+        });
       return c.redirect('/', 302);
     },
   );
@@ -140,8 +151,14 @@ export function registerSingleSignOnRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const sso = ssoOrNotFound();
+      const hint = getCookie(c, hintCookie(secure));
+      deleteCookie(c, hintCookie(secure), { path: '/auth/oidc/', secure });
       const endSession = await providerConfiguration(sso)
-        .then((p) => (p.serverMetadata().end_session_endpoint ? oidc.buildEndSessionUrl(p).href : null))
+        .then((p) =>
+          p.serverMetadata().end_session_endpoint
+            ? oidc.buildEndSessionUrl(p, hint ? { id_token_hint: hint } : {}).href
+            : null,
+        )
         .catch(() => null);
       return c.redirect(endSession ?? '/sign-in', 302);
     },

@@ -64,12 +64,19 @@ export const ssoEnvFields = {
 type SsoEnv = { [K in keyof typeof ssoEnvFields]?: z.infer<(typeof ssoEnvFields)[K]> };
 
 /** Cross-variable checks: one line per problem, like every other bad variable. */
-export function checkSsoEnv(env: SsoEnv, ctx: z.RefinementCtx) {
+export function checkSsoEnv(env: SsoEnv & { PUBLIC_URL?: string }, ctx: z.RefinementCtx) {
   const set = (Object.keys(ssoEnvFields) as (keyof SsoEnv)[]).some((name) => env[name] !== undefined);
   if (!set) return;
   for (const name of ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
     if (env[name] === undefined)
       ctx.addIssue({ code: 'custom', path: [name], message: 'is required when single sign-on is set up' });
+  // The redirect URI registered at the provider starts with it; never guessed from a request.
+  if (env.PUBLIC_URL === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: 'is required with single sign-on (the redirect URI starts with it)',
+    });
   if (env.OIDC_ONLY === 'true' && env.OIDC_BREAK_GLASS_EMAIL === undefined)
     ctx.addIssue({
       code: 'custom',
