@@ -65,7 +65,11 @@ type SsoEnv = { [K in keyof typeof ssoEnvFields]?: z.infer<(typeof ssoEnvFields)
 
 /** Cross-variable checks: one line per problem, like every other bad variable. */
 export function checkSsoEnv(env: SsoEnv & { PUBLIC_URL?: string }, ctx: z.RefinementCtx) {
-  const set = (Object.keys(ssoEnvFields) as (keyof SsoEnv)[]).some((name) => env[name] !== undefined);
+  // Set up once the provider or the client is named (or passwords are turned off); the rest have defaults.
+  const named = [env.OIDC_ISSUER_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].some(
+    (v) => v !== undefined,
+  );
+  const set = named || env.OIDC_ONLY === 'true';
   if (!set) return;
   for (const name of ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
     if (env[name] === undefined)
