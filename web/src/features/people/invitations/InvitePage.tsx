@@ -22,8 +22,6 @@ interface Preview {
 /** `/invite/{token}`: what the invitation offers, and sign-up with a name and password. */
 export default function InvitePage({ token }: { token: string }) {
   const preview = useResource<Preview>(`/api/invitations/by-token/${encodeURIComponent(token)}`);
-  // With single sign-on the invitation can be taken up through the provider (issue 23).
-  const sso = useResource<SingleSignOn>('/api/auth/single-sign-on').data;
   if (preview.error?.status === 404 || preview.error?.status === 400) {
     return (
       <Page
@@ -52,6 +50,8 @@ export default function InvitePage({ token }: { token: string }) {
 
 function SignUp({ token, preview }: { token: string; preview: Preview }) {
   const { state, setState } = useSession();
+  // With single sign-on the invitation can be taken up through the provider (issue 23).
+  const sso = useResource<SingleSignOn>('/api/auth/single-sign-on').data;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const accept = useAction(
