@@ -39,6 +39,7 @@ import { registerDeliveryRoutes } from './features/cadence/deliveries/deliveries
 import { registerHistoryGrantRoutes } from './features/rights/history-grants/history-grants.routes.js';
 import { registerExportRoutes } from './features/rights/export/export.routes.js';
 import { registerErasureRoutes } from './features/rights/erasure/erasure.routes.js';
+import { registerSingleSignOnRoutes } from './features/people/single-sign-on/single-sign-on.routes.js';
 import { refuseNulCharacters, useFriendlyValidationMessages } from './http/validation.js';
 import { serveWebApp } from './web.js';
 import { loggedPath } from './http/logged-path.js';
@@ -88,6 +89,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerHistoryGrantRoutes(app, deps);
   registerExportRoutes(app, deps);
   registerErasureRoutes(app, deps);
+  registerSingleSignOnRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

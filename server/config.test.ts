@@ -16,7 +16,75 @@ describe('loadConfig', () => {
       sweepIntervalSeconds: 60,
       allowPrivateWebhooks: false,
       passwordHashing: 'strong',
+      sso: null,
     });
+  });
+
+  it('reads single sign-on (issue 23): the redirect URI from PUBLIC_URL, defaults, one line per bad variable', () => {
+    const base = {
+      PUBLIC_URL: 'https://wheel.example.com/',
+      OIDC_ISSUER_URL: 'https://login.example.com/realms/acme',
+      OIDC_CLIENT_ID: 'wheelhouse',
+      OIDC_CLIENT_SECRET: 's3cret',
+    };
+    expect(loadConfig(base).sso).toEqual({
+      issuerUrl: 'https://login.example.com/realms/acme',
+      clientId: 'wheelhouse',
+      clientSecret: 's3cret',
+      displayName: 'single sign-on',
+      allowedDomains: [],
+      scopes: 'openid email profile',
+      only: false,
+      breakGlassEmail: null,
+      caFile: null,
+      redirectUri: 'https://wheel.example.com/auth/oidc/callback',
+    });
+    const full = loadConfig({
+      ...base,
+      OIDC_DISPLAY_NAME: 'Acme Okta',
+      OIDC_ALLOWED_DOMAINS: ' Acme.com, @acme.co.uk ',
+      OIDC_SCOPES: 'openid  email',
+      OIDC_ONLY: 'true',
+      OIDC_BREAK_GLASS_EMAIL: 'Root@Acme.com',
+    }).sso;
+    expect(full).toMatchObject({
+      displayName: 'Acme Okta',
+      allowedDomains: ['acme.com', 'acme.co.uk'],
+      scopes: 'openid email',
+      only: true,
+      breakGlassEmail: 'root@acme.com',
+    });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as Error).message
+          .split('\n')
+          .slice(1)
+          .map((l) => l.trim());
+      }
+    };
+    expect(problems({ OIDC_CLIENT_ID: 'x' })).toEqual([
+      'OIDC_ISSUER_URL: is required when single sign-on is set up',
+      'OIDC_CLIENT_SECRET: is required when single sign-on is set up',
+      'PUBLIC_URL: is required with single sign-on (the redirect URI starts with it)',
+    ]);
+    expect(problems({ ...base, OIDC_ISSUER_URL: 'http://login.example.com' })).toEqual([
+      'OIDC_ISSUER_URL: must be an https:// URL',
+    ]);
+    expect(problems({ ...base, OIDC_SCOPES: 'email profile' })).toEqual(['OIDC_SCOPES: must include openid']);
+    expect(problems({ ...base, OIDC_ALLOWED_DOMAINS: 'acme.com, not a domain' })).toEqual([
+      'OIDC_ALLOWED_DOMAINS: must be domains separated by commas, like example.com',
+    ]);
+    expect(problems({ ...base, OIDC_ONLY: 'yes' })).toEqual(['OIDC_ONLY: must be true or false']);
+    expect(problems({ ...base, OIDC_ONLY: 'true' })).toEqual([
+      'OIDC_BREAK_GLASS_EMAIL: is required with OIDC_ONLY=true (the admin who can still sign in with a password)',
+    ]);
+    // .env.example's lines, left as they are: off, no complaint.
+    expect(
+      loadConfig({ OIDC_ISSUER_URL: '', OIDC_SCOPES: 'openid email profile', OIDC_ONLY: 'false' }).sso,
+    ).toBeNull();
   });
 
   it('reads the sweep interval and the private-webhook switch, and refuses nonsense', () => {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { PasswordHashing } from './features/people/auth/passwords.js';
+import {
+  checkSsoEnv,
+  ssoEnvFields,
+  toSsoConfig,
+  type SsoConfig,
+} from './features/people/single-sign-on/sso-config.js';
 
 /** TRUST_PROXY: false (no proxy), true (one proxy in front) or the number of proxies in front. */
 const proxyHopsFromEnv = z
@@ -19,37 +25,40 @@ const proxyHopsFromEnv = z
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default('./data/wheelhouse.db')),
-  SMTP_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-      .optional(),
-  ),
-  MAIL_FROM: z.preprocess(emptyAsUndefined, z.email().optional()),
-  PUBLIC_URL: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-  ),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: proxyHopsFromEnv,
-  SWEEP_INTERVAL_SECONDS: z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number of seconds (5–3600)' })
-      .int('must be a whole number of seconds (5–3600)')
-      .min(5, 'must be a whole number of seconds (5–3600)')
-      .max(3600, 'must be a whole number of seconds (5–3600)')
-      .default(60),
-  ),
-  ALLOW_PRIVATE_WEBHOOKS: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
-  ),
-});
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default('./data/wheelhouse.db')),
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(emptyAsUndefined, z.email().optional()),
+    PUBLIC_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: proxyHopsFromEnv,
+    SWEEP_INTERVAL_SECONDS: z.preprocess(
+      emptyAsUndefined,
+      z.coerce
+        .number({ error: 'must be a whole number of seconds (5–3600)' })
+        .int('must be a whole number of seconds (5–3600)')
+        .min(5, 'must be a whole number of seconds (5–3600)')
+        .max(3600, 'must be a whole number of seconds (5–3600)')
+        .default(60),
+    ),
+    ALLOW_PRIVATE_WEBHOOKS: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    ),
+    ...ssoEnvFields,
+  })
+  .superRefine(checkSsoEnv);
 
 export type Config = {
   port: number;
@@ -70,6 +79,8 @@ export type Config = {
   allowPrivateWebhooks: boolean;
   /** Always 'strong' from the environment; only a test's app sets 'fast-for-tests'. */
   passwordHashing: PasswordHashing;
+  /** Single sign-on through OpenID Connect (OIDC_* variables), or null. */
+  sso: SsoConfig | null;
 };
 
 /** Parses the environment once at start-up; throws ConfigError with one line per bad variable. */
@@ -94,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sweepIntervalSeconds: c.SWEEP_INTERVAL_SECONDS,
     allowPrivateWebhooks: c.ALLOW_PRIVATE_WEBHOOKS === 'true',
     passwordHashing: 'strong',
+    sso: toSsoConfig(c, publicUrl),
   };
 }
 

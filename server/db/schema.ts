@@ -394,6 +394,26 @@ export interface PulseTable {
 }
 
 // Issue 9: the calendar feed (migration 011).
+/** A provider's account linked to a person (issue 23): found by (issuer, subject), never by e-mail. */
+export interface SsoLinkTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** A single sign-on in progress (issue 23): waiting for the provider, or for a password proof. */
+export interface SsoAttemptTable {
+  state_hash: string;
+  code_verifier: string | null;
+  nonce: string | null;
+  user_id: string | null;
+  issuer: string | null;
+  subject: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface CalendarFeedTable {
   user_id: string;
   token_hash: string;
@@ -558,6 +578,8 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   deliveries: DeliveryTable;
   calendar_feeds: CalendarFeedTable;
+  sso_links: SsoLinkTable;
+  sso_attempts: SsoAttemptTable;
   nudges: NudgeTable;
   nudge_responses: NudgeResponseTable;
 }

@@ -18,6 +18,7 @@ import { manifest as reflections } from './cadence/reflections/manifest.js';
 import { manifest as rounds } from './assess/rounds/manifest.js';
 import { manifest as selfChecks } from './assess/self-checks/manifest.js';
 import { manifest as setup } from './people/setup/manifest.js';
+import { manifest as singleSignOn } from './people/single-sign-on/manifest.js';
 import { manifest as visions } from './plan/visions/manifest.js';
 
 /**
@@ -46,6 +47,7 @@ export const manifests = {
   rounds,
   'self-checks': selfChecks,
   setup,
+  'single-sign-on': singleSignOn,
   visions,
 } as const;
 

@@ -237,6 +237,14 @@ describe('invitation links and the public address (issue 12, decision 009)', () 
       );
     }
   });
+  it("let any admin read the installation's single sign-on settings, and nobody else (issue 23)", () => {
+    const action = 'workspace:read-single-sign-on';
+    expect(answer(() => authorizeWorkspace({ actor: admin, action }))).toBe('ok');
+    expect(answer(() => authorizeWorkspace({ actor: outsideAdmin, action }))).toBe('ok');
+    expect(answer(() => authorizeWorkspace({ actor: coach, action }))).toBe(
+      '403 Only a workspace admin can see the single sign-on settings.',
+    );
+  });
 });
 
 describe('workspace insights (issue 11, decision 041)', () => {

@@ -32,6 +32,11 @@ export const workspaceRules = {
     who: ['admin'],
     refusal: 'Only a workspace admin can see the public address.',
   },
+  // Single sign-on's settings come from the server's environment; an admin reads them (issue 23).
+  'workspace:read-single-sign-on': {
+    who: ['admin'],
+    refusal: 'Only a workspace admin can see the single sign-on settings.',
+  },
   'workspace:set-public-address': {
     who: ['admin'],
     refusal: 'Only a workspace admin can change the public address.',

@@ -19,6 +19,7 @@ import { deliveryRows } from './matrix/deliveries.js';
 import { historyGrantRows } from './matrix/history-grants.js';
 import { exportRows } from './matrix/export.js';
 import { erasureRows } from './matrix/erasure.js';
+import { singleSignOnRows } from './matrix/single-sign-on.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -41,6 +42,7 @@ const matrix: MatrixRow[] = [
   ...historyGrantRows,
   ...exportRows,
   ...erasureRows,
+  ...singleSignOnRows,
 ];
 
 /**

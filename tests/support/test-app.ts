@@ -33,6 +33,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Every line the app logs (pino JSON, all levels) is pushed here. */
   logLines?: string[];
+  /** More environment for loadConfig (single sign-on's OIDC_* variables). */
+  env?: Record<string, string>;
 }
 
 /** The real app over real HTTP on a loopback port, on its own fresh database. */
@@ -56,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       SMTP_URL: options.smtpUrl ?? '',
       TRUST_PROXY: options.trustProxy ?? 'false',
       ALLOW_PRIVATE_WEBHOOKS: options.allowPrivateWebhooks ? 'true' : 'false',
+      ...options.env,
     }),
     // argon2's cheapest setting: tests make hundreds of accounts (production: 'strong', ~35 ms each).
     passwordHashing: 'fast-for-tests',

@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
 import './styles/lists.css';
+import './styles/single-sign-on.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -74,7 +74,8 @@ function Nav({
       if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) throw e;
     }
     await refresh();
-    navigate('/', { replace: true });
+    // The sign-in page then offers the single sign-on provider's own sign-out, when there is one.
+    navigate('/?signed-out', { replace: true });
   });
   const items = [
     { to: '/', label: 'Home', show: true },

@@ -7,13 +7,17 @@ import { hashPassword, verifyPassword, type PasswordHashing } from './passwords.
 import { createSession, endAllSessions } from './sessions.js';
 import { attemptSucceeded, isKnownPlace, reserveAttempt, throttleKeys } from './throttle.js';
 
-/** Creates an account (used by first run and by accepting an invitation). */
+/** The stored hash of an account made through single sign-on: not a hash, so nothing verifies against it. */
+export const NO_PASSWORD = '!single-sign-on';
+
+/** Creates an account (used by first run, by accepting an invitation and by single sign-on). */
 export async function createAccount(input: {
   db: Db;
   workspaceId: string;
   email: string;
   name: string;
-  password: string;
+  /** Null: no password (single sign-on only); no password can match the stored marker. */
+  password: string | null;
   isAdmin: boolean;
   hashing?: PasswordHashing;
 }) {
@@ -23,7 +27,7 @@ export async function createAccount(input: {
     throw new AppError('conflict', 'An account with that email address already exists. Sign in instead.');
   const now = nowIso();
   const id = newId();
-  const passwordHash = await hashPassword(password, input.hashing);
+  const passwordHash = password === null ? NO_PASSWORD : await hashPassword(password, input.hashing);
   // The check above answers the usual case; the unique index decides between parallel requests.
   await uniquely(
     () =>
@@ -53,6 +57,8 @@ export async function signIn(input: {
   address: string;
   /** The browser's device cookie, when it has one. */
   deviceToken?: string;
+  /** Only an admin's password signs in (OIDC_ONLY's break-glass admin). */
+  adminOnly?: boolean;
 }) {
   const { db, email, password, address, deviceToken } = input;
   const keys = throttleKeys(email, address);
@@ -61,11 +67,11 @@ export async function signIn(input: {
   await reserveAttempt(db, keys);
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'is_admin'])
     .where('email', '=', email)
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash, password);
-  if (!user || !ok) {
+  if (!user || !ok || (input.adminOnly && user.is_admin !== 1)) {
     throw new AppError('invalid_credentials', 'That email and password do not match an account.');
   }
   await attemptSucceeded(db, keys);

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { Email, Password, SessionState } from '../../../../common/schemas.js';
 import type { App, AppEnv, Deps } from '../../../http/env.js';
+import { AppError } from '../../../http/errors.js';
 import { jsonBody, jsonRoute } from '../../../http/routes.js';
 import { changePassword, signIn } from './accounts.js';
 import { actorById, sessionState } from './me.js';
@@ -48,10 +49,15 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
+      // OIDC_ONLY (issue 23): passwords sign in only the break-glass admin, for when the provider is down.
+      const only = deps.config.sso?.only ? deps.config.sso : null;
+      if (only && email !== only.breakGlassEmail)
+        throw new AppError('forbidden', `Password sign-in is off here. Sign in with ${only.displayName}.`);
       const started = await signIn({
         db,
         email,
         password,
+        adminOnly: only !== null,
         address: c.get('clientAddress'),
         deviceToken: deviceToken(c, secure, false),
       });

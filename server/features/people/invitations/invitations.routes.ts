@@ -10,6 +10,7 @@ import {
   SessionState,
 } from '../../../../common/schemas.js';
 import type { App, Deps } from '../../../http/env.js';
+import { AppError } from '../../../http/errors.js';
 import { jsonBody, jsonRoute, Ok } from '../../../http/routes.js';
 import { startBrowserSession } from '../auth/auth.routes.js';
 import { createSession } from '../auth/sessions.js';
@@ -111,6 +112,11 @@ export function registerInvitationRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const { name, password } = c.req.valid('json');
+      if (deps.config.sso?.only)
+        throw new AppError(
+          'forbidden',
+          `Join with ${deps.config.sso.displayName}: password sign-in is off here.`,
+        );
       const userId = await acceptInvitation({
         db,
         token: c.req.valid('param').token,

@@ -191,70 +191,84 @@ export async function previewInvitation(input: { db: Db; token: string }) {
 /** Signs up through an invitation: creates the account and, for a PM, the pair with the inviter. */
 export async function acceptInvitation(input: {
   db: Db;
-  token: string;
+  /** The invitation link's token, or (single sign-on) the provider's verified e-mail address. */
+  token: string | { email: string };
   name: string;
-  password: string;
+  /** Null: the person signs in through single sign-on only (issue 23). */
+  password: string | null;
   /** The app's clock: a pairing starts then (what a coach sees of the PM's history starts there). */
   now?: Date;
   hashing?: PasswordHashing;
 }) {
-  const { db, token, name, password } = input;
-  return db.transaction().execute(async (tx) => {
-    // Parallel accepts of one link queue on its row; the next one then reads it as used (410).
-    await lockRow(tx, 'invitations', (await findUsableInvitation(tx, token)).id);
-    const invitation = await findUsableInvitation(tx, token);
-    const now = nowIso();
-    const userId = await createAccount({
-      db: tx,
-      workspaceId: invitation.workspace_id,
-      email: invitation.email,
-      name,
-      password,
-      isAdmin: false,
-      hashing: input.hashing,
-    });
-    // Claim the invitation atomically so one link makes one account.
-    const claimed = await tx
-      .updateTable('invitations')
-      .set({ accepted_at: now, accepted_by: userId })
-      .where('id', '=', invitation.id)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1)
-      throw new AppError('gone', 'This invitation has already been used.');
-    if (invitation.kind === 'pm') {
-      await tx
-        .insertInto('pairs')
-        .values({
-          id: newId(),
-          workspace_id: invitation.workspace_id,
-          coach_id: invitation.invited_by,
-          pm_id: userId,
-          status: 'active',
-          created_by: invitation.invited_by,
-          created_at: invitation.created_at,
-          accepted_at: input.now?.toISOString() ?? now,
-          ended_at: null,
-        })
-        .execute();
-    }
-    return userId;
-  });
+  return input.db.transaction().execute((tx) => joinThroughInvitation({ ...input, db: tx }));
 }
 
-async function findUsableInvitation(db: Db, token: string) {
-  const row = await db
+/** acceptInvitation inside a transaction the caller holds (single sign-on links the account in it too). */
+export async function joinThroughInvitation(input: Parameters<typeof acceptInvitation>[0]) {
+  const { db: tx, token, name, password } = input;
+  // Parallel accepts of one link queue on its row; the next one then reads it as used (410).
+  await lockRow(tx, 'invitations', (await findUsableInvitation(tx, token)).id);
+  const invitation = await findUsableInvitation(tx, token);
+  const now = nowIso();
+  const userId = await createAccount({
+    db: tx,
+    workspaceId: invitation.workspace_id,
+    email: invitation.email,
+    name,
+    password,
+    isAdmin: false,
+    hashing: input.hashing,
+  });
+  // Claim the invitation atomically so one link makes one account.
+  const claimed = await tx
+    .updateTable('invitations')
+    .set({ accepted_at: now, accepted_by: userId })
+    .where('id', '=', invitation.id)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1)
+    throw new AppError('gone', 'This invitation has already been used.');
+  if (invitation.kind === 'pm') {
+    await tx
+      .insertInto('pairs')
+      .values({
+        id: newId(),
+        workspace_id: invitation.workspace_id,
+        coach_id: invitation.invited_by,
+        pm_id: userId,
+        status: 'active',
+        created_by: invitation.invited_by,
+        created_at: invitation.created_at,
+        accepted_at: input.now?.toISOString() ?? now,
+        ended_at: null,
+      })
+      .execute();
+  }
+  return userId;
+}
+
+async function findUsableInvitation(db: Db, token: string | { email: string }) {
+  let query = db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.invited_by')
     .innerJoin('workspaces', 'workspaces.id', 'invitations.workspace_id')
     .selectAll('invitations')
     .select(['users.name as inviter_name', 'workspaces.name as workspace_name'])
-    .where('invitations.token_hash', '=', hashToken(token))
     // From someone removed or erased since (decision 043), an invitation leads nowhere.
     .where('users.removed_at', 'is', null)
-    .where('users.erased_at', 'is', null)
-    .executeTakeFirst();
+    .where('users.erased_at', 'is', null);
+  if (typeof token === 'string') query = query.where('invitations.token_hash', '=', hashToken(token));
+  else
+    // Single sign-on: the newest open invitation to the provider's verified address.
+    query = query
+      .where('invitations.email', '=', token.email)
+      .where('invitations.accepted_at', 'is', null)
+      .where('invitations.revoked_at', 'is', null)
+      .where('invitations.expires_at', '>', nowIso())
+      .orderBy('invitations.created_at', 'desc')
+      .limit(1);
+  const row = await query.executeTakeFirst();
   if (!row) throw notFound();
   if (row.accepted_at) throw new AppError('gone', 'This invitation has already been used. Sign in instead.');
   if (row.revoked_at) throw new AppError('gone', 'This invitation was withdrawn. Ask for a new one.');

@@ -179,6 +179,8 @@ async function eraseAccount(trx: Db, person: { id: string; email: string }, now:
   await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
   await trx.deleteFrom('notification_settings').where('user_id', '=', id).execute();
   await trx.deleteFrom('calendar_feeds').where('user_id', '=', id).execute();
+  await trx.deleteFrom('sso_links').where('user_id', '=', id).execute();
+  await trx.deleteFrom('sso_attempts').where('user_id', '=', id).execute();
   await trx.deleteFrom('insights_opt_outs').where('user_id', '=', id).execute();
   await trx.deleteFrom('sign_in_known_addresses').where('email', '=', email).execute();
   // The throttle's keys carry the address: `account:<email>`, `account-address:<email>|<ip>`.

@@ -42,6 +42,8 @@ const erasedTables = [
   'question_asked',
   'notification_settings',
   'calendar_feeds',
+  'sso_links',
+  'sso_attempts',
   'insights_opt_outs',
   'sign_in_known_addresses',
   'sign_in_throttle',

@@ -6,6 +6,7 @@ import {
   type ExportManifest,
 } from '../../../../common/export.js';
 import type { Db } from '../../../db/database.js';
+import { linksOf } from '../../people/single-sign-on/links.js';
 import { recordAccess } from '../../../privacy/access-log.js';
 import type { Actor } from '../../../privacy/actor.js';
 import { authorize, may, sideMay } from '../../../privacy/authorize.js';
@@ -84,7 +85,10 @@ function sources(db: Db, actor: Actor, now: Date): Record<ExportKind, Source> {
         .where('id', '=', viewer.pmId)
         .executeTakeFirstOrThrow();
       // The email is the PM's own; a coach's export names the PM only.
-      yield [may(viewer, 'account-details:see') ? user : { id: user.id, name: user.name }];
+      if (!may(viewer, 'account-details:see')) return yield [{ id: user.id, name: user.name }];
+      // Their single sign-on links (issue 23), when they have any.
+      const singleSignOn = await linksOf(db, user.id);
+      yield [singleSignOn.length ? { ...user, singleSignOn } : user];
     },
     async *rounds(viewer) {
       const rows = await roundsVisibleTo(db, viewer);

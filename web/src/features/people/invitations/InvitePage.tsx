@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Invitation, SessionState } from '../../../../../common/schemas';
+import type { SingleSignOn } from '../../../../../common/single-sign-on';
 import { api } from '../../../api';
 import { Page } from '../../../app/Page';
 import { Link, navigate } from '../../../app/router';
@@ -49,6 +50,8 @@ export default function InvitePage({ token }: { token: string }) {
 
 function SignUp({ token, preview }: { token: string; preview: Preview }) {
   const { state, setState } = useSession();
+  // With single sign-on the invitation can be taken up through the provider (issue 23).
+  const sso = useResource<SingleSignOn>('/api/auth/single-sign-on').data;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const accept = useAction(
@@ -78,40 +81,52 @@ function SignUp({ token, preview }: { token: string; preview: Preview }) {
           browser.
         </p>
       )}
-      <form className="card form narrow" onSubmit={submit}>
-        <Field
-          label="Email"
-          type="email"
-          value={preview.email}
-          readOnly
-          hint="The invitation was sent to this address."
-        />
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={100}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <Field
-          label="Password"
-          hint="At least 10 characters."
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          maxLength={200}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <FormError message={accept.error} />
-        <Button type="submit" pending={accept.pending} pendingLabel="Creating your account…">
-          Create account
-        </Button>
-      </form>
+      {sso?.enabled && (
+        <div className="card form narrow single-sign-on">
+          <p>
+            Join with your {sso.displayName} account for {preview.email}.
+          </p>
+          <a className="button button-primary" href="/auth/oidc/start">
+            Join with {sso.displayName}
+          </a>
+        </div>
+      )}
+      {sso?.passwordSignIn !== false && (
+        <form className="card form narrow" onSubmit={submit}>
+          <Field
+            label="Email"
+            type="email"
+            value={preview.email}
+            readOnly
+            hint="The invitation was sent to this address."
+          />
+          <Field
+            label="Your name"
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <Field
+            label="Password"
+            hint="At least 10 characters."
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            maxLength={200}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <FormError message={accept.error} />
+          <Button type="submit" pending={accept.pending} pendingLabel="Creating your account…">
+            Create account
+          </Button>
+        </form>
+      )}
     </Page>
   );
 }
