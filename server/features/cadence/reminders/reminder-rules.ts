@@ -46,3 +46,9 @@ export const dateOf = (iso: string) => iso.slice(0, 10);
 
 /** "10:00" from a stored local start "2026-12-03T10:00". */
 export const clockOf = (localStart: string) => localStart.slice(11, 16);
+
+/** The wall-clock "HH:mm" of an instant in a time zone. */
+export const clockIn = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );

@@ -33,7 +33,11 @@ const labels = {
 
 /** `/account/notifications`: where nudges and reminders reach the signed-in person, and when. */
 export default function NotificationsPage() {
-  const settings = useResource<NotificationSettings>('/api/me/notifications');
+  // The device's time zone is the default until the person saves their own.
+  const device = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const settings = useResource<NotificationSettings>(
+    `/api/me/notifications?timeZone=${encodeURIComponent(device)}`,
+  );
   return (
     <Page
       title="Notifications"
