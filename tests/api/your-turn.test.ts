@@ -71,7 +71,9 @@ const everywhere = (tag: string, kind: DeliveryKind) => [
 
 async function inboxKinds(person: Person) {
   const res = await person.client.get('/api/me/inbox');
-  return (res.body.items as { kind: DeliveryKind }[]).map((i) => i.kind).filter((k) => yourTurnKinds.includes(k));
+  return (res.body.items as { kind: DeliveryKind }[])
+    .map((i) => i.kind)
+    .filter((k) => yourTurnKinds.includes(k));
 }
 
 async function startEnv(): Promise<Env> {
@@ -151,7 +153,9 @@ describe('your-turn notices', () => {
     const base = `/api/pms/${pm.id}/plan`;
     const plan = await pm.client.post(base, {
       headline: 'Grow',
-      themes: [{ title: 'Talk to users', areas: ['understand-the-problem'], actions: [{ text: 'Interviews' }] }],
+      themes: [
+        { title: 'Talk to users', areas: ['understand-the-problem'], actions: [{ text: 'Interviews' }] },
+      ],
     });
     expect(plan.status, plan.text).toBe(200);
     const theme = plan.body.themes[0];
@@ -168,20 +172,28 @@ describe('your-turn notices', () => {
       text: 'Write a memo',
       message: 'Try it',
     });
-    expect(await oneSweep()).toEqual([...everywhere('pm', 'suggestion-made'), ...everywhere('pm', 'suggestion-made')].sort());
+    expect(await oneSweep()).toEqual(
+      [...everywhere('pm', 'suggestion-made'), ...everywhere('pm', 'suggestion-made')].sort(),
+    );
 
     const ids = second.body.suggestions.map((s: { id: string }) => s.id);
     expect((await pm.client.post(`${base}/suggestions/${ids[0]}/accept`)).status).toBe(200);
-    expect((await pm.client.post(`${base}/suggestions/${ids[1]}/decline`, { reason: 'Not now' })).status).toBe(200);
+    expect(
+      (await pm.client.post(`${base}/suggestions/${ids[1]}/decline`, { reason: 'Not now' })).status,
+    ).toBe(200);
     expect(await oneSweep()).toEqual(
       [...everywhere('coach', 'suggestion-answered'), ...everywhere('coach', 'suggestion-answered')].sort(),
     );
-    const titles = (await coach.client.get('/api/me/inbox')).body.items.map((i: { title: string }) => i.title);
+    const titles = (await coach.client.get('/api/me/inbox')).body.items.map(
+      (i: { title: string }) => i.title,
+    );
     expect(titles).toContain('Pia PM accepted your suggestion');
     expect(titles).toContain('Pia PM declined your suggestion');
 
     expect((await coach.client.post(`${base}/comments`, { body: 'Strong theme.' })).status).toBe(200);
-    expect((await coach.client.post(`${base}/comments`, { body: 'Mine only', private: true })).status).toBe(200);
+    expect((await coach.client.post(`${base}/comments`, { body: 'Mine only', private: true })).status).toBe(
+      200,
+    );
     expect((await pm.client.post(`${base}/comments`, { body: 'Thanks!' })).status).toBe(200);
     expect(await oneSweep()).toEqual(everywhere('pm', 'plan-comment'));
   });
@@ -221,13 +233,17 @@ describe('your-turn notices', () => {
     await sweep(env);
     expect(outsideSince(env, mark, tags).filter((l) => l.endsWith('session-next-steps'))).toEqual([]);
     expect((await coach.client.post(`/api/coaching-sessions/${id}/end`, {})).status).toBe(200);
-    expect(await oneSweep()).toEqual([...everywhere('coach', 'session-next-steps'), ...everywhere('pm', 'session-next-steps')].sort());
+    expect(await oneSweep()).toEqual(
+      [...everywhere('coach', 'session-next-steps'), ...everywhere('pm', 'session-next-steps')].sort(),
+    );
   });
 
   it('a kind turned off reaches no channel, not even the inbox; quiet hours hold the outside channels', async () => {
     await channelsFor(env, pm, 'pm', { kindsOff: ['plan-comment'] });
     const before = (await inboxKinds(pm)).length;
-    expect((await coach.client.post(`/api/pms/${pm.id}/plan/comments`, { body: 'Another' })).status).toBe(200);
+    expect((await coach.client.post(`/api/pms/${pm.id}/plan/comments`, { body: 'Another' })).status).toBe(
+      200,
+    );
     expect(await oneSweep()).toEqual([]);
     expect((await inboxKinds(pm)).length).toBe(before);
 
@@ -282,7 +298,10 @@ describe('the denied side: a notice never reaches someone who may not see its su
     const mark = { mail: env.smtp.inbox.length, hooks: env.sink.received.length };
     expect((await pm.client.post(`/api/pairs/${pm.pairId}/end`, {})).status).toBe(200);
 
-    await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, { scores: scoresFor(round, 6), notes: {} });
+    await pm.client.post(`/api/rounds/${round.id}/assessments/self/submit`, {
+      scores: scoresFor(round, 6),
+      notes: {},
+    });
     await pm.client.post(`/api/pms/${pm.id}/vision/proposals`, { nextBiggerChallenge: 'Own the roadmap' });
     await pm.client.post(`/api/pms/${pm.id}/plan/suggestions/${made.body.suggestions[0].id}/decline`, {
       reason: 'No',

@@ -14,11 +14,12 @@ export interface OutsideMessage {
   text: string | null;
 }
 
-
-
 /** In-app links in a delivery's text, `[words](/path)`, as words and a full address outside. */
 export const withAddresses = (text: string, address: string) =>
-  text.replace(/\[([^\]\n]+)\]\((\/[^)\s]*)\)/g, (_, words: string, path: string) => `${words}: ${address}${path}`);
+  text.replace(
+    /\[([^\]\n]+)\]\((\/[^)\s]*)\)/g,
+    (_, words: string, path: string) => `${words}: ${address}${path}`,
+  );
 
 export async function outsideMessage(input: {
   deps: Pick<Deps, 'db' | 'config'>;
@@ -31,7 +32,9 @@ export async function outsideMessage(input: {
   const path = delivery.link.startsWith('/') ? delivery.link : `/${delivery.link}`;
   return {
     title: delivery.title,
-    notice: deliveryKindInfo[delivery.kind as DeliveryKind]?.notice ?? 'There is something new for you in Wheelhouse.',
+    notice:
+      deliveryKindInfo[delivery.kind as DeliveryKind]?.notice ??
+      'There is something new for you in Wheelhouse.',
     link: `${address}${path}`,
     text:
       settings.includeText && delivery.text

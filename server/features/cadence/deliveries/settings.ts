@@ -44,7 +44,10 @@ export const defaultSettings: Settings = {
  * A person's settings from their row; without one, the defaults, where email is on when this
  * server can send mail (issue 21: they turn it off on the notifications page).
  */
-export function settingsFromRow(row: NotificationSettingsTable | undefined, mailConfigured = false): Settings {
+export function settingsFromRow(
+  row: NotificationSettingsTable | undefined,
+  mailConfigured = false,
+): Settings {
   if (!row) return { ...defaultSettings, emailOn: mailConfigured };
   return {
     emailOn: row.email_on === 1,

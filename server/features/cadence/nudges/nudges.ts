@@ -19,7 +19,12 @@ import { visibleNudges } from '../../../privacy/visible-nudges.js';
 import type { Viewer } from '../../../privacy/rules.js';
 import { newId } from '../../../util.js';
 import { findPlanRow } from '../../plan/plans/plan-reading.js';
-import { enqueueDelivery, markDeliveryRead, nudgePreferenceOf, type NudgePreference } from './delivery-port.js';
+import {
+  enqueueDelivery,
+  markDeliveryRead,
+  nudgePreferenceOf,
+  type NudgePreference,
+} from './delivery-port.js';
 import { nextPeriodStart, nudgePeriod } from './periods.js';
 import { seal, unseal } from '../../../crypto/sealed-fields.js';
 
