@@ -77,7 +77,7 @@ export async function whatIsComing(input: { db: Db; actor: Actor; now: Date }): 
     ? await authorizeEach({ db, actor, action: 'coaching-session:list', pmIds })
     : [];
   const items: ComingItem[] = sessions.map((s) => {
-    const other = s.pm_id === actor.id ? s.coachName : s.pmName;
+    const other = { [s.coach_id]: s.pmName, [s.pm_id]: s.coachName }[actor.id];
     const what = s.kind === 'weekly' ? 'weekly check-in' : 'coaching session';
     return {
       kind: 'session',

@@ -70,8 +70,9 @@ export async function commentNotices(db: Db, pairs: PairIndex, now: Date): Promi
     .where('c.is_private', '=', 0)
     .execute();
   return rows.flatMap((c): DueDelivery[] => {
+    // Only a current coach's comment has a live pair (the PM's own has none): no notice for one's own words.
     const pair = pairs.pairOf(c.pm_id, c.author_id);
-    if (!pair || c.author_id === c.pm_id) return [];
+    if (!pair) return [];
     const comment = { author_id: c.author_id, is_private: c.is_private };
     if (!may(pmViewer(c.pm_id), 'plan-comment:see', { comment, history: commentsPart(c.created_at) }))
       return [];
