@@ -1,24 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import { deliveryKindList, switchableKinds, type SwitchableKind } from './delivery-kinds.js';
 
 /**
  * Notification settings, the inbox and test sends (issue 9): request and response schemas shared
  * by the server (validation, OpenAPI) and the web app (types only).
  */
 
-/** What can reach a person between sessions (server/features/cadence/deliveries/due.ts uses this list). */
-export const DeliveryKindValue = z.enum([
-  'nudge',
-  'nudge-reply',
-  'coach-weekly-prompt',
-  'session-tomorrow',
-  'session-overdue',
-  'action-due',
-  'plan-refresh-due',
-  'vision-revisit-due',
-  'round-waiting',
-  'invitation-expiring',
-  'test',
-]);
+/** What can reach a person between sessions: the list lives in common/delivery-kinds.ts. */
+export const DeliveryKindValue = z.enum(deliveryKindList);
 
 export const OutsideChannel = z.enum(['email', 'slack', 'teams']);
 export type OutsideChannel = z.infer<typeof OutsideChannel>;
@@ -67,7 +56,7 @@ export const NotificationSettingsInput = z
     quietHours: QuietHours.nullable(),
     timeZone: TimeZone,
     /** Reminder kinds a person turned off. Nudges always reach the inbox: a PM pauses them instead (nudgeFrequency). */
-    kindsOff: z.array(DeliveryKindValue.exclude(['test', 'nudge', 'nudge-reply'])).max(20),
+    kindsOff: z.array(z.enum(switchableKinds as [SwitchableKind, ...SwitchableKind[]])).max(50),
     coachPromptDay: z.number().int().min(0, 'must be 0 (Sunday) to 6').max(6, 'must be 0 (Sunday) to 6'),
   })
   .openapi('NotificationSettingsInput');
@@ -107,6 +96,11 @@ export const NotificationSettings = z
   })
   .openapi('NotificationSettings');
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+export const NotificationSettingsQuery = z.object({
+  /** The device's time zone, shown as the default until the person saves their own. */
+  timeZone: TimeZone.optional(),
+});
 
 export const TestSendInput = z.object({ channel: OutsideChannel }).openapi('TestSendInput');
 export const TestSendResult = z.object({ ok: z.boolean(), message: z.string() }).openapi('TestSendResult');

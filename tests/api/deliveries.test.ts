@@ -52,11 +52,11 @@ describe('with private webhooks allowed (a loopback sink stands in for Slack and
     await sink.close();
   });
 
-  it('starts with in-app only, and validates what a person saves', async () => {
+  it('starts with the inbox and email (mail is set up here), and validates what a person saves', async () => {
     const first = await pm.client.get('/api/me/notifications');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
-      email: { on: false, address: pm.email, mailConfigured: true },
+      email: { on: true, address: pm.email, mailConfigured: true },
       slack: { configured: false, masked: null },
       teams: { configured: false, masked: null },
       includeText: false,

@@ -445,8 +445,8 @@ describe('the weekly coach prompt', () => {
       title: 'Your weekly nudge ideas',
       link: '/',
     });
-    expect(monday[0]!.text).toContain(`Pia Park: 1 nudge idea (/pms/${pm.id}#nudge-ideas)`);
-    expect(monday[0]!.text).toContain(`Quinn Quiet: 1 nudge idea (/pms/${other.id}#nudge-ideas)`);
+    expect(monday[0]!.text).toContain(`[Pia Park: 1 nudge idea](/pms/${pm.id}#nudge-ideas)`);
+    expect(monday[0]!.text).toContain(`[Quinn Quiet: 1 nudge idea](/pms/${other.id}#nudge-ideas)`);
     // A later sweep the same day produces the same key (the outbox stores it once).
     const later = await promptsFor(coach.id, '2026-11-30T17:00:00.000Z');
     expect(later.map((d) => d.key)).toEqual([monday[0]!.key]);

@@ -80,7 +80,7 @@ describe('notifications in the browser', () => {
     const { page, problems } = await signedInPerson(ctx, pm.email, { width: 375 });
     await page.getByRole('link', { name: 'Inbox', exact: true }).click();
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
-    await page.getByText('Nothing yet. Nudges from your coach and reminders land here.').waitFor();
+    await page.getByText('Nothing yet. When something waits for you, it lands here.').waitFor();
     await expectNoAxeViolations(page);
     expect(await scrollsSideways(page)).toBe(false);
 

@@ -61,6 +61,12 @@ export const deliveryRows: MatrixRow[] = [
   },
   {
     method: 'GET',
+    path: '/api/me/coming',
+    allowed: signedIn,
+    request: () => ({ path: '/api/me/coming' }),
+  },
+  {
+    method: 'GET',
     path: '/api/me/inbox/unread-count',
     allowed: signedIn,
     request: () => ({ path: '/api/me/inbox/unread-count' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slackBody, teamsBody, type OutsideMessage } from './channels.js';
+import { slackBody, teamsBody, withAddresses, type OutsideMessage } from './channels.js';
 
 const message: OutsideMessage = {
   title: 'Coaching session with <Pia> & Ada tomorrow',
@@ -59,5 +59,17 @@ describe('outside message bodies', () => {
     expect(JSON.stringify(card.body)).toContain(
       '"type":"TextRun","text":"Read [Wheelhouse admin](https://evil.test) <!here>"',
     );
+  });
+});
+
+describe('in-app links in a delivery’s text', () => {
+  it('leave as words and a full address, never a bare path (the weekly prompt, issue 21)', () => {
+    const text =
+      'Ideas for a small nudge this week:\n[Pia: 2 nudge ideas](/pms/abc#nudge-ideas)\n[Quinn: 1 nudge idea](/pms/def#nudge-ideas)';
+    expect(withAddresses(text, 'https://wheel.example.com')).toBe(
+      'Ideas for a small nudge this week:\nPia: 2 nudge ideas: https://wheel.example.com/pms/abc#nudge-ideas\nQuinn: 1 nudge idea: https://wheel.example.com/pms/def#nudge-ideas',
+    );
+    // Brackets people type are left alone: only a bracket followed by an in-app path is a link.
+    expect(withAddresses('[draft] (see notes)', 'https://x')).toBe('[draft] (see notes)');
   });
 });

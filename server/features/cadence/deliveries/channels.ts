@@ -1,7 +1,7 @@
 import type { OutsideChannel } from '../../../../common/deliveries.js';
 import type { Deps } from '../../../http/env.js';
 import { publicAddressOf } from '../../people/setup/public-address.js';
-import type { DeliveryKind } from './due.js';
+import { deliveryKindInfo, type DeliveryKind } from '../../../../common/delivery-kinds.js';
 import { channelName, type Settings } from './settings.js';
 import { postWebhook, WebhookError } from './webhook-safety.js';
 import { unseal } from '../../../crypto/sealed-fields.js';
@@ -14,19 +14,12 @@ export interface OutsideMessage {
   text: string | null;
 }
 
-const notices: Record<DeliveryKind, string> = {
-  nudge: 'Your coach sent you a nudge in Wheelhouse.',
-  'nudge-reply': 'There is an answer to a nudge in Wheelhouse.',
-  'coach-weekly-prompt': 'Your weekly nudge ideas are ready in Wheelhouse.',
-  'session-tomorrow': 'A coaching session is coming up tomorrow.',
-  'session-overdue': 'A coaching session is overdue.',
-  'action-due': 'An action in a development plan is due.',
-  'plan-refresh-due': 'A development plan is due for its quarterly refresh.',
-  'vision-revisit-due': 'A shared vision is due for a revisit.',
-  'round-waiting': 'A wheel round is waiting for an assessment.',
-  'invitation-expiring': 'An invitation is about to expire.',
-  test: 'This is a test from Wheelhouse: this channel works.',
-};
+/** In-app links in a delivery's text, `[words](/path)`, as words and a full address outside. */
+export const withAddresses = (text: string, address: string) =>
+  text.replace(
+    /\[([^\]\n]+)\]\((\/[^)\s]*)\)/g,
+    (_, words: string, path: string) => `${words}: ${address}${path}`,
+  );
 
 export async function outsideMessage(input: {
   deps: Pick<Deps, 'db' | 'config'>;
@@ -39,9 +32,14 @@ export async function outsideMessage(input: {
   const path = delivery.link.startsWith('/') ? delivery.link : `/${delivery.link}`;
   return {
     title: delivery.title,
-    notice: notices[delivery.kind as DeliveryKind] ?? 'There is something new for you in Wheelhouse.',
+    notice:
+      deliveryKindInfo[delivery.kind as DeliveryKind]?.notice ??
+      'There is something new for you in Wheelhouse.',
     link: `${address}${path}`,
-    text: settings.includeText && delivery.text ? unseal(deps.db, 'deliveries.text', delivery.text) : null,
+    text:
+      settings.includeText && delivery.text
+        ? withAddresses(unseal(deps.db, 'deliveries.text', delivery.text), address)
+        : null,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   MarkReadInput,
   NotificationSettings,
   NotificationSettingsInput,
+  NotificationSettingsQuery,
   TestSendInput,
   TestSendResult,
   UnreadCount,
@@ -22,9 +23,19 @@ export function registerDeliveryRoutes(app: App, deps: Deps) {
       access: 'signed-in',
       summary: 'Your notification settings (webhook URLs masked) and deliveries that failed',
       tags: ['Notifications'],
+      request: { query: NotificationSettingsQuery },
       response: NotificationSettings,
     }),
-    async (c) => c.json(await readSettings({ db: deps.db, config: deps.config, actor: c.get('actor') }), 200),
+    async (c) =>
+      c.json(
+        await readSettings({
+          db: deps.db,
+          config: deps.config,
+          actor: c.get('actor'),
+          deviceTimeZone: c.req.valid('query').timeZone,
+        }),
+        200,
+      ),
   );
 
   app.openapi(

@@ -1,10 +1,10 @@
-import { DeliveryKindValue } from '../../../../common/deliveries.js';
+import { deliveryKindList, type DeliveryKind } from '../../../../common/delivery-kinds.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/database.js';
 
-/** What can reach a person between sessions; each kind but 'test', 'nudge' and 'nudge-reply' can be turned off. */
-export const deliveryKinds = DeliveryKindValue.options;
-export type DeliveryKind = (typeof deliveryKinds)[number];
+/** What can reach a person between sessions: one list, in common/delivery-kinds.ts. */
+export const deliveryKinds = deliveryKindList;
+export type { DeliveryKind };
 
 /**
  * One thing to tell one person, before it is fanned out to their channels. `key` makes it

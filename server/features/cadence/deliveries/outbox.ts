@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { OutsideChannel } from '../../../../common/deliveries.js';
+import { deliveryKindInfo } from '../../../../common/delivery-kinds.js';
 import type { Db } from '../../../db/database.js';
 import type { DeliveryTable } from '../../../db/schema.js';
 import type { Deps } from '../../../http/env.js';
@@ -32,17 +33,22 @@ function outsideChannels(s: Settings): OutsideChannel[] {
 }
 
 /** Nudges and their answers always reach the inbox (a PM pauses nudges instead); tests always go. */
-const mayBeTurnedOff = (kind: DueDelivery['kind']) =>
-  kind !== 'test' && kind !== 'nudge' && kind !== 'nudge-reply';
+const mayBeTurnedOff = (kind: DueDelivery['kind']) => deliveryKindInfo[kind].switchable;
 
 /**
  * Stores one delivery for a person: always in their inbox (in-app, sent at once), plus a
  * pending row per outside channel they enabled. Nothing when they turned the kind off. The same
  * key is stored once whoever enqueues it; answers whether it was new.
  */
-export async function enqueueDelivery(input: { db: Db; now: Date; delivery: DueDelivery }): Promise<boolean> {
-  const { db, now, delivery: d } = input;
-  const settings = await settingsOfUser(db, d.recipientId);
+export async function enqueueDelivery(input: {
+  db: Db;
+  now: Date;
+  delivery: DueDelivery;
+  /** Whether this server can send mail: email is then on for people who never chose. */
+  mailConfigured?: boolean;
+}): Promise<boolean> {
+  const { db, now, delivery: d, mailConfigured = false } = input;
+  const settings = await settingsOfUser(db, d.recipientId, mailConfigured);
   if (mayBeTurnedOff(d.kind) && settings.kindsOff.includes(d.kind)) return false;
   const at = nowIso(now);
   const base = {
@@ -172,6 +178,18 @@ async function settle(db: Db, row: DeliveryRow, instanceId: string, values: Part
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** Marks one of a person's in-app deliveries read by its key (a nudge they answered is no longer new). */
+export async function markDeliveryRead(input: { db: Db; recipientId: string; key: string; now: Date }) {
+  await input.db
+    .updateTable('deliveries')
+    .set({ read_at: nowIso(input.now) })
+    .where('recipient_id', '=', input.recipientId)
+    .where('key', '=', input.key)
+    .where('channel', '=', 'in-app')
+    .where('read_at', 'is', null)
+    .execute();
+}
+
 /** Sends rows this instance claimed, one by one, recording each outcome as soon as it is known. */
 export async function sendClaimed(input: {
   deps: Pick<Deps, 'db' | 'config' | 'mailer' | 'log'>;
@@ -187,7 +205,7 @@ export async function sendClaimed(input: {
   const { db } = deps;
   if (rows.length === 0) return;
   const ids = [...new Set(rows.map((r) => r.recipient_id))];
-  const settings = await settingsOf(db, ids);
+  const settings = await settingsOf(db, ids, deps.config.smtpUrl !== undefined);
   const people = new Map(
     (
       await db.selectFrom('users').select(['id', 'email', 'workspace_id']).where('id', 'in', ids).execute()
@@ -298,7 +316,8 @@ export async function runSweep(input: {
     }
     result.produced += due.length;
     for (const delivery of due) {
-      if (await enqueueDelivery({ db: deps.db, now, delivery })) result.enqueued++;
+      const mailConfigured = deps.config.smtpUrl !== undefined;
+      if (await enqueueDelivery({ db: deps.db, now, delivery, mailConfigured })) result.enqueued++;
     }
   }
   for (let batch = 0; batch < maxBatches; batch++) {

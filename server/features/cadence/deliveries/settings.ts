@@ -40,8 +40,15 @@ export const defaultSettings: Settings = {
   coachPromptDay: 1,
 };
 
-export function settingsFromRow(row: NotificationSettingsTable | undefined): Settings {
-  if (!row) return defaultSettings;
+/**
+ * A person's settings from their row; without one, the defaults, where email is on when this
+ * server can send mail (issue 21: they turn it off on the notifications page).
+ */
+export function settingsFromRow(
+  row: NotificationSettingsTable | undefined,
+  mailConfigured = false,
+): Settings {
+  if (!row) return { ...defaultSettings, emailOn: mailConfigured };
   return {
     emailOn: row.email_on === 1,
     slackUrl: row.slack_url,
@@ -56,7 +63,11 @@ export function settingsFromRow(row: NotificationSettingsTable | undefined): Set
 }
 
 /** The settings of several people at once (the sweep reads a batch). */
-export async function settingsOf(db: Db, userIds: string[]): Promise<Map<string, Settings>> {
+export async function settingsOf(
+  db: Db,
+  userIds: string[],
+  mailConfigured = false,
+): Promise<Map<string, Settings>> {
   const out = new Map<string, Settings>();
   if (userIds.length === 0) return out;
   const rows = await db
@@ -64,18 +75,18 @@ export async function settingsOf(db: Db, userIds: string[]): Promise<Map<string,
     .selectAll()
     .where('user_id', 'in', [...new Set(userIds)])
     .execute();
-  for (const id of userIds) out.set(id, defaultSettings);
+  for (const id of userIds) out.set(id, settingsFromRow(undefined, mailConfigured));
   for (const row of rows) out.set(row.user_id, settingsFromRow(row));
   return out;
 }
 
-export async function settingsOfUser(db: Db, userId: string): Promise<Settings> {
+export async function settingsOfUser(db: Db, userId: string, mailConfigured = false): Promise<Settings> {
   const row = await db
     .selectFrom('notification_settings')
     .selectAll()
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return settingsFromRow(row);
+  return settingsFromRow(row, mailConfigured);
 }
 
 /**
@@ -117,9 +128,17 @@ export async function readSettings(input: {
   db: Db;
   config: Pick<Config, 'smtpUrl'>;
   actor: Actor;
+  /** The time zone of the device the page runs on: the default until the person saves one. */
+  deviceTimeZone?: string;
 }): Promise<NotificationSettings> {
-  const { db, config, actor } = input;
-  const s = await settingsOfUser(db, actor.id);
+  const { db, config, actor, deviceTimeZone } = input;
+  const row = await db
+    .selectFrom('notification_settings')
+    .select('user_id')
+    .where('user_id', '=', actor.id)
+    .executeTakeFirst();
+  const stored = await settingsOfUser(db, actor.id, config.smtpUrl !== undefined);
+  const s = !row && deviceTimeZone ? { ...stored, timeZone: deviceTimeZone } : stored;
   return {
     email: { on: s.emailOn, address: actor.email, mailConfigured: config.smtpUrl !== undefined },
     slack: { configured: s.slackUrl !== null, masked: s.slackUrl ? maskUrl(s.slackUrl) : null },

@@ -47,7 +47,7 @@ export const dueCoachPrompts: DueProducer = async ({ db, now }) => {
     const week = isoWeek(localDay(now.toISOString(), zone));
     const lines = own.map((p) => {
       const c = counts.get(`${p.coach_id}:${p.pm_id}`)!;
-      return `${c.pmName}: ${plural(c.count, 'nudge idea')} (/pms/${p.pm_id}#nudge-ideas)`;
+      return `[${c.pmName}: ${plural(c.count, 'nudge idea')}](/pms/${p.pm_id}#nudge-ideas)`;
     });
     deliveries.push({
       recipientId: coachId,

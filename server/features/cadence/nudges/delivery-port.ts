@@ -3,7 +3,7 @@
  * nudges need from there goes through this one file. nudges/ imports deliveries/, never the
  * other way.
  */
-export { enqueueDelivery } from '../deliveries/outbox.js';
+export { enqueueDelivery, markDeliveryRead } from '../deliveries/outbox.js';
 export { nudgePreferenceOf } from '../deliveries/settings.js';
 
 export type NudgePreference = Awaited<

@@ -19,7 +19,12 @@ import { visibleNudges } from '../../../privacy/visible-nudges.js';
 import type { Viewer } from '../../../privacy/rules.js';
 import { newId } from '../../../util.js';
 import { findPlanRow } from '../../plan/plans/plan-reading.js';
-import { enqueueDelivery, nudgePreferenceOf, type NudgePreference } from './delivery-port.js';
+import {
+  enqueueDelivery,
+  markDeliveryRead,
+  nudgePreferenceOf,
+  type NudgePreference,
+} from './delivery-port.js';
 import { nextPeriodStart, nudgePeriod } from './periods.js';
 import { seal, unseal } from '../../../crypto/sealed-fields.js';
 
@@ -27,6 +32,8 @@ interface Call {
   db: Db;
   actor: Actor;
   pmId: string;
+  /** Whether this server can send mail (email is on by default then). */
+  mailConfigured?: boolean;
 }
 
 /** Nudges per page of the thread. */
@@ -236,6 +243,7 @@ export async function sendNudge(
       await enqueueDelivery({
         db: trx,
         now,
+        mailConfigured: input.mailConfigured,
         delivery: {
           recipientId: pmId,
           kind: 'nudge',
@@ -319,10 +327,13 @@ export async function respondToNudge(
           .insertInto('nudge_responses')
           .values({ ...response, text: seal(trx, 'nudge_responses.text', response.text) })
           .execute();
+        // The PM answered: the nudge is no longer new in their inbox.
+        await markDeliveryRead({ db: trx, recipientId: pmId, key: `nudge:${row.id}`, now });
         if (!coach) return;
         await enqueueDelivery({
           db: trx,
           now,
+          mailConfigured: input.mailConfigured,
           delivery: {
             recipientId: row.coach_id,
             kind: 'nudge-reply',

@@ -3,7 +3,7 @@ import type { DueDelivery } from '../deliveries/due.js';
 import { REFRESH_AFTER_DAYS, isRefreshDue, refreshDueAt } from '../../plan/plans/plan-dates.js';
 import { REVISIT_AFTER_DAYS, isRevisitDue, revisitDueAt } from '../../plan/visions/vision-revisit.js';
 import type { PairIndex } from './live-pairs.js';
-import { CATCH_UP_MS, DAY_MS, dateOf, todayAndTomorrow } from './reminder-rules.js';
+import { CATCH_UP_MS, DAY_MS, actionReminderDays, dateOf, todayAndTomorrow } from './reminder-rules.js';
 
 /** The PM and each of their current coaches, each with how a title names the PM for them. */
 function pmAndCoaches(pairs: PairIndex, pmId: string) {
@@ -36,8 +36,8 @@ export async function actionDueReminders(db: Db, pairs: PairIndex, now: Date): P
     .execute();
   return actions.flatMap((a) => {
     if (!a.due_on || !pairs.byPm.has(a.pm_id)) return [];
-    const [today, tomorrow] = todayAndTomorrow(now, a.time_zone ?? 'UTC');
-    if (a.due_on !== today && a.due_on !== tomorrow) return [];
+    const [today] = todayAndTomorrow(now, a.time_zone ?? 'UTC');
+    if (!actionReminderDays(a.due_on).includes(today)) return [];
     const when = a.due_on === today ? 'today' : 'tomorrow';
     return [
       {

@@ -17,10 +17,17 @@ export const INVITATION_WARNING_MS = 48 * HOUR_MS;
  */
 export const CATCH_UP_MS = 14 * DAY_MS;
 
-export const startsWithinDay = (startsAt: string, now: Date) => {
-  const ms = Date.parse(startsAt) - now.getTime();
-  return ms > 0 && ms <= SESSION_WINDOW_MS;
-};
+/** When the 'session-tomorrow' reminder of a session falls due: a day before it starts. */
+export const sessionReminderAt = (startsAt: string) => new Date(Date.parse(startsAt) - SESSION_WINDOW_MS);
+
+export const startsWithinDay = (startsAt: string, now: Date) =>
+  now.getTime() >= sessionReminderAt(startsAt).getTime() && now.getTime() < Date.parse(startsAt);
+
+/** The PM's local days on which an action due on `dueOn` is reminded: the day before, and the day itself. */
+export const actionReminderDays = (dueOn: string): [string, string] => [
+  new Date(Date.parse(`${dueOn}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10),
+  dueOn,
+];
 
 /** The ISO-8601 week of an instant (UTC), e.g. 2026-W48: the period of the weekly overdue reminder. */
 export function isoWeek(now: Date): string {
@@ -46,3 +53,9 @@ export const dateOf = (iso: string) => iso.slice(0, 10);
 
 /** "10:00" from a stored local start "2026-12-03T10:00". */
 export const clockOf = (localStart: string) => localStart.slice(11, 16);
+
+/** The wall-clock "HH:mm" of an instant in a time zone. */
+export const clockIn = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );

@@ -3,7 +3,7 @@ import type { DueDelivery } from '../deliveries/due.js';
 import { bigBangReview } from '../coaching-sessions/guards.js';
 import { localDay } from '../coaching-sessions/zoned-time.js';
 import type { LivePair, PairIndex } from './live-pairs.js';
-import { SESSION_WINDOW_MS, clockOf, isoWeek, startsWithinDay } from './reminder-rules.js';
+import { SESSION_WINDOW_MS, clockIn, isoWeek, startsWithinDay } from './reminder-rules.js';
 
 const kindWord = (kind: 'monthly' | 'weekly') => (kind === 'weekly' ? 'Weekly check-in' : 'Coaching session');
 
@@ -25,19 +25,35 @@ export async function sessionTomorrowReminders(db: Db, pairs: PairIndex, now: Da
     .where('starts_at', '>', now.toISOString())
     .where('starts_at', '<=', new Date(now.getTime() + SESSION_WINDOW_MS).toISOString())
     .execute();
+  // "today" or "tomorrow" in each recipient's own time zone (the session's when they never chose one).
+  const people = [...new Set(sessions.flatMap((s) => [s.pm_id, s.coach_id]))];
+  const zones = new Map(
+    people.length
+      ? (
+          await db
+            .selectFrom('notification_settings')
+            .select(['user_id', 'time_zone'])
+            .where('user_id', 'in', people)
+            .execute()
+        ).map((r) => [r.user_id, r.time_zone])
+      : [],
+  );
   return sessions.flatMap((s) => {
     const pair = pairs.pairOf(s.pm_id, s.coach_id);
     if (!pair || !startsWithinDay(s.starts_at, now)) return [];
-    const day =
-      localDay(s.starts_at, s.time_zone) === localDay(now.toISOString(), s.time_zone) ? 'today' : 'tomorrow';
-    return bothSides(pair).map(({ recipientId, other }) => ({
-      recipientId,
-      kind: 'session-tomorrow' as const,
-      key: `session-tomorrow:${s.id}:${s.starts_at}:${recipientId}`,
-      title: `${kindWord(s.kind)} with ${other} ${day} at ${clockOf(s.local_start)}`,
-      text: `${kindWord(s.kind)} with ${other} ${day} at ${clockOf(s.local_start)} (${s.time_zone}). The agenda prepares itself from the plan.`,
-      link: `/coaching-sessions/${s.id}`,
-    }));
+    return bothSides(pair).map(({ recipientId, other }) => {
+      const zone = zones.get(recipientId) ?? s.time_zone;
+      const day = localDay(s.starts_at, zone) === localDay(now.toISOString(), zone) ? 'today' : 'tomorrow';
+      const at = clockIn(s.starts_at, zone);
+      return {
+        recipientId,
+        kind: 'session-tomorrow' as const,
+        key: `session-tomorrow:${s.id}:${s.starts_at}:${recipientId}`,
+        title: `${kindWord(s.kind)} with ${other} ${day} at ${at}`,
+        text: `${kindWord(s.kind)} with ${other} ${day} at ${at} (${zone}). The agenda prepares itself from the plan.`,
+        link: `/coaching-sessions/${s.id}`,
+      };
+    });
   });
 }
 

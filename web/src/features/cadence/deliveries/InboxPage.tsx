@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../ui/format';
 import { FormError } from '../../../ui/FormError';
 import { Loaded } from '../../../ui/Loaded';
 import { useAction } from '../../../ui/use-action';
+import { InboxText } from './InboxText';
 import { inboxChanged, kindNames } from './kinds';
 import '../../../styles/deliveries.css';
 
@@ -31,7 +32,7 @@ export default function InboxPage() {
       title="Inbox"
       lead={
         <>
-          Nudges from your coach and reminders. Choose where else they reach you in{' '}
+          Your turns, nudges and reminders. Choose where else they reach you in{' '}
           <Link to="/account/notifications">notification settings</Link>.
         </>
       }
@@ -40,7 +41,7 @@ export default function InboxPage() {
         {(data) =>
           data.items.length === 0 && page === 1 ? (
             <EmptyState>
-              <p>Nothing yet. Nudges from your coach and reminders land here.</p>
+              <p>Nothing yet. When something waits for you, it lands here.</p>
             </EmptyState>
           ) : (
             <>
@@ -73,7 +74,7 @@ export default function InboxPage() {
                         <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
                       </p>
                     </div>
-                    {item.text && <p className="inbox-text">{item.text}</p>}
+                    {item.text && <InboxText text={item.text} />}
                     {!item.read && (
                       <Button
                         variant="secondary"

@@ -18,8 +18,16 @@ import { Loaded } from '../../../ui/Loaded';
 import { Section } from '../../../ui/Section';
 import { Select } from '../../../ui/Select';
 import { useAction } from '../../../ui/use-action';
+import { deliveryKindInfo } from '../../../../../common/delivery-kinds';
+import { ComingSection } from './ComingSection';
 import { kindNames, switchable } from './kinds';
 import '../../../styles/deliveries.css';
+
+/** The kinds a person can turn off: first what tells them it is their turn, then the later reminders. */
+const kindGroups = [
+  { legend: 'When it is your turn', kinds: switchable.filter((k) => deliveryKindInfo[k].yourTurn) },
+  { legend: 'Reminders', kinds: switchable.filter((k) => !deliveryKindInfo[k].yourTurn) },
+];
 
 const channelNames: Record<OutsideChannel, string> = { email: 'Email', slack: 'Slack', teams: 'Teams' };
 const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -33,7 +41,11 @@ const labels = {
 
 /** `/account/notifications`: where nudges and reminders reach the signed-in person, and when. */
 export default function NotificationsPage() {
-  const settings = useResource<NotificationSettings>('/api/me/notifications');
+  // The device's time zone is the default until the person saves their own.
+  const device = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const settings = useResource<NotificationSettings>(
+    `/api/me/notifications?timeZone=${encodeURIComponent(device)}`,
+  );
   return (
     <Page
       title="Notifications"
@@ -43,6 +55,7 @@ export default function NotificationsPage() {
         </>
       }
     >
+      <ComingSection />
       <Loaded resource={settings}>
         {(data) => <SettingsForm initial={data} reload={settings.reload} />}
       </Loaded>
@@ -201,19 +214,21 @@ function SettingsForm({ initial, reload }: { initial: NotificationSettings; relo
         </Section>
 
         <Section title="What reaches you">
-          <fieldset className="kinds">
-            <legend>Send me</legend>
-            {switchable.map((kind) => (
-              <label key={kind} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={!kindsOff.has(kind)}
-                  onChange={(e) => toggleKind(kind, e.target.checked)}
-                />
-                {kindNames[kind]}
-              </label>
-            ))}
-          </fieldset>
+          {kindGroups.map((group) => (
+            <fieldset key={group.legend} className="kinds">
+              <legend>{group.legend}</legend>
+              {group.kinds.map((kind) => (
+                <label key={kind} className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={!kindsOff.has(kind)}
+                    onChange={(e) => toggleKind(kind, e.target.checked)}
+                  />
+                  {kindNames[kind]}
+                </label>
+              ))}
+            </fieldset>
+          ))}
         </Section>
         <FormError message={save.error} />
         <Button type="submit" pending={save.pending}>

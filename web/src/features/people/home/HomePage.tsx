@@ -10,6 +10,7 @@ import { CoachSections } from './CoachSections';
 import { PmSections } from './PmSections';
 import { Welcome } from './Welcome';
 import { DemoNotice } from '../demo/DemoNotice';
+import { ComingSection } from '../../cadence/deliveries/ComingSection';
 
 /**
  * Home: the coach's PMs and invitations, the PM's coaches and offers; both when someone is both.
@@ -56,6 +57,7 @@ export function HomePage() {
       <>
         {me.workspace.isDemo && <DemoNotice />}
         {!isPm && !isCoach && <Welcome me={me} />}
+        <ComingSection />
         {isPm && (
           <PmSections
             meId={me.id}
