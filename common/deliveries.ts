@@ -17,6 +17,9 @@ export const DeliveryKindValue = z.enum([
   'vision-revisit-due',
   'round-waiting',
   'invitation-expiring',
+  'session-scheduled',
+  'session-moved',
+  'session-cancelled',
   'test',
 ]);
 

@@ -12,6 +12,8 @@ export interface OutsideMessage {
   notice: string;
   link: string;
   text: string | null;
+  /** An iTIP invitation (iCalendar text with its METHOD) that mail carries as text/calendar. */
+  calendar?: string | null;
 }
 
 const notices: Record<DeliveryKind, string> = {
@@ -25,6 +27,9 @@ const notices: Record<DeliveryKind, string> = {
   'vision-revisit-due': 'A shared vision is due for a revisit.',
   'round-waiting': 'A wheel round is waiting for an assessment.',
   'invitation-expiring': 'An invitation is about to expire.',
+  'session-scheduled': 'A coaching session was scheduled.',
+  'session-moved': 'A coaching session was moved.',
+  'session-cancelled': 'A coaching session was cancelled.',
   test: 'This is a test from Wheelhouse: this channel works.',
 };
 
@@ -32,7 +37,7 @@ export async function outsideMessage(input: {
   deps: Pick<Deps, 'db' | 'config'>;
   workspaceId: string;
   settings: Settings;
-  delivery: { kind: string; title: string; text: string; link: string };
+  delivery: { kind: string; title: string; text: string; link: string; calendar?: string | null };
 }): Promise<OutsideMessage> {
   const { deps, workspaceId, settings, delivery } = input;
   const { address } = await publicAddressOf({ db: deps.db, config: deps.config, workspaceId });
@@ -42,6 +47,7 @@ export async function outsideMessage(input: {
     notice: notices[delivery.kind as DeliveryKind] ?? 'There is something new for you in Wheelhouse.',
     link: `${address}${path}`,
     text: settings.includeText && delivery.text ? unseal(deps.db, 'deliveries.text', delivery.text) : null,
+    calendar: delivery.calendar ?? null,
   };
 }
 
@@ -142,6 +148,7 @@ export async function sendOutside(input: {
       to: email,
       subject: message.title,
       text: [message.notice, message.text, `Open Wheelhouse: ${message.link}`].filter(Boolean).join('\n\n'),
+      ...(message.calendar ? { calendar: message.calendar } : {}),
     });
     return sent
       ? { ok: true }

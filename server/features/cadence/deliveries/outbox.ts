@@ -70,6 +70,7 @@ export async function enqueueDelivery(input: { db: Db; now: Date; delivery: DueD
       ...base,
       id: newId(),
       channel,
+      calendar: channel === 'email' ? (d.calendar ?? null) : null,
       status: 'pending' as const,
       next_attempt_at: startAt,
     }));

@@ -14,6 +14,9 @@ export const kindNames: Record<Kind, string> = {
   'vision-revisit-due': 'The shared vision’s revisit due',
   'round-waiting': 'A wheel round waiting for you',
   'invitation-expiring': 'An invitation about to expire',
+  'session-scheduled': 'A coaching session scheduled (with a calendar invitation by email)',
+  'session-moved': 'A coaching session moved',
+  'session-cancelled': 'A coaching session cancelled',
   test: 'Tests',
 };
 
@@ -27,6 +30,9 @@ export const switchable: Exclude<Kind, 'test' | 'nudge' | 'nudge-reply'>[] = [
   'vision-revisit-due',
   'round-waiting',
   'invitation-expiring',
+  'session-scheduled',
+  'session-moved',
+  'session-cancelled',
 ];
 
 /** Lets the header's unread count know the inbox changed (marked read on this page). */
