@@ -68,5 +68,5 @@ describe('recurring coaching sessions in the browser (issue 21)', () => {
       .first()
       .waitFor();
     expect([...cora.problems, ...pat.problems]).toEqual([]);
-  });
+  }, 150_000);
 });
