@@ -1,5 +1,6 @@
 import ical, { type CalendarResponse, type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extendSeries } from '../../server/features/cadence/coaching-sessions/series.js';
 import { runSweep } from '../../server/features/cadence/deliveries/outbox.js';
 import { buildPm, buildWorkspace, type Person } from '../support/factories.js';
 import { startSmtpServer, type ReceivedMail } from '../support/smtp.js';
@@ -324,6 +325,47 @@ describe('a monthly series across the end of March (DST), one occurrence moved a
       .map((i) => i.start.toISOString());
     expect(starts).toEqual(['2027-01-12T09:00:00.000Z', '2027-02-10T10:00:00.000Z']);
     expect((await occurrences()).map((r) => r.localStart)).toEqual(['2027-01-12T10:00', '2027-02-10T11:00']);
+  });
+});
+
+describe('a weekly check-in series beside the monthly one', () => {
+  it('is materialised about fourteen weeks ahead, and the sweep keeps it ahead as time passes', async () => {
+    const res = await pm.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      kind: 'weekly',
+      startsAt: '2027-01-07T09:00',
+      timeZone: 'Europe/Berlin',
+      minutes: 30,
+      repeat: 'weekly',
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.series.repeats).toBe('Every week on Thursday');
+    const weekly = async () =>
+      (
+        (await coach.client.get(`/api/pms/${pm.id}/coaching-sessions`)).body.upcoming as {
+          kind: string;
+          localStart: string;
+        }[]
+      )
+        .filter((s) => s.kind === 'weekly')
+        .map((s) => s.localStart);
+    const first = await weekly();
+    expect(first[0]).toBe('2027-01-07T09:00');
+    expect(first.length).toBe(14);
+    clock = new Date('2027-02-15T09:00:00Z');
+    const before = await app.deps.db
+      .selectFrom('coaching_sessions')
+      .select('id')
+      .where('kind', '=', 'weekly')
+      .execute();
+    await runSweep({ deps: app.deps, now: clock, producers: [extendSeries], instanceId: 'invitations-test' });
+    const after = await app.deps.db
+      .selectFrom('coaching_sessions')
+      .select('local_start')
+      .where('kind', '=', 'weekly')
+      .orderBy('local_start', 'desc')
+      .execute();
+    expect(after.length).toBe(before.length + 6);
+    expect(after[0]!.local_start).toBe('2027-05-20T09:00');
   });
 });
 

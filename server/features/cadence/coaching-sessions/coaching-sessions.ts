@@ -126,7 +126,14 @@ export async function scheduleCoachingSession(
         .where('series_id', '=', series.id)
         .orderBy('starts_at')
         .executeTakeFirstOrThrow();
-      await tellBoth({ db: tx, config, now, change: 'session-scheduled', target: { kind: 'series', series, first }, actorId: grant.actorId });
+      await tellBoth({
+        db: tx,
+        config,
+        now,
+        change: 'session-scheduled',
+        target: { kind: 'series', series, first },
+        actorId: grant.actorId,
+      });
       return first.id;
     });
     return answer(db, grant, id, now, 'coaching session');
@@ -160,7 +167,14 @@ export async function scheduleCoachingSession(
   };
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('coaching_sessions').values(row).execute();
-    await tellBoth({ db: tx, config, now, change: 'session-scheduled', target: { kind: 'session', row }, actorId: grant.actorId });
+    await tellBoth({
+      db: tx,
+      config,
+      now,
+      change: 'session-scheduled',
+      target: { kind: 'session', row },
+      actorId: grant.actorId,
+    });
   });
   return answer(db, grant, row.id, now, 'coaching session');
 }
@@ -243,9 +257,23 @@ export async function rescheduleCoachingSession(
     if (!moved) return;
     const after = await coachingSessionRow(tx, row.id);
     if (!series)
-      return tellBoth({ db: tx, config: input.config, now, change: 'session-moved', target: { kind: 'session', row: after }, actorId: grant.actorId });
+      return tellBoth({
+        db: tx,
+        config: input.config,
+        now,
+        change: 'session-moved',
+        target: { kind: 'session', row: after },
+        actorId: grant.actorId,
+      });
     const bumped = await bumpSeries(tx, series, {});
-    await tellBoth({ db: tx, config: input.config, now, change: 'session-moved', target: { kind: 'series', series: bumped, first: after }, actorId: grant.actorId });
+    await tellBoth({
+      db: tx,
+      config: input.config,
+      now,
+      change: 'session-moved',
+      target: { kind: 'series', series: bumped, first: after },
+      actorId: grant.actorId,
+    });
   });
   return answer(db, grant, row.id, now, 'coaching session');
 }
@@ -329,8 +357,22 @@ async function moveTheRest(args: {
     .execute();
   await materialiseSeries(tx, fresh, now);
   const first = await coachingSessionRow(tx, row.id);
-  await tellBoth({ db: tx, config, now, change: 'session-moved', target: { kind: 'series', series: old, first: null }, actorId });
-  await tellBoth({ db: tx, config, now, change: 'session-scheduled', target: { kind: 'series', series: fresh, first }, actorId });
+  await tellBoth({
+    db: tx,
+    config,
+    now,
+    change: 'session-moved',
+    target: { kind: 'series', series: old, first: null },
+    actorId,
+  });
+  await tellBoth({
+    db: tx,
+    config,
+    now,
+    change: 'session-scheduled',
+    target: { kind: 'series', series: fresh, first },
+    actorId,
+  });
 }
 
 /** Cancelled, not deleted: both still see it, marked cancelled, with the reason if one was given. */
@@ -359,7 +401,14 @@ export async function cancelCoachingSession(
     if (Number(done.numUpdatedRows) !== 1)
       throw new AppError('conflict', 'Only a coaching session that has not started can be cancelled.');
     const after = await coachingSessionRow(tx, row.id);
-    const tell = { db: tx, config, now, change: 'session-cancelled' as const, actorId: grant.actorId, reason };
+    const tell = {
+      db: tx,
+      config,
+      now,
+      change: 'session-cancelled' as const,
+      actorId: grant.actorId,
+      reason,
+    };
     if (!series) return tellBoth({ ...tell, target: { kind: 'session', row: after } });
     if (scope === 'this') {
       const bumped = await bumpSeries(tx, series, {});

@@ -74,7 +74,9 @@ function eventLines(e: SessionIcsEvent, now: Date): string[] {
   ];
   if (e.recurrenceId) lines.push(`RECURRENCE-ID;${tz}:${localStamp(e.recurrenceId)}`);
   if (e.rrule) {
-    const until = e.lastLocalStart ? `;UNTIL=${utcStamp(new Date(zonedToUtc(e.lastLocalStart, e.timeZone)))}` : '';
+    const until = e.lastLocalStart
+      ? `;UNTIL=${utcStamp(new Date(zonedToUtc(e.lastLocalStart, e.timeZone)))}`
+      : '';
     lines.push(`RRULE:${e.rrule}${until}`);
     for (const ex of e.exdates ?? []) lines.push(`EXDATE;${tz}:${localStamp(ex)}`);
   }
@@ -91,7 +93,13 @@ function eventLines(e: SessionIcsEvent, now: Date): string[] {
     ),
   );
   if (!e.cancelled)
-    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${text(e.summary)}`, 'TRIGGER:-PT15M', 'END:VALARM');
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${text(e.summary)}`,
+      'TRIGGER:-PT15M',
+      'END:VALARM',
+    );
   lines.push('END:VEVENT');
   return lines;
 }

@@ -41,8 +41,12 @@ export function ruleInWords(rrule: string): string {
 }
 
 /** Local starts ("YYYY-MM-DDTHH:mm") the rule gives from the series' start up to `untilLocal` (inclusive). */
-export function occurrenceStarts(series: Pick<SeriesRow, 'rrule' | 'local_start' | 'last_local_start'>, untilLocal: string) {
-  const last = series.last_local_start && series.last_local_start < untilLocal ? series.last_local_start : untilLocal;
+export function occurrenceStarts(
+  series: Pick<SeriesRow, 'rrule' | 'local_start' | 'last_local_start'>,
+  untilLocal: string,
+) {
+  const last =
+    series.last_local_start && series.last_local_start < untilLocal ? series.last_local_start : untilLocal;
   // Computed on "floating" local times (written as UTC), so 10:00 stays 10:00 across a DST change.
   const rule = rrulestr(`DTSTART:${series.local_start.replace(/[-:]/g, '')}00Z\nRRULE:${series.rrule}`);
   return rule
@@ -50,7 +54,8 @@ export function occurrenceStarts(series: Pick<SeriesRow, 'rrule' | 'local_start'
     .map((d) => d.toISOString().slice(0, 16));
 }
 
-const localNow = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 16);
+const localNow = (now: Date, days: number) =>
+  new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 16);
 
 /**
  * Adds the rows of occurrences up to the horizon that do not exist yet. The unique index on
@@ -59,7 +64,11 @@ const localNow = (now: Date, days: number) => new Date(now.getTime() + days * 86
  */
 export async function materialiseSeries(db: Db, series: SeriesRow, now: Date): Promise<void> {
   if (series.status !== 'active') return;
-  const starts = occurrenceStarts(series, localNow(now, HORIZON_DAYS));
+  // Occurrences already past are not created late (a series nobody looked at for months).
+  const since = new Date(now.getTime() - 86_400_000).toISOString();
+  const starts = occurrenceStarts(series, localNow(now, HORIZON_DAYS)).filter(
+    (local) => local === series.local_start || zonedToUtc(local, series.time_zone) >= since,
+  );
   if (starts.length === 0) return;
   const at = now.toISOString();
   await db
@@ -106,4 +115,18 @@ export async function materialiseSeriesOf(db: Db, pmId: string, now: Date): Prom
     .where('status', '=', 'active')
     .execute();
   for (const s of series) await materialiseSeries(db, s, now);
+}
+
+/**
+ * A sweep producer that delivers nothing: it keeps every live series materialised up to the
+ * horizon, so reminders (which read rows) reach occurrences nobody has opened the list for.
+ */
+export async function extendSeries(args: { db: Db; now: Date }): Promise<[]> {
+  const series = await args.db
+    .selectFrom('session_series')
+    .selectAll()
+    .where('status', '=', 'active')
+    .execute();
+  for (const s of series) await materialiseSeries(args.db, s, args.now);
+  return [];
 }

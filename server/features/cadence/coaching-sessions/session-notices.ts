@@ -27,7 +27,13 @@ const kindWord = (kind: 'monthly' | 'weekly') => (kind === 'weekly' ? 'Weekly ch
 /** "Tue 12 Jan 2027, 10:00": a local time as people read it (computed on the local fields). */
 export function whenWords(local: string) {
   const d = new Date(`${local}:00Z`);
-  const day = d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = d.toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `${day.replace(/,/g, '')}, ${local.slice(11, 16)}`;
 }
 
@@ -39,10 +45,19 @@ interface Person {
 }
 
 /** A series as VEVENTs: the rule with EXDATEs for cancelled occurrences, and an override per moved one. */
-export async function seriesEvents(db: Db, series: SeriesRow, base: Omit<SessionIcsEvent, 'uid' | 'localStart' | 'minutes' | 'timeZone' | 'sequence' | 'cancelled'>) {
-  const rows = await db.selectFrom('coaching_sessions').selectAll().where('series_id', '=', series.id).execute();
+export async function seriesEvents(
+  db: Db,
+  series: SeriesRow,
+  base: Omit<SessionIcsEvent, 'uid' | 'localStart' | 'minutes' | 'timeZone' | 'sequence' | 'cancelled'>,
+) {
+  const rows = await db
+    .selectFrom('coaching_sessions')
+    .selectAll()
+    .where('series_id', '=', series.id)
+    .execute();
   const uid = `coaching-series-${series.id}@wheelhouse`;
-  const within = (r: CoachingSessionRow) => !series.last_local_start || (r.occurrence_start ?? '') <= series.last_local_start;
+  const within = (r: CoachingSessionRow) =>
+    !series.last_local_start || (r.occurrence_start ?? '') <= series.last_local_start;
   const master: SessionIcsEvent = {
     ...base,
     uid,
@@ -62,20 +77,20 @@ export async function seriesEvents(db: Db, series: SeriesRow, base: Omit<Session
       (r) =>
         r.status !== 'cancelled' &&
         within(r) &&
-        (r.local_start !== r.occurrence_start || r.minutes !== series.minutes || r.time_zone !== series.time_zone),
+        (r.local_start !== r.occurrence_start ||
+          r.minutes !== series.minutes ||
+          r.time_zone !== series.time_zone),
     )
-    .map(
-      (r): SessionIcsEvent => ({
-        ...base,
-        uid,
-        localStart: r.local_start,
-        minutes: r.minutes,
-        timeZone: r.time_zone,
-        sequence: series.sequence,
-        cancelled: false,
-        recurrenceId: r.occurrence_start,
-      }),
-    );
+    .map((r): SessionIcsEvent => ({
+      ...base,
+      uid,
+      localStart: r.local_start,
+      minutes: r.minutes,
+      timeZone: r.time_zone,
+      sequence: series.sequence,
+      cancelled: false,
+      recurrenceId: r.occurrence_start,
+    }));
   return [master, ...moved];
 }
 
@@ -144,14 +159,17 @@ const titleOf = (change: SessionChange, target: ChangeTarget, other: string) => 
   if (target.kind === 'series') {
     const words = `${kindWord(target.series.kind)}s with ${other}: ${ruleInWords(target.series.rrule).toLowerCase()} at ${target.series.local_start.slice(11)}`;
     if (change === 'session-scheduled') return words;
-    if (target.series.status === 'cancelled') return `${kindWord(target.series.kind)}s with ${other} cancelled`;
+    if (target.series.status === 'cancelled')
+      return `${kindWord(target.series.kind)}s with ${other} cancelled`;
     return change === 'session-cancelled'
       ? `${kindWord(target.series.kind)}s with ${other} end after ${whenWords(target.series.last_local_start!)}`
       : `${words} (changed)`;
   }
   const r = target.row;
-  if (change === 'session-scheduled') return `${kindWord(r.kind)} with ${other} on ${whenWords(r.local_start)}`;
-  if (change === 'session-moved') return `${kindWord(r.kind)} with ${other} moved to ${whenWords(r.local_start)}`;
+  if (change === 'session-scheduled')
+    return `${kindWord(r.kind)} with ${other} on ${whenWords(r.local_start)}`;
+  if (change === 'session-moved')
+    return `${kindWord(r.kind)} with ${other} moved to ${whenWords(r.local_start)}`;
   return `${kindWord(r.kind)} with ${other} on ${whenWords(r.local_start)} cancelled`;
 };
 
@@ -178,9 +196,13 @@ export async function tellBoth(input: {
   const sessionId = target.kind === 'series' ? target.first?.id : target.row.id;
   const link = sessionId ? `/coaching-sessions/${sessionId}` : `/pms/${owner.pm_id}/coaching-sessions`;
   const { address } = await publicAddressOf({ db, config, workspaceId: pm.workspace_id });
-  const sequence =
-    target.kind === 'session' ? target.row.sequence : target.series.sequence;
-  const subject = target.kind === 'occurrence' ? `${target.row.id}` : target.kind === 'series' ? target.series.id : target.row.id;
+  const sequence = target.kind === 'session' ? target.row.sequence : target.series.sequence;
+  const subject =
+    target.kind === 'occurrence'
+      ? `${target.row.id}`
+      : target.kind === 'series'
+        ? target.series.id
+        : target.row.id;
   for (const recipient of [pm, coach]) {
     const other = recipient.id === pm.id ? coach : pm;
     const calendar = await invitationFor({ db, target, pm, coach, recipient, url: `${address}${link}`, now });
