@@ -57,7 +57,9 @@ export const ScheduleCoachingSessionInput = z
     coachId: z.string().uuid('is not a valid id').optional().describe('For a PM with several coaches'),
     repeat: Repeat.nullable()
       .default(null)
-      .describe('monthly: on the same weekday of the month (the second Tuesday); weekly: on the same weekday'),
+      .describe(
+        'monthly: on the same weekday of the month (the second Tuesday); weekly: on the same weekday',
+      ),
   })
   .strict()
   .openapi('ScheduleCoachingSessionInput');
@@ -231,7 +233,10 @@ export const CoachingSessionInfo = z
     endedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
     cancelReason: z.string().nullable().describe('Why it was cancelled, when the person said'),
-    sequence: z.number().int().describe('The calendar SEQUENCE: grows when the time, length or status changes'),
+    sequence: z
+      .number()
+      .int()
+      .describe('The calendar SEQUENCE: grows when the time, length or status changes'),
     series: z
       .object({ id: z.string(), repeats: z.string().describe('"Every month on the second Tuesday"') })
       .nullable(),

@@ -26,7 +26,9 @@ export function createMailer(input: { smtpUrl: string | undefined; from: string;
         transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
         const { calendar, ...rest } = mail;
         const method = calendar ? (/^METHOD:(\w+)/m.exec(calendar)?.[1] ?? 'PUBLISH') : undefined;
-        await (await transport).sendMail({
+        await (
+          await transport
+        ).sendMail({
           from,
           ...rest,
           ...(calendar ? { icalEvent: { method, filename: 'invite.ics', content: calendar } } : {}),

@@ -119,7 +119,7 @@ describe('a single coaching session: REQUEST, update, CANCEL', () => {
     const feed = await pm.client.post('/api/me/calendar-feed');
     const feedPath = new URL(feed.body.url as string).pathname;
     const feedSequence = async () => {
-      const text = (await fetch(`${app.url}${feedPath}`).then((r) => r.text())) as string;
+      const text = await (await fetch(`${app.url}${feedPath}`)).text();
       const event = eventsOf(ical.sync.parseICS(text)).find((e) => e.uid === uid)!;
       return Number(event.sequence);
     };

@@ -192,7 +192,9 @@ beforeAll(async () => {
     coach.client.post(`${base}/coaching-sessions`, { startsAt: `${today}T16:30`, timeZone: 'UTC' }),
   );
   await ok(
-    pm.client.post(`/api/coaching-sessions/${called.id}/cancel`, { reason: put('coaching_sessions.cancel_reason') }),
+    pm.client.post(`/api/coaching-sessions/${called.id}/cancel`, {
+      reason: put('coaching_sessions.cancel_reason'),
+    }),
   );
   await ok(coach.client.get(url));
   await ok(pm.client.get(url));

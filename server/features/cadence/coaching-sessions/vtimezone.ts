@@ -66,14 +66,14 @@ export function vtimezone(tz: string, fromYear: number): string {
     const kind = t.to > t.from ? 'DAYLIGHT' : 'STANDARD';
     const rule = yearlyRule(t.at + t.from);
     const repeats = later.every(
-      (y) => y[i] && y[i]!.from === t.from && sameRule(yearlyRule(y[i]!.at + t.from), rule),
+      (y) => y[i] && y[i].from === t.from && sameRule(yearlyRule(y[i].at + t.from), rule),
     );
     lines.push(`BEGIN:${kind}`, `DTSTART:${localText(t.at + t.from)}`);
     if (repeats)
       lines.push(`RRULE:FREQ=YEARLY;BYMONTH=${rule.month + 1};BYDAY=${rule.nth}${DAYS[rule.weekday]}`);
     else
       for (const y of later)
-        if (y[i] && y[i]!.from === t.from) lines.push(`RDATE:${localText(y[i]!.at + t.from)}`);
+        if (y[i] && y[i].from === t.from) lines.push(`RDATE:${localText(y[i].at + t.from)}`);
     lines.push(`TZOFFSETFROM:${offsetText(t.from)}`, `TZOFFSETTO:${offsetText(t.to)}`, `END:${kind}`);
   }
   lines.push('END:VTIMEZONE');
