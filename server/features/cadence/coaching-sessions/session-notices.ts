@@ -192,7 +192,8 @@ export async function tellBoth(input: {
     .execute();
   const pm = people.find((p) => p.id === owner.pm_id)!;
   const coach = people.find((p) => p.id === owner.coach_id)!;
-  const actor = people.find((p) => p.id === actorId);
+  // Only the words of the notice: who made the change (access was decided before the change).
+  const changer = people.find((p) => p.id === actorId);
   const sessionId = target.kind === 'series' ? target.first?.id : target.row.id;
   const link = sessionId ? `/coaching-sessions/${sessionId}` : `/pms/${owner.pm_id}/coaching-sessions`;
   const { address } = await publicAddressOf({ db, config, workspaceId: pm.workspace_id });
@@ -215,7 +216,7 @@ export async function tellBoth(input: {
         kind: change,
         key: `${change}:${target.kind}:${subject}:${sequence}:${recipient.id}`,
         title: titleOf(change, target, other.name),
-        text: `${actor && actor.id !== recipient.id ? `${actor.name} made this change.` : 'You made this change.'}${said}`,
+        text: `${changer && changer.id !== recipient.id ? `${changer.name} made this change.` : 'You made this change.'}${said}`,
         link,
         calendar,
       },
