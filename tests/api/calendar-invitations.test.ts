@@ -369,6 +369,55 @@ describe('a weekly check-in series beside the monthly one', () => {
   });
 });
 
+describe('moving this and the rest of a series', () => {
+  it('ends the old series before it and starts a new one at the new time (two invitations each)', async () => {
+    const res = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: '2027-03-03T15:00',
+      timeZone: 'Europe/Berlin',
+      repeat: 'monthly',
+    });
+    expect(res.status, res.text).toBe(200);
+    const seriesId = res.body.series.id as string;
+    await sweep();
+    const ofSeries = async () =>
+      (
+        (await pm.client.get(`/api/pms/${pm.id}/coaching-sessions`)).body.upcoming as {
+          id: string;
+          localStart: string;
+          series: { id: string; repeats: string } | null;
+        }[]
+      ).filter((s) => (s.series && s.localStart.endsWith('15:00')) || s.localStart.endsWith('16:00'));
+    const april = (await ofSeries()).find((s) => s.localStart === '2027-04-07T15:00')!;
+    const before = smtp.inbox.length;
+    const moved = await pm.client.patch(`/api/coaching-sessions/${april.id}`, {
+      startsAt: '2027-04-08T16:00',
+      scope: 'rest',
+    });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.series.repeats).toBe('Every month on the second Thursday');
+    expect(moved.body.series.id).not.toBe(seriesId);
+    await sweep();
+    const mails = mailsTo(coach, before).map((m) => eventsOf(ical.sync.parseICS(calendarPart(m).text))[0]!);
+    expect(mails).toHaveLength(2);
+    const old = mails.find((e) => e.uid === `coaching-series-${seriesId}@wheelhouse`)!;
+    expect(
+      ical
+        .expandRecurringEvent(old, { from: new Date('2027-01-01'), to: new Date('2027-12-31') })
+        .map((i) => i.start.toISOString()),
+    ).toEqual(['2027-03-03T14:00:00.000Z']);
+    const fresh = mails.find((e) => e.uid !== old.uid)!;
+    expect(
+      ical
+        .expandRecurringEvent(fresh, { from: new Date('2027-01-01'), to: new Date('2027-06-30') })
+        .map((i) => i.start.toISOString()),
+    ).toEqual(['2027-04-08T14:00:00.000Z', '2027-05-13T14:00:00.000Z', '2027-06-10T14:00:00.000Z']);
+    expect((await ofSeries()).map((s) => s.localStart)).toEqual(
+      expect.arrayContaining(['2027-03-03T15:00', '2027-04-08T16:00', '2027-05-13T16:00']),
+    );
+    expect((await ofSeries()).map((s) => s.localStart)).not.toContain('2027-05-05T15:00');
+  });
+});
+
 describe('bad input', () => {
   it('refuses an unknown repeat, scope or a long reason with a short message, and changes nothing', async () => {
     const bad = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
