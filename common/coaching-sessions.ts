@@ -14,6 +14,9 @@ export type CoachingSessionKind = z.infer<typeof CoachingSessionKind>;
 export const CoachingSessionStatus = z.enum(['scheduled', 'in_progress', 'held', 'cancelled']);
 export type CoachingSessionStatus = z.infer<typeof CoachingSessionStatus>;
 
+export const Repeat = z.enum(['monthly', 'weekly']);
+export type Repeat = z.infer<typeof Repeat>;
+
 export const Rag = z.enum(['red', 'amber', 'green']);
 export type Rag = z.infer<typeof Rag>;
 
@@ -53,10 +56,19 @@ export const ScheduleCoachingSessionInput = z
     timeZone: TimeZone,
     minutes: Minutes.default(60),
     coachId: z.string().uuid('is not a valid id').optional().describe('For a PM with several coaches'),
+    repeat: Repeat.nullable()
+      .default(null)
+      .describe(
+        'monthly: on the same weekday of the month (the second Tuesday); weekly: on the same weekday',
+      ),
   })
   .strict()
   .openapi('ScheduleCoachingSessionInput');
 export type ScheduleCoachingSessionInput = z.input<typeof ScheduleCoachingSessionInput>;
+
+/** One occurrence of a series, or it and every later one. */
+export const SeriesScope = z.enum(['this', 'rest']);
+export type SeriesScope = z.infer<typeof SeriesScope>;
 
 export const RescheduleCoachingSessionInput = z
   .object({
@@ -64,10 +76,20 @@ export const RescheduleCoachingSessionInput = z
     startsAt: LocalDateTime.optional(),
     timeZone: TimeZone.optional(),
     minutes: Minutes.optional(),
+    scope: SeriesScope.default('this').describe('For an occurrence of a series'),
   })
   .strict()
   .openapi('RescheduleCoachingSessionInput');
-export type RescheduleCoachingSessionInput = z.infer<typeof RescheduleCoachingSessionInput>;
+export type RescheduleCoachingSessionInput = z.input<typeof RescheduleCoachingSessionInput>;
+
+export const CancelCoachingSessionInput = z
+  .object({
+    reason: OneLine(300).default('').describe('Optional; the other person reads it'),
+    scope: SeriesScope.default('this').describe('For an occurrence of a series'),
+  })
+  .strict()
+  .openapi('CancelCoachingSessionInput');
+export type CancelCoachingSessionInput = z.input<typeof CancelCoachingSessionInput>;
 
 const Line = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
@@ -215,6 +237,14 @@ export const CoachingSessionInfo = z
     startedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable().describe('Why it was cancelled, when the person said'),
+    sequence: z
+      .number()
+      .int()
+      .describe('The calendar SEQUENCE: grows when the time, length or status changes'),
+    series: z
+      .object({ id: z.string(), repeats: z.string().describe('"Every month on the second Tuesday"') })
+      .nullable(),
     moved: MovedSummary.nullable().describe('What moved, once the coaching session ended'),
   })
   .openapi('CoachingSessionInfo');

@@ -21,6 +21,7 @@ import * as m018 from './migrations/018_one_open_vision_proposal.js';
 import * as m019 from './migrations/019_no_writes_for_the_erased.js';
 import * as m020 from './migrations/020_sealed_access_log.js';
 import * as m022 from './migrations/022_single_sign_on.js';
+import * as m024 from './migrations/024_calendar_invitations.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '019_no_writes_for_the_erased': m019,
   '020_sealed_access_log': m020,
   '022_single_sign_on': m022,
+  '024_calendar_invitations': m024,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

@@ -319,6 +319,28 @@ export interface CoachingSessionTable {
   colours_set: number | null;
   actions_moved: number | null;
   next_steps: number | null;
+  /** iTIP SEQUENCE: bumped only when the time, length or status changes (migration 024). */
+  sequence: number;
+  series_id: string | null;
+  /** The local start the series' rule gave this occurrence (its RECURRENCE-ID). */
+  occurrence_start: string | null;
+  cancel_reason: string | null;
+}
+
+export interface SessionSeriesTable {
+  id: string;
+  pm_id: string;
+  coach_id: string;
+  kind: 'monthly' | 'weekly';
+  rrule: string;
+  local_start: string;
+  time_zone: string;
+  minutes: number;
+  status: 'active' | 'cancelled';
+  last_local_start: string | null;
+  sequence: number;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface SessionAgendaItemTable {
@@ -454,6 +476,8 @@ export interface DeliveryTable {
   created_at: string;
   sent_at: string | null;
   read_at: string | null;
+  /** iTIP text for an email row (migration 024). */
+  calendar?: string | null;
 }
 
 export interface ReflectionTable {
@@ -562,6 +586,7 @@ export interface Database {
   plan_comments: PlanCommentTable;
   plan_suggestions: PlanSuggestionTable;
   coaching_sessions: CoachingSessionTable;
+  session_series: SessionSeriesTable;
   session_agenda_items: SessionAgendaItemTable;
   session_theme_colours: SessionThemeColourTable;
   session_private_notes: SessionPrivateNoteTable;

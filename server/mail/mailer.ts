@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** iCalendar text with its METHOD: sent as a text/calendar; method=… alternative (iTIP over mail, RFC 6047). */
+  calendar?: string;
 }
 
 export interface Mailer {
@@ -22,7 +24,15 @@ export function createMailer(input: { smtpUrl: string | undefined; from: string;
     async send(mail) {
       try {
         transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
-        await (await transport).sendMail({ from, ...mail });
+        const { calendar, ...rest } = mail;
+        const method = calendar ? (/^METHOD:(\w+)/m.exec(calendar)?.[1] ?? 'PUBLISH') : undefined;
+        await (
+          await transport
+        ).sendMail({
+          from,
+          ...rest,
+          ...(calendar ? { icalEvent: { method, filename: 'invite.ics', content: calendar } } : {}),
+        });
         return true;
       } catch (error) {
         log.warn({ err: error, to: mail.to }, 'mail not sent');

@@ -188,6 +188,14 @@ beforeAll(async () => {
     pm.client.put(`${url}/colours/${themeId}`, { colour: 'amber', why: put('session_theme_colours.why') }),
   );
   await ok(pm.client.post(`${url}/next-steps`, { text: put('session_next_steps.text'), themeId }));
+  const called = await ok(
+    coach.client.post(`${base}/coaching-sessions`, { startsAt: `${today}T16:30`, timeZone: 'UTC' }),
+  );
+  await ok(
+    pm.client.post(`/api/coaching-sessions/${called.id}/cancel`, {
+      reason: put('coaching_sessions.cancel_reason'),
+    }),
+  );
   await ok(coach.client.get(url));
   await ok(pm.client.get(url));
 

@@ -187,6 +187,13 @@ async function pmFullOfCanaries(coach: Person) {
   ok(await coach.client.post(`${url}/start`, {}));
   ok(await pm.client.put(`${url}/colours/${themeId}`, { colour: 'amber', why: c('ColourWhy') }));
   ok(await pm.client.post(`${url}/next-steps`, { text: c('NextStep'), themeId }));
+  const called = ok(
+    await coach.client.post(`${base}/coaching-sessions`, {
+      startsAt: `${clock.toISOString().slice(0, 10)}T16:30`,
+      timeZone: 'Europe/Berlin',
+    }),
+  );
+  ok(await pm.client.post(`/api/coaching-sessions/${called.id}/cancel`, { reason: c('CancelReason') }));
 
   // Check-ins, a pulse, a nudge and the PM's answer, a question of the PM's own.
   tick();
@@ -269,6 +276,7 @@ const sealedCanaries: Record<SealedField, string> = {
   'vision_proposals.career_direction': 'VisionCareer',
   'vision_proposals.note': 'VisionNote',
   'coaching_sessions.shared_notes': 'SessionNotes',
+  'coaching_sessions.cancel_reason': 'CancelReason',
   'session_agenda_items.text': 'AgendaItem',
   'session_agenda_items.detail': 'Evidence',
   'session_private_notes.body': 'PmSessionNote',

@@ -101,6 +101,7 @@ async function heldSession(pm: Person, coach: Person, at: string) {
       colours_set: null,
       actions_moved: null,
       next_steps: null,
+      sequence: 0,
     })
     .execute();
 }

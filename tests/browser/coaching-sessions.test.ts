@@ -52,7 +52,7 @@ describe('coaching sessions in the browser', () => {
     await expectNoAxeViolations(c);
     await c.getByLabel('Date').fill(isoDay(new Date()));
     await c.getByLabel('Time', { exact: true }).fill('15:00');
-    await c.getByLabel('Time zone').fill('Europe/Berlin');
+    await c.getByLabel('Time zone').selectOption('Europe/Berlin');
     await c.getByRole('button', { name: 'Schedule' }).click();
     await c.getByRole('heading', { name: 'Monthly coaching session with Pat Park', level: 1 }).waitFor();
     await c.getByText('Colour “Talk to users”').waitFor();

@@ -49,6 +49,7 @@ async function build(w: World, app: TestApp) {
     pmId: w.pm.id,
     schedule: { startsAt: '2030-03-04T10:00', timeZone: 'Europe/Berlin' },
     now,
+    config: app.deps.config,
   });
   const started = await startCoachingSession({ db, actor: coach, coachingSessionId: running.id, now });
   const scheduled = await scheduleCoachingSession({
@@ -57,6 +58,7 @@ async function build(w: World, app: TestApp) {
     pmId: w.pm.id,
     schedule: { startsAt: '2030-04-04T10:00', timeZone: 'Europe/Berlin' },
     now,
+    config: app.deps.config,
   });
   return {
     runningId: running.id,

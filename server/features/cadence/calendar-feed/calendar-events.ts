@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/database.js';
 import { refreshDueAt } from '../../plan/plans/plan-dates.js';
 import { revisitDueAt } from '../../plan/visions/vision-revisit.js';
+import type { SessionIcsEvent } from '../coaching-sessions/invitation-ics.js';
+import { seriesEvents } from '../coaching-sessions/session-notices.js';
 
 /** One event of a feed: names and kinds only, never coaching content (no action text, no notes). */
 export interface FeedEvent {
@@ -65,13 +67,15 @@ async function sessionEvents(db: Db, pairs: LivePair[], now: Date): Promise<Feed
       'local_start',
       'time_zone',
       'minutes',
-      'created_at',
-      'updated_at',
+      'sequence',
+      'series_id',
     ])
     .where((eb) =>
       eb.or(pairs.map((p) => eb.and([eb('pm_id', '=', p.pm_id), eb('coach_id', '=', p.coach_id)]))),
     )
     .where('starts_at', '>=', new Date(now.getTime() - HISTORY_DAYS * DAY_MS).toISOString())
+    // Occurrences of a series travel as the series (its RRULE), see feedSeries.
+    .where('series_id', 'is', null)
     .execute();
   return rows.map((s) => {
     const pair = pairs.find((p) => p.pm_id === s.pm_id && p.coach_id === s.coach_id)!;
@@ -86,7 +90,8 @@ async function sessionEvents(db: Db, pairs: LivePair[], now: Date): Promise<Feed
       end: new Date(start.getTime() + s.minutes * 60_000),
       allDay: false,
       cancelled: s.status === 'cancelled',
-      sequence: Math.max(0, Math.floor((Date.parse(s.updated_at) - Date.parse(s.created_at)) / 1000)),
+      // A stored counter, bumped only when the time, length or status changes (decision 055).
+      sequence: s.sequence,
     };
   });
 }
@@ -167,4 +172,46 @@ export async function feedEvents(input: { db: Db; userId: string; now: Date }): 
     ...(await cadenceEvents(db, pairs)),
     ...(await actionEvents(db, userId)),
   ];
+}
+
+/**
+ * The recurring series of the person's live pairs, each as its rule in its time zone (a TZID and
+ * its VTIMEZONE: a rule in UTC would move 10:00 Berlin to 11:00 in summer) with EXDATEs for the
+ * cancelled occurrences and an override per moved one. Series ended more than a year ago are left out.
+ */
+export async function feedSeries(input: { db: Db; userId: string; now: Date }): Promise<SessionIcsEvent[]> {
+  const { db, userId } = input;
+  const pairs = await livePairsOf(db, userId);
+  if (!pairs.length) return [];
+  const series = await db
+    .selectFrom('session_series')
+    .selectAll()
+    .where((eb) =>
+      eb.or(pairs.map((p) => eb.and([eb('pm_id', '=', p.pm_id), eb('coach_id', '=', p.coach_id)]))),
+    )
+    .execute();
+  const people = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', 'in', [...new Set(pairs.flatMap((p) => [p.pm_id, p.coach_id]))])
+    .execute();
+  const personOf = (id: string) => people.find((p) => p.id === id) ?? { id, name: 'Someone', email: '' };
+  const out: SessionIcsEvent[] = [];
+  for (const s of series) {
+    const pair = pairs.find((p) => p.pm_id === s.pm_id && p.coach_id === s.coach_id)!;
+    const other = pair.ownPm ? pair.coach_name : pair.pm_name;
+    const kind = s.kind === 'weekly' ? 'Weekly check-in' : 'Coaching session';
+    const pm = personOf(s.pm_id);
+    const coach = personOf(s.coach_id);
+    out.push(
+      ...(await seriesEvents(db, s, {
+        summary: `${kind} with ${other}`,
+        description: `${s.minutes} minutes. Open Wheelhouse for the agenda.`,
+        url: '',
+        organizer: { name: coach.name, email: coach.email },
+        attendees: [{ name: pm.name, email: pm.email, rsvp: false }],
+      })),
+    );
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
 import { CalendarFeed, CreatedCalendarFeed } from '../../../../common/calendar-feed.js';
 import type { App, Deps } from '../../../http/env.js';
 import { jsonRoute } from '../../../http/routes.js';
-import { feedEvents } from './calendar-events.js';
+import { feedEvents, feedSeries } from './calendar-events.js';
 import { createCalendarFeed, feedOwner, readCalendarFeed, revokeCalendarFeed } from './calendar-feeds.js';
-import { renderIcs } from './calendar-ics.js';
+import { renderIcs, withSeries } from './calendar-ics.js';
 
 const tags = ['Calendar feed'];
 
@@ -57,11 +57,11 @@ export function registerCalendarFeedRoutes(app: App, deps: Deps) {
     const owner = token ? await feedOwner(db, token) : null;
     if (!owner) return c.notFound();
     const now = deps.now();
-    const body = renderIcs({
-      name: owner.name,
-      events: await feedEvents({ db, userId: owner.id, now }),
+    const body = withSeries(
+      renderIcs({ name: owner.name, events: await feedEvents({ db, userId: owner.id, now }), now }),
+      await feedSeries({ db, userId: owner.id, now }),
       now,
-    });
+    );
     c.header('Cache-Control', 'private, no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });

@@ -1,6 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { oneLine } from '../../../util.js';
 import type { FeedEvent } from './calendar-events.js';
+import { renderSessionIcs, type SessionIcsEvent } from '../coaching-sessions/invitation-ics.js';
 
 // Every value goes through oneLine: a CR/LF in a stored name would start a line such as BEGIN:VEVENT.
 
@@ -32,4 +33,16 @@ export function renderIcs(input: { name: string; events: FeedEvent[]; now: Date 
     });
   }
   return calendar.toString();
+}
+
+/** Adds recurring series (with their VTIMEZONEs, before the first event) to a rendered feed. */
+export function withSeries(ics: string, series: SessionIcsEvent[], now: Date): string {
+  if (series.length === 0) return ics;
+  const extra = renderSessionIcs({ method: 'PUBLISH', events: series, now });
+  const firstEvent = extra.indexOf('BEGIN:VEVENT');
+  const zones = extra.slice(extra.indexOf('BEGIN:VTIMEZONE'), firstEvent);
+  const events = extra.slice(firstEvent, extra.lastIndexOf('END:VCALENDAR'));
+  const end = ics.lastIndexOf('END:VCALENDAR');
+  const at = ics.includes('BEGIN:VEVENT') ? ics.indexOf('BEGIN:VEVENT') : end;
+  return `${ics.slice(0, at)}${zones}${ics.slice(at, end)}${events}${ics.slice(end)}`;
 }

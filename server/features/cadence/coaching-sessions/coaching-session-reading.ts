@@ -1,3 +1,4 @@
+import { ruleInWords } from './series.js';
 import type {
   CoachingSession,
   CoachingSessionInfo,
@@ -58,6 +59,14 @@ export async function presentInfos(db: Db, rows: CoachingSessionRow[]): Promise<
     rows.flatMap((r) => [r.pm_id, r.coach_id]),
   );
   const person = (id: string) => people.get(id) ?? { id, name: 'Someone', email: '' };
+  const seriesIds = [...new Set(rows.flatMap((r) => (r.series_id ? [r.series_id] : [])))];
+  const series = new Map(
+    seriesIds.length
+      ? (
+          await db.selectFrom('session_series').select(['id', 'rrule']).where('id', 'in', seriesIds).execute()
+        ).map((s) => [s.id, { id: s.id, repeats: ruleInWords(s.rrule) }])
+      : [],
+  );
   return rows.map((r) => ({
     id: r.id,
     pm: person(r.pm_id),
@@ -71,6 +80,9 @@ export async function presentInfos(db: Db, rows: CoachingSessionRow[]): Promise<
     startedAt: r.started_at,
     endedAt: r.ended_at,
     cancelledAt: r.cancelled_at,
+    cancelReason: unseal(db, 'coaching_sessions.cancel_reason', r.cancel_reason) || null,
+    sequence: r.sequence,
+    series: (r.series_id && series.get(r.series_id)) || null,
     moved:
       r.status === 'held'
         ? { coloursSet: r.colours_set ?? 0, actionsMoved: r.actions_moved ?? 0, nextSteps: r.next_steps ?? 0 }

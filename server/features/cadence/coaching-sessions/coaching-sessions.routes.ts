@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   AgendaItemInput,
   AgendaItemPatch,
+  CancelCoachingSessionInput,
   CoachingSession,
   CoachingSessionList,
   NextStepInput,
@@ -45,6 +46,7 @@ export function registerCoachingSessionRoutes(app: App, deps: Deps) {
     actor: c.get('actor'),
     coachingSessionId: id,
     now: deps.now(),
+    config: deps.config,
   });
 
   app.openapi(
@@ -87,6 +89,7 @@ export function registerCoachingSessionRoutes(app: App, deps: Deps) {
           pmId: c.req.valid('param').pmId,
           schedule: c.req.valid('json'),
           now: deps.now(),
+          config: deps.config,
         }),
         200,
       ),
@@ -122,12 +125,31 @@ export function registerCoachingSessionRoutes(app: App, deps: Deps) {
       ),
   );
 
+  app.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/api/coaching-sessions/{id}/cancel',
+      access: 'coaching-data',
+      summary:
+        'Cancel a coaching session that has not started (it stays, marked cancelled; the other person is told), or it and the rest of its series',
+      tags,
+      request: {
+        params: SessionParams,
+        body: { content: { 'application/json': { schema: CancelCoachingSessionInput } }, required: false },
+      },
+      response: CoachingSession,
+    }),
+    async (c) =>
+      c.json(
+        await cancelCoachingSession({
+          ...call(c, c.req.valid('param').id),
+          cancel: (c.req.valid('json') as CancelCoachingSessionInput | undefined) ?? {},
+        }),
+        200,
+      ),
+  );
+
   for (const [verb, run, summary] of [
-    [
-      'cancel',
-      cancelCoachingSession,
-      'Cancel a coaching session that has not started (it stays, marked cancelled)',
-    ],
     ['start', startCoachingSession, 'Start the coaching session (prepares the agenda if not yet)'],
     ['end', endCoachingSession, 'End the coaching session and record what moved'],
   ] as const) {

@@ -1,4 +1,5 @@
 import type {
+  CancelCoachingSessionInput,
   CoachingSession,
   CoachingSessionList,
   NextStepInput,
@@ -6,6 +7,7 @@ import type {
   RescheduleCoachingSessionInput,
   ScheduleCoachingSessionInput,
 } from '../../../../common/coaching-sessions.js';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { checkEditVersions } from '../../../db/edit-versions.js';
 import { AppError, notFound } from '../../../http/errors.js';
@@ -27,6 +29,8 @@ import {
 } from './coaching-session-reading.js';
 import { zonedToUtc } from './zoned-time.js';
 import { seal } from '../../../crypto/sealed-fields.js';
+import { materialiseSeries, materialiseSeriesOf, ruleFor, type SeriesRow } from './series.js';
+import { tellBoth, type AddressConfig } from './session-notices.js';
 
 /**
  * Coaching sessions: either side of an active pair schedules one; both prepare, run and close
@@ -40,6 +44,8 @@ interface Call {
   now: Date;
 }
 type SessionCall = Call & { coachingSessionId: string };
+/** Changes that tell the other person need the workspace's address for the links they carry. */
+type TellingCall = { config: AddressConfig };
 
 const MAX_AGENDA_ITEMS = 60;
 const MAX_NEXT_STEPS = 20;
@@ -48,6 +54,7 @@ const MAX_NEXT_STEPS = 20;
 export async function listCoachingSessions(input: Call & { pmId: string }): Promise<CoachingSessionList> {
   const { db, actor, pmId, now } = input;
   const grant = await authorize({ db, actor, action: 'coaching-session:list', pmId });
+  await materialiseSeriesOf(db, pmId, now);
   const rows = await coachingSessionsOf(db, grant);
   const infos = await presentInfos(db, rows);
   const open = (s: { status: string }) => s.status === 'scheduled' || s.status === 'in_progress';
@@ -79,9 +86,9 @@ const currentCoaches = (db: Db, pmId: string) =>
 
 /** Either side schedules; a PM with several coaches names one (a current one). */
 export async function scheduleCoachingSession(
-  input: Call & { pmId: string; schedule: ScheduleCoachingSessionInput },
+  input: Call & TellingCall & { pmId: string; schedule: ScheduleCoachingSessionInput },
 ): Promise<CoachingSession> {
-  const { db, actor, pmId, now, schedule } = input;
+  const { db, actor, pmId, now, schedule, config } = input;
   const grant = await authorize({ db, actor, action: 'coaching-session:schedule', pmId });
   const coaches = await currentCoaches(db, pmId);
   let coachId: string;
@@ -95,6 +102,43 @@ export async function scheduleCoachingSession(
     throw new AppError('conflict', 'You have no coach right now. A coaching session needs one.');
   else throw new AppError('validation_failed', 'coachId: choose which of your coaches this is with.');
   const at = now.toISOString();
+  if (schedule.repeat) {
+    const id = await db.transaction().execute(async (tx) => {
+      const series: SeriesRow = {
+        id: newId(),
+        pm_id: pmId,
+        coach_id: coachId,
+        kind: schedule.kind ?? 'monthly',
+        rrule: ruleFor(schedule.startsAt, schedule.repeat!),
+        local_start: schedule.startsAt,
+        time_zone: schedule.timeZone,
+        minutes: schedule.minutes ?? 60,
+        status: 'active',
+        last_local_start: null,
+        sequence: 0,
+        created_by: grant.actorId,
+        created_at: at,
+      };
+      await tx.insertInto('session_series').values(series).execute();
+      await materialiseSeries(tx, series, now);
+      const first = await tx
+        .selectFrom('coaching_sessions')
+        .selectAll()
+        .where('series_id', '=', series.id)
+        .orderBy('starts_at')
+        .executeTakeFirstOrThrow();
+      await tellBoth({
+        db: tx,
+        config,
+        now,
+        change: 'session-scheduled',
+        target: { kind: 'series', series, first },
+        actorId: grant.actorId,
+      });
+      return first.id;
+    });
+    return answer(db, grant, id, now, 'coaching session');
+  }
   const row: CoachingSessionRow = {
     id: newId(),
     pm_id: pmId,
@@ -117,8 +161,22 @@ export async function scheduleCoachingSession(
     colours_set: null,
     actions_moved: null,
     next_steps: null,
+    sequence: 0,
+    series_id: null,
+    occurrence_start: null,
+    cancel_reason: null,
   };
-  await db.insertInto('coaching_sessions').values(row).execute();
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('coaching_sessions').values(row).execute();
+    await tellBoth({
+      db: tx,
+      config,
+      now,
+      change: 'session-scheduled',
+      target: { kind: 'session', row },
+      actorId: grant.actorId,
+    });
+  });
   return answer(db, grant, row.id, now, 'coaching session');
 }
 
@@ -161,42 +219,214 @@ export async function getCoachingSession(input: SessionCall): Promise<CoachingSe
   return answer(db, grant, row.id, now, 'coaching session');
 }
 
-/** A new date, time, zone, length or kind, before it starts. */
+/** A new date, time, zone, length or kind, before it starts; for a series, this one or the rest. */
 export async function rescheduleCoachingSession(
-  input: SessionCall & { patch: RescheduleCoachingSessionInput },
+  input: SessionCall & TellingCall & { patch: RescheduleCoachingSessionInput },
 ): Promise<CoachingSession> {
   const { db, now, patch } = input;
   const { row, grant } = await open(input, 'coaching-session:change');
   conflictUnless(row, ['scheduled'], 'Only a coaching session that has not started can be rescheduled.');
-  const localStart = patch.startsAt ?? row.local_start;
-  const timeZone = patch.timeZone ?? row.time_zone;
-  await db
+  const next = {
+    kind: patch.kind ?? row.kind,
+    minutes: patch.minutes ?? row.minutes,
+    local_start: patch.startsAt ?? row.local_start,
+    time_zone: patch.timeZone ?? row.time_zone,
+  };
+  // SEQUENCE moves with the time, length or status only: a new kind alone changes no calendar.
+  const moved =
+    next.local_start !== row.local_start || next.time_zone !== row.time_zone || next.minutes !== row.minutes;
+  const series = row.series_id ? await seriesOf(db, row.series_id) : null;
+  await db.transaction().execute(async (tx) => {
+    if (series && patch.scope === 'rest' && moved) {
+      await moveTheRest({ tx, input, row, series, next, actorId: grant.actorId });
+      return;
+    }
+    const changed = await tx
+      .updateTable('coaching_sessions')
+      .set({
+        ...next,
+        starts_at: zonedToUtc(next.local_start, next.time_zone),
+        sequence: moved ? row.sequence + 1 : row.sequence,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', row.id)
+      .where('status', '=', 'scheduled')
+      .where('sequence', '=', row.sequence)
+      .executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1)
+      throw new AppError('conflict', 'This coaching session changed meanwhile: reload and try again.');
+    if (!moved) return;
+    const after = await coachingSessionRow(tx, row.id);
+    if (!series)
+      return tellBoth({
+        db: tx,
+        config: input.config,
+        now,
+        change: 'session-moved',
+        target: { kind: 'session', row: after },
+        actorId: grant.actorId,
+      });
+    const bumped = await bumpSeries(tx, series, {});
+    await tellBoth({
+      db: tx,
+      config: input.config,
+      now,
+      change: 'session-moved',
+      target: { kind: 'series', series: bumped, first: after },
+      actorId: grant.actorId,
+    });
+  });
+  return answer(db, grant, row.id, now, 'coaching session');
+}
+
+const seriesOf = (db: Db, id: string) =>
+  db.selectFrom('session_series').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/** One more SEQUENCE for the series (its invitation changed), with other changes; answers the new row. */
+async function bumpSeries(db: Db, series: SeriesRow, set: Partial<SeriesRow>): Promise<SeriesRow> {
+  const done = await db
+    .updateTable('session_series')
+    .set({ ...set, sequence: series.sequence + 1 })
+    .where('id', '=', series.id)
+    .where('sequence', '=', series.sequence)
+    .executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1)
+    throw new AppError('conflict', 'This series changed meanwhile: reload and try again.');
+  return seriesOf(db, series.id);
+}
+
+/** The latest occurrence the series keeps before `row`, or null when `row` is its first. */
+async function occurrenceBefore(db: Db, series: SeriesRow, row: CoachingSessionRow) {
+  const before = await db
+    .selectFrom('coaching_sessions')
+    .select((eb) => eb.fn.max('occurrence_start').as('last'))
+    .where('series_id', '=', series.id)
+    .where('occurrence_start', '<', row.occurrence_start!)
+    .executeTakeFirst();
+  return before?.last ?? null;
+}
+
+/**
+ * "This and the rest" moved: the series ends before this occurrence (or is cancelled, when this
+ * is its first), and a new series with the same repeat starts at the new time. Later occurrences
+ * not yet started go; this one (agenda and notes kept) becomes the new series' first.
+ */
+async function moveTheRest(args: {
+  tx: Db;
+  input: SessionCall & TellingCall;
+  row: CoachingSessionRow;
+  series: SeriesRow;
+  next: { kind: CoachingSessionRow['kind']; minutes: number; local_start: string; time_zone: string };
+  actorId: string;
+}) {
+  const { tx, input, row, series, next, actorId } = args;
+  const { now, config } = input;
+  const last = await occurrenceBefore(tx, series, row);
+  const old = await bumpSeries(tx, series, last ? { last_local_start: last } : { status: 'cancelled' });
+  await tx
+    .deleteFrom('coaching_sessions')
+    .where('series_id', '=', series.id)
+    .where('occurrence_start', '>', row.occurrence_start!)
+    .where('status', '=', 'scheduled')
+    .execute();
+  const fresh: SeriesRow = {
+    ...series,
+    id: newId(),
+    kind: next.kind,
+    rrule: ruleFor(next.local_start, series.rrule.includes('WEEKLY') ? 'weekly' : 'monthly'),
+    local_start: next.local_start,
+    time_zone: next.time_zone,
+    minutes: next.minutes,
+    status: 'active',
+    last_local_start: null,
+    sequence: 0,
+    created_by: actorId,
+    created_at: now.toISOString(),
+  };
+  await tx.insertInto('session_series').values(fresh).execute();
+  await tx
     .updateTable('coaching_sessions')
     .set({
-      kind: patch.kind ?? row.kind,
-      minutes: patch.minutes ?? row.minutes,
-      local_start: localStart,
-      time_zone: timeZone,
-      starts_at: zonedToUtc(localStart, timeZone),
+      ...next,
+      starts_at: zonedToUtc(next.local_start, next.time_zone),
+      series_id: fresh.id,
+      occurrence_start: next.local_start,
+      sequence: row.sequence + 1,
       updated_at: now.toISOString(),
     })
     .where('id', '=', row.id)
     .execute();
-  return answer(db, grant, row.id, now, 'coaching session');
+  await materialiseSeries(tx, fresh, now);
+  const first = await coachingSessionRow(tx, row.id);
+  await tellBoth({
+    db: tx,
+    config,
+    now,
+    change: 'session-moved',
+    target: { kind: 'series', series: old, first: null },
+    actorId,
+  });
+  await tellBoth({
+    db: tx,
+    config,
+    now,
+    change: 'session-scheduled',
+    target: { kind: 'series', series: fresh, first },
+    actorId,
+  });
 }
 
-/** Cancelled, not deleted: both still see it, marked cancelled. */
-export async function cancelCoachingSession(input: SessionCall): Promise<CoachingSession> {
-  const { db, now } = input;
+/** Cancelled, not deleted: both still see it, marked cancelled, with the reason if one was given. */
+export async function cancelCoachingSession(
+  input: SessionCall & TellingCall & { cancel?: CancelCoachingSessionInput },
+): Promise<CoachingSession> {
+  const { db, now, config } = input;
+  const reason = input.cancel?.reason?.trim() ?? '';
+  const scope = input.cancel?.scope ?? 'this';
   const { row, grant } = await open(input, 'coaching-session:change');
-  const done = await db
-    .updateTable('coaching_sessions')
-    .set({ status: 'cancelled', cancelled_at: now.toISOString(), updated_at: now.toISOString() })
-    .where('id', '=', row.id)
-    .where('status', '=', 'scheduled')
-    .executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1)
-    throw new AppError('conflict', 'Only a coaching session that has not started can be cancelled.');
+  const series = row.series_id ? await seriesOf(db, row.series_id) : null;
+  const at = now.toISOString();
+  const cancelled = {
+    status: 'cancelled' as const,
+    cancelled_at: at,
+    updated_at: at,
+    cancel_reason: reason ? seal(db, 'coaching_sessions.cancel_reason', reason) : null,
+  };
+  await db.transaction().execute(async (tx) => {
+    const done = await tx
+      .updateTable('coaching_sessions')
+      .set({ ...cancelled, sequence: row.sequence + 1 })
+      .where('id', '=', row.id)
+      .where('status', '=', 'scheduled')
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1)
+      throw new AppError('conflict', 'Only a coaching session that has not started can be cancelled.');
+    const after = await coachingSessionRow(tx, row.id);
+    const tell = {
+      db: tx,
+      config,
+      now,
+      change: 'session-cancelled' as const,
+      actorId: grant.actorId,
+      reason,
+    };
+    if (!series) return tellBoth({ ...tell, target: { kind: 'session', row: after } });
+    if (scope === 'this') {
+      const bumped = await bumpSeries(tx, series, {});
+      return tellBoth({ ...tell, target: { kind: 'occurrence', series: bumped, row: after } });
+    }
+    // This and the rest: later occurrences are cancelled too, and the series ends before this one.
+    await tx
+      .updateTable('coaching_sessions')
+      .set({ ...cancelled, sequence: sql`sequence + 1` })
+      .where('series_id', '=', series.id)
+      .where('occurrence_start', '>', row.occurrence_start!)
+      .where('status', '=', 'scheduled')
+      .execute();
+    const last = await occurrenceBefore(tx, series, row);
+    const bumped = await bumpSeries(tx, series, last ? { last_local_start: last } : { status: 'cancelled' });
+    await tellBoth({ ...tell, target: { kind: 'series', series: bumped, first: null } });
+  });
   return answer(db, grant, row.id, now, 'coaching session');
 }
 

@@ -4,13 +4,28 @@ import type { FeatureManifest } from '../../manifest-types.js';
 export const manifest = {
   coaching_sessions: {
     key: ['id'],
-    sealed: ['shared_notes'],
+    sealed: ['shared_notes', 'cancel_reason'],
     clear: {
       kind: 'an enum',
+      occurrence_start: 'a local time (the RECURRENCE-ID of an occurrence)',
       status: 'an enum, filtered on',
       local_start: 'a local time',
       time_zone: 'a time zone name',
       action_statuses: 'action ids and statuses (JSON)',
+    },
+    erasure: { goes: 'with-pm', column: 'pm_id' },
+    export: 'coaching-sessions',
+  },
+  session_series: {
+    key: ['id'],
+    sealed: [],
+    clear: {
+      kind: 'an enum',
+      rrule: 'a recurrence rule built by Wheelhouse (FREQ=MONTHLY;BYDAY=2TU)',
+      local_start: 'a local time',
+      time_zone: 'a time zone name',
+      status: 'an enum',
+      last_local_start: 'a local time',
     },
     erasure: { goes: 'with-pm', column: 'pm_id' },
     export: 'coaching-sessions',

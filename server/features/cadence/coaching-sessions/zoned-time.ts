@@ -20,7 +20,7 @@ function formatterFor(timeZone: string) {
 }
 
 /** The wall-clock time in `timeZone` at the instant `ms`, read as if it were UTC. */
-function wallAsUtc(ms: number, timeZone: string) {
+export function wallAsUtc(ms: number, timeZone: string) {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
       .formatToParts(new Date(ms))

@@ -12,6 +12,8 @@ export interface OutsideMessage {
   notice: string;
   link: string;
   text: string | null;
+  /** An iTIP invitation (iCalendar text with its METHOD) that mail carries as text/calendar. */
+  calendar?: string | null;
 }
 
 /** In-app links in a delivery's text, `[words](/path)`, as words and a full address outside. */
@@ -25,7 +27,7 @@ export async function outsideMessage(input: {
   deps: Pick<Deps, 'db' | 'config'>;
   workspaceId: string;
   settings: Settings;
-  delivery: { kind: string; title: string; text: string; link: string };
+  delivery: { kind: string; title: string; text: string; link: string; calendar?: string | null };
 }): Promise<OutsideMessage> {
   const { deps, workspaceId, settings, delivery } = input;
   const { address } = await publicAddressOf({ db: deps.db, config: deps.config, workspaceId });
@@ -40,6 +42,7 @@ export async function outsideMessage(input: {
       settings.includeText && delivery.text
         ? withAddresses(unseal(deps.db, 'deliveries.text', delivery.text), address)
         : null,
+    calendar: delivery.calendar ?? null,
   };
 }
 
@@ -140,6 +143,7 @@ export async function sendOutside(input: {
       to: email,
       subject: message.title,
       text: [message.notice, message.text, `Open Wheelhouse: ${message.link}`].filter(Boolean).join('\n\n'),
+      ...(message.calendar ? { calendar: message.calendar } : {}),
     });
     return sent
       ? { ok: true }

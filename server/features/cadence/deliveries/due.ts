@@ -22,6 +22,8 @@ export interface DueDelivery {
   text: string;
   /** A path inside Wheelhouse ("/pms/abc/sessions/xyz"); channels turn it into a link with the public address. */
   link: string;
+  /** An iTIP invitation for the email channel (session kinds), frozen when the change happened. */
+  calendar?: string | null;
 }
 
 /** Finds what is due at `now`; run by every sweep on every instance (must be cheap and idempotent). */

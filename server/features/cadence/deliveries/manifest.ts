@@ -27,6 +27,8 @@ export const manifest = {
       status: 'an enum, filtered on',
       claimed_by: 'a process id',
       last_error: 'a transport error message',
+      calendar:
+        'an iTIP invitation Wheelhouse writes: names, addresses, times, a link of ids (no words people typed)',
     },
     erasure: { goes: 'with-account', column: 'recipient_id' },
     export: { not: 'notifications are copies of what the export already holds' },

@@ -76,6 +76,7 @@ export async function enqueueDelivery(input: {
       ...base,
       id: newId(),
       channel,
+      calendar: channel === 'email' ? (d.calendar ?? null) : null,
       status: 'pending' as const,
       next_attempt_at: startAt,
     }));

@@ -202,6 +202,7 @@ export async function seedCoachingSessions(
       colours_set: upcoming ? null : themes.length,
       actions_moved: upcoming ? null : random.next() < 0.5 ? 1 : 0,
       next_steps: upcoming ? null : step ? 1 : 0,
+      sequence: 0,
     });
     if (upcoming) continue;
     for (const { t, colour } of themeColours) {

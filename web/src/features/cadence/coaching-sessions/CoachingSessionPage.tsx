@@ -20,7 +20,9 @@ import type { SaveOutcome } from '../../../ui/autosave/autosaver';
 import { outcomeOfError } from '../../../ui/autosave/use-autosave';
 import { ColourHistoryGrid } from './ColourHistoryGrid';
 import { kindWords, statusWords, whenOf } from './colour-words';
+import { CancelDialog } from './CancelDialog';
 import { PitfallGuards } from './PitfallGuards';
+import { TimeZoneSelect } from './TimeZoneSelect';
 import { ThemeColourPicker } from './ThemeColourPicker';
 import '../../../styles/coaching-sessions.css';
 
@@ -51,6 +53,8 @@ export default function CoachingSessionPage({ coachingSessionId }: { coachingSes
         <>
           {whenOf(session)} · {session.minutes} minutes ·{' '}
           <span className={`badge status-${session.status}`}>{statusWords[session.status]}</span>
+          {session.series && <> · {session.series.repeats}</>}
+          {session.cancelReason && <> · Why it was cancelled: {session.cancelReason}</>}
         </>
       }
     >
@@ -172,16 +176,17 @@ function FeelingFirst({ session, isPm }: { session: CoachingSession; isPm: boole
 
 function Controls({ session, call }: { session: CoachingSession; call: Call }) {
   const announce = useAnnounce();
-  const act = useAction(async (verb: 'start' | 'end' | 'cancel') => {
+  const [cancelling, setCancelling] = useState(false);
+  const act = useAction(async (verb: 'start' | 'end') => {
     await call('POST', `/${verb}`);
     announce(
-      verb === 'start'
-        ? 'Coaching session started.'
-        : verb === 'end'
-          ? 'Coaching session ended; what moved is recorded.'
-          : 'Coaching session cancelled.',
+      verb === 'start' ? 'Coaching session started.' : 'Coaching session ended; what moved is recorded.',
     );
   });
+  const cancel = async (body: { reason: string; scope: 'this' | 'rest' }) => {
+    await call('POST', '/cancel', body);
+    announce('Coaching session cancelled. The other person is told.');
+  };
   if (session.status === 'held' || session.status === 'cancelled') return null;
   return (
     <Section title={session.status === 'scheduled' ? 'Before it starts' : 'In progress'}>
@@ -191,8 +196,8 @@ function Controls({ session, call }: { session: CoachingSession; call: Call }) {
             <Button onClick={() => void act.run('start')} pending={act.pending} pendingLabel="Working…">
               Start the coaching session
             </Button>
-            <Button variant="secondary" onClick={() => void act.run('cancel')} disabled={act.pending}>
-              Cancel it
+            <Button variant="secondary" onClick={() => setCancelling(true)} disabled={act.pending}>
+              Cancel it…
             </Button>
           </>
         )}
@@ -204,6 +209,12 @@ function Controls({ session, call }: { session: CoachingSession; call: Call }) {
       </div>
       <FormError message={act.error} />
       {session.status === 'scheduled' && <Reschedule session={session} call={call} />}
+      <CancelDialog
+        session={session}
+        open={cancelling}
+        onClose={() => setCancelling(false)}
+        cancel={cancel}
+      />
     </Section>
   );
 }
@@ -213,9 +224,10 @@ function Reschedule({ session, call }: { session: CoachingSession; call: Call })
   const [date, setDate] = useState(session.localStart.slice(0, 10));
   const [time, setTime] = useState(session.localStart.slice(11));
   const [timeZone, setTimeZone] = useState(session.timeZone);
+  const [scope, setScope] = useState<'this' | 'rest'>('this');
   const save = useAction(
     async () => {
-      await call('PATCH', '', { startsAt: `${date}T${time}`, timeZone: timeZone.trim() });
+      await call('PATCH', '', { startsAt: `${date}T${time}`, timeZone, scope });
       announce('Coaching session rescheduled.');
     },
     { startsAt: 'Date and time', timeZone: 'Time zone' },
@@ -230,7 +242,17 @@ function Reschedule({ session, call }: { session: CoachingSession; call: Call })
       <form className="form reschedule-form" onSubmit={submit}>
         <Field label="New date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
         <Field label="New time" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
-        <Field label="Time zone" value={timeZone} required onChange={(e) => setTimeZone(e.target.value)} />
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
+        {session.series && (
+          <Select
+            label="Which ones"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as 'this' | 'rest')}
+          >
+            <option value="this">Only this one</option>
+            <option value="rest">This one and all later ones</option>
+          </Select>
+        )}
         <FormError message={save.error} />
         <Button type="submit" pending={save.pending}>
           Save the new time

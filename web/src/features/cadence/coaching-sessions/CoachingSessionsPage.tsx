@@ -22,6 +22,7 @@ import { ColourHistoryGrid } from './ColourHistoryGrid';
 import { kindWords, statusWords, whenOf } from './colour-words';
 import { MonthCalendar } from './MonthCalendar';
 import { PitfallGuards } from './PitfallGuards';
+import { deviceZone, repeatWords, TimeZoneSelect } from './TimeZoneSelect';
 import '../../../styles/coaching-sessions.css';
 
 /** `/pms/{id}/coaching-sessions`: the pair's coaching sessions, upcoming and past, and scheduling the next. */
@@ -111,6 +112,8 @@ function SessionList({
             <p className="item-meta">
               <span className={`badge status-${s.status}`}>{statusWords[s.status]}</span> With{' '}
               {viewerSide === 'coach' ? s.pm.name : s.coach.name} · {s.minutes} minutes
+              {s.series && ` · ${s.series.repeats}`}
+              {s.cancelReason && ` · Why: ${s.cancelReason}`}
               {s.moved &&
                 ` · ${s.moved.coloursSet} colours set, ${s.moved.actionsMoved} actions moved, ${s.moved.nextSteps} next steps`}
             </p>
@@ -121,14 +124,13 @@ function SessionList({
   );
 }
 
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 function ScheduleForm({ data, pmId }: { data: CoachingSessionList; pmId: string }) {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const [kind, setKind] = useState<'monthly' | 'weekly'>('monthly');
   const [date, setDate] = useState(tomorrow);
   const [time, setTime] = useState('10:00');
-  const [timeZone, setTimeZone] = useState(browserZone);
+  const [timeZone, setTimeZone] = useState(deviceZone);
+  const [repeat, setRepeat] = useState<'' | 'monthly' | 'weekly'>('');
   const [minutes, setMinutes] = useState('60');
   const [coachId, setCoachId] = useState(data.coaches[0]?.id ?? '');
   const schedule = useAction(
@@ -139,14 +141,21 @@ function ScheduleForm({ data, pmId }: { data: CoachingSessionList; pmId: string 
         {
           kind,
           startsAt: `${date}T${time}`,
-          timeZone: timeZone.trim(),
+          timeZone,
           minutes: Number(minutes),
+          repeat: repeat || null,
           ...(data.viewerSide === 'pm' && data.coaches.length > 1 ? { coachId } : {}),
         },
       );
       navigate(`/coaching-sessions/${created.id}`);
     },
-    { startsAt: 'Date and time', timeZone: 'Time zone', minutes: 'Length', coachId: 'Coach' },
+    {
+      startsAt: 'Date and time',
+      timeZone: 'Time zone',
+      minutes: 'Length',
+      coachId: 'Coach',
+      repeat: 'Repeats',
+    },
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -172,13 +181,16 @@ function ScheduleForm({ data, pmId }: { data: CoachingSessionList; pmId: string 
         </Select>
         <Field label="Date" type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
         <Field label="Time" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
-        <Field
-          label="Time zone"
-          value={timeZone}
-          required
-          hint="The pair’s time zone, e.g. Europe/Berlin or America/New_York."
-          onChange={(e) => setTimeZone(e.target.value)}
-        />
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
+        <Select
+          label="Repeats"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value as '' | 'monthly' | 'weekly')}
+        >
+          <option value="">Does not repeat</option>
+          <option value="monthly">{repeatWords(date, 'monthly')}</option>
+          <option value="weekly">{repeatWords(date, 'weekly')}</option>
+        </Select>
         <Select label="Length" value={minutes} onChange={(e) => setMinutes(e.target.value)}>
           {[30, 45, 60, 90].map((m) => (
             <option key={m} value={m}>
