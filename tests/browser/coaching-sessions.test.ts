@@ -152,7 +152,10 @@ describe('coaching sessions in the browser', () => {
     await tabTo(p, 'Shared notes');
     await p.keyboard.type('Calls booked by Friday');
     await p.keyboard.press('Tab');
-    await p.getByText('Saved.').first().waitFor();
+    // The shared notes save as they are typed (issue 20): stored without leaving the page.
+    await expect
+      .poll(async () => (await pm.client.get(`/api/coaching-sessions/${s.body.id}`)).body.sharedNotes)
+      .toContain('Calls booked by Friday');
     await expectNoAxeViolations(p);
 
     // Afterwards, on a phone: readable without sideways scrolling, the list and calendar too.

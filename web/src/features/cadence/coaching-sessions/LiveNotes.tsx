@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
 import type { LiveConnection } from './live-connection';
 
@@ -18,32 +18,26 @@ export default function LiveNotes({
 }) {
   const id = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
-  const [value, setValue] = useState(() => connection.text.toString());
-  // The selection to put back after a change from elsewhere re-rendered the field.
-  const selection = useRef<[number, number] | null>(null);
 
+  // The field is kept in step with the document synchronously (not through React state): what
+  // the field shows before each keystroke is exactly the document, so the keystroke's change is
+  // the difference, and another person's words arriving meanwhile are never overwritten.
   useEffect(() => {
+    const field = ref.current;
+    if (!field) return;
     const text = connection.text;
+    field.value = text.toString();
     const observe = (event: Y.YTextEvent, transaction: Y.Transaction) => {
-      const field = ref.current;
-      if (transaction.local && transaction.origin === LOCAL) return;
-      if (field && document.activeElement === field)
-        selection.current = [
-          moved(field.selectionStart, event.delta),
-          moved(field.selectionEnd, event.delta),
-        ];
-      setValue(text.toString());
+      if (transaction.origin === LOCAL) return;
+      const focused = document.activeElement === field;
+      const start = moved(field.selectionStart, event.delta);
+      const end = moved(field.selectionEnd, event.delta);
+      field.value = text.toString();
+      if (focused) field.setSelectionRange(start, end);
     };
     text.observe(observe);
-    setValue(text.toString());
     return () => text.unobserve(observe);
   }, [connection]);
-
-  useLayoutEffect(() => {
-    const field = ref.current;
-    if (field && selection.current) field.setSelectionRange(...selection.current);
-    selection.current = null;
-  }, [value]);
 
   return (
     <div className="field">
@@ -55,14 +49,12 @@ export default function LiveNotes({
         id={id}
         ref={ref}
         rows={6}
-        value={value}
         maxLength={20000}
         disabled={disabled}
         aria-describedby={`${id}-hint`}
-        onChange={(e) => {
-          const next = e.target.value;
+        onInput={(e) => {
+          const next = e.currentTarget.value;
           connection.doc.transact(() => replaceText(connection.text, next), LOCAL);
-          setValue(next);
         }}
       />
     </div>
