@@ -152,9 +152,12 @@ describe('coaching sessions in the browser', () => {
     await tabTo(p, 'Shared notes');
     await p.keyboard.type('Calls booked by Friday');
     await p.keyboard.press('Tab');
-    // The shared notes save as they are typed (issue 20): stored without leaving the page.
+    // The shared notes save as they are typed (issue 20): stored without leaving the page (the
+    // plain text the API answers is written when typing pauses for 2 s, decision 056).
     await expect
-      .poll(async () => (await pm.client.get(`/api/coaching-sessions/${s.body.id}`)).body.sharedNotes)
+      .poll(async () => (await pm.client.get(`/api/coaching-sessions/${s.body.id}`)).body.sharedNotes, {
+        timeout: 10_000,
+      })
       .toContain('Calls booked by Friday');
     await expectNoAxeViolations(p);
 
