@@ -135,7 +135,7 @@ async function main() {
   // One instance on SQLite: latency, then 1,000 open pages.
   const dir = mkdtempSync(join(tmpdir(), 'wheelhouse-live-bench-'));
   const sqlite = await seed(join(dir, 'bench.db'));
-  const one = startServerProcess({ PORT: '0', DATABASE_URL: sqlite.url, LOG_LEVEL: 'warn' });
+  const one = startServerProcess({ PORT: '0', DATABASE_URL: sqlite.url });
   try {
     const base = `http://127.0.0.1:${await waitForReady(one)}`;
     const [first] = sqlite.sessions;
@@ -184,8 +184,8 @@ async function main() {
   const servers: ServerProcess[] = [];
   try {
     const pg = await seed(cluster.url);
-    servers.push(startServerProcess({ PORT: '0', DATABASE_URL: pg.url, LOG_LEVEL: 'warn' }));
-    servers.push(startServerProcess({ PORT: '0', DATABASE_URL: pg.url, LOG_LEVEL: 'warn' }));
+    servers.push(startServerProcess({ PORT: '0', DATABASE_URL: pg.url }));
+    servers.push(startServerProcess({ PORT: '0', DATABASE_URL: pg.url }));
     const [p1, p2] = await Promise.all(servers.map((s) => waitForReady(s)));
     const [first] = pg.sessions;
     const a = open(`http://127.0.0.1:${p1}`, first!.coach, first!.id);
