@@ -169,7 +169,10 @@ describe('coaching sessions in the browser', () => {
     await phone.page
       .getByRole('heading', { name: 'Monthly coaching session with Pat Park', level: 1 })
       .waitFor();
-    await phone.page.getByText('Calls booked by Friday').waitFor();
+    // The live notes field holds the document's text as its value (not as text content).
+    await expect
+      .poll(() => phone.page.getByLabel('Shared notes').inputValue(), { timeout: 10_000 })
+      .toContain('Calls booked by Friday');
     expect(await scrollsSideways(phone.page)).toBe(false);
     await expectNoAxeViolations(phone.page);
     await phone.page.getByRole('link', { name: 'All coaching sessions' }).click();
