@@ -10,6 +10,7 @@ import { listenForBackups } from './db/backup.js';
 import { DatabaseLockedError, openDatabase, sqlitePath } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './mail/mailer.js';
+import { attachLiveChannel } from './features/cadence/coaching-sessions/live-channel.js';
 
 /** Starts Wheelhouse: config, database (created and migrated), web build, HTTP server. */
 async function main() {
@@ -34,6 +35,8 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, (info) => {
     log.info(`Wheelhouse is ready at ${config.publicUrl} (port ${info.port}, ${engine} database)`);
   });
+  // The coaching session's live page: WebSockets on the same port and origin (decision 056).
+  const live = attachLiveChannel(server as import('node:http').Server, deps);
   // A port taken by another program is a setting to change, not a crash with a stack trace.
   server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(
@@ -55,18 +58,24 @@ async function main() {
     log.info(`${signal} received: finishing in-flight requests, then closing the database`);
     backups?.close();
     stopSweeps();
+    // Live pages are closed (their notes stored) before the server waits for connections to end.
+    const liveClosed = live
+      .close()
+      .catch((error: unknown) => log.warn({ err: error }, 'live pages did not close cleanly'));
     // Stop accepting; in-flight requests finish; idle keep-alive connections close.
     server.close(() => {
-      close().then(
-        () => {
-          log.info('stopped');
-          process.exit(0);
-        },
-        // The database went away first (an outage at shutdown): nothing is left to flush.
-        (error: unknown) => {
-          log.warn({ err: error }, 'the database did not close cleanly');
-          process.exit(0);
-        },
+      void liveClosed.then(() =>
+        close().then(
+          () => {
+            log.info('stopped');
+            process.exit(0);
+          },
+          // The database went away first (an outage at shutdown): nothing is left to flush.
+          (error: unknown) => {
+            log.warn({ err: error }, 'the database did not close cleanly');
+            process.exit(0);
+          },
+        ),
       );
     });
     if ('closeIdleConnections' in server) server.closeIdleConnections();

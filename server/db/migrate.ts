@@ -22,6 +22,7 @@ import * as m019 from './migrations/019_no_writes_for_the_erased.js';
 import * as m020 from './migrations/020_sealed_access_log.js';
 import * as m022 from './migrations/022_single_sign_on.js';
 import * as m024 from './migrations/024_calendar_invitations.js';
+import * as m025 from './migrations/025_shared_notes_document.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020_sealed_access_log': m020,
   '022_single_sign_on': m022,
   '024_calendar_invitations': m024,
+  '025_shared_notes_document': m025,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

@@ -377,6 +377,14 @@ export interface SessionPrivateNoteTable {
   updated_at: string;
 }
 
+/** One Yjs update of a coaching session's shared notes (base64, sealed), or a compacted snapshot. */
+export interface SessionNotesUpdateTable {
+  id: string;
+  session_id: string;
+  update_data: string;
+  created_at: string;
+}
+
 export interface SessionNextStepTable {
   id: string;
   session_id: string;
@@ -591,6 +599,7 @@ export interface Database {
   session_theme_colours: SessionThemeColourTable;
   session_private_notes: SessionPrivateNoteTable;
   session_next_steps: SessionNextStepTable;
+  session_notes_updates: SessionNotesUpdateTable;
   questions: QuestionTable;
   question_asked: QuestionAskedTable;
   check_ins: CheckInTable;

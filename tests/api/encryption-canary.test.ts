@@ -182,6 +182,8 @@ beforeAll(async () => {
   // The prepared agenda's item for the action done carries its evidence as the item's detail.
   c['session_agenda_items.detail'] = c['plan_actions.evidence'];
   await ok(coach.client.put(`${url}/notes`, { body: put('coaching_sessions.shared_notes') }));
+  // The notes document (Yjs updates) carries the same words; they are answered as the notes.
+  c['session_notes_updates.update_data'] = c['coaching_sessions.shared_notes'];
   await ok(coach.client.put(`${url}/private-note`, { body: put('session_private_notes.body') }));
   await ok(coach.client.post(`${url}/start`, {}));
   await ok(

@@ -277,6 +277,8 @@ const sealedCanaries: Record<SealedField, string> = {
   'vision_proposals.note': 'VisionNote',
   'coaching_sessions.shared_notes': 'SessionNotes',
   'coaching_sessions.cancel_reason': 'CancelReason',
+  // The notes document holds the same words (base64 Yjs updates, sealed).
+  'session_notes_updates.update_data': 'SessionNotes',
   'session_agenda_items.text': 'AgendaItem',
   'session_agenda_items.detail': 'Evidence',
   'session_private_notes.body': 'PmSessionNote',

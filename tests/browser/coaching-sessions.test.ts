@@ -152,7 +152,13 @@ describe('coaching sessions in the browser', () => {
     await tabTo(p, 'Shared notes');
     await p.keyboard.type('Calls booked by Friday');
     await p.keyboard.press('Tab');
-    await p.getByText('Saved.').first().waitFor();
+    // The shared notes save as they are typed (issue 20): stored without leaving the page (the
+    // plain text the API answers is written when typing pauses for 2 s, decision 056).
+    await expect
+      .poll(async () => (await pm.client.get(`/api/coaching-sessions/${s.body.id}`)).body.sharedNotes, {
+        timeout: 10_000,
+      })
+      .toContain('Calls booked by Friday');
     await expectNoAxeViolations(p);
 
     // Afterwards, on a phone: readable without sideways scrolling, the list and calendar too.
@@ -163,7 +169,10 @@ describe('coaching sessions in the browser', () => {
     await phone.page
       .getByRole('heading', { name: 'Monthly coaching session with Pat Park', level: 1 })
       .waitFor();
-    await phone.page.getByText('Calls booked by Friday').waitFor();
+    // The live notes field holds the document's text as its value (not as text content).
+    await expect
+      .poll(() => phone.page.getByLabel('Shared notes').inputValue(), { timeout: 10_000 })
+      .toContain('Calls booked by Friday');
     expect(await scrollsSideways(phone.page)).toBe(false);
     await expectNoAxeViolations(phone.page);
     await phone.page.getByRole('link', { name: 'All coaching sessions' }).click();

@@ -3,6 +3,10 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../server/app.js';
+import {
+  attachLiveChannel,
+  type LiveChannel,
+} from '../../server/features/cadence/coaching-sessions/live-channel.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { Deps } from '../../server/http/env.js';
 import { openDatabase } from '../../server/db/database.js';
@@ -13,6 +17,8 @@ import { postgresTestKeys } from './test-keys.js';
 export interface TestApp {
   url: string;
   deps: Deps;
+  /** The coaching session's live channel on this instance. */
+  live: LiveChannel;
   close: () => Promise<void>;
 }
 
@@ -72,10 +78,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     now: options.now ?? (() => new Date()),
   };
   const app = createApp(deps, { webRoot: options.webRoot });
+  const live = attachLiveChannel(server as import('node:http').Server, deps);
   return {
     url,
     deps,
+    live,
     close: async () => {
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.drop();
     },
@@ -107,6 +116,9 @@ export function useTestApp(options: TestAppOptions & { perTest?: boolean } = {})
     },
     get deps() {
       return app().deps;
+    },
+    get live() {
+      return app().live;
     },
     close: () => app().close(),
   };

@@ -31,6 +31,8 @@ import { zonedToUtc } from './zoned-time.js';
 import { seal } from '../../../crypto/sealed-fields.js';
 import { materialiseSeries, materialiseSeriesOf, ruleFor, type SeriesRow } from './series.js';
 import { tellBoth, type AddressConfig } from './session-notices.js';
+import { announce } from '../../../live/bus.js';
+import { replaceSharedNotes } from './notes-document.js';
 
 /**
  * Coaching sessions: either side of an active pair schedules one; both prepare, run and close
@@ -200,6 +202,8 @@ async function answer(db: Db, grant: Grant, id: string, now: Date, resource: str
   const row = await coachingSessionRow(db, id);
   const session = await presentCoachingSession(db, grant, row, now);
   await recordAccess({ db, grant, resource });
+  // The other side's open page shows the change within a second (decision 056).
+  if (grant.action !== 'coaching-session:read') await announce(db, { kind: 'changed', sessionId: id });
   return session;
 }
 
@@ -611,17 +615,18 @@ export async function setThemeColour(
   return answer(db, grant, row.id, now, 'coaching session colours');
 }
 
-/** The shared notes both sides see (saved as typed, like the plan's fields). */
+/**
+ * The shared notes as a whole text (the API's PUT): turned into the smallest change of the
+ * notes document, so it merges with what the other side is typing live (decision 056).
+ */
 export async function saveSharedNotes(input: SessionCall & { body: string }): Promise<CoachingSession> {
   const { db, now } = input;
   const { row, grant } = await open(input, 'coaching-session:change');
   conflictUnless(row, ['scheduled', 'in_progress', 'held'], 'This coaching session was cancelled.');
+  await replaceSharedNotes(db, row, input.body);
   await db
     .updateTable('coaching_sessions')
-    .set({
-      shared_notes: seal(db, 'coaching_sessions.shared_notes', input.body),
-      updated_at: now.toISOString(),
-    })
+    .set({ updated_at: now.toISOString() })
     .where('id', '=', row.id)
     .execute();
   return answer(db, grant, row.id, now, 'coaching session notes');

@@ -63,4 +63,12 @@ export const manifest = {
     erasure: { goes: 'cascade', from: 'coaching_sessions' },
     export: 'coaching-sessions',
   },
+  session_notes_updates: {
+    key: ['id'],
+    // The shared notes as a Yjs document: the same words as shared_notes, so sealed the same way.
+    sealed: ['update_data'],
+    clear: {},
+    erasure: { goes: 'cascade', from: 'coaching_sessions' },
+    export: 'coaching-sessions',
+  },
 } as const satisfies FeatureManifest;

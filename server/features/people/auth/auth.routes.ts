@@ -14,6 +14,7 @@ import {
 } from './session-middleware.js';
 import { devicePlace, rememberAddress } from './throttle.js';
 import { endSession } from './sessions.js';
+import { announce } from '../../../live/bus.js';
 
 const tags = ['Auth'];
 
@@ -76,7 +77,11 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     }),
     async (c) => {
       const session = c.get('session');
-      if (session) await endSession(db, session.tokenHash);
+      if (session) {
+        await endSession(db, session.tokenHash);
+        // Its open live pages close too (decision 056).
+        await announce(db, { kind: 'recheck', people: [session.actor.id] });
+      }
       clearSessionCookie(c, secure);
       return c.json(await sessionState({ db, actor: null, csrfToken: anonymousCsrfToken(c, secure) }), 200);
     },

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../http/errors.js';
 import type { Actor } from '../../../privacy/actor.js';
 import { authorizeWorkspace } from '../../../privacy/workspace-rules.js';
 import { endPairsOf } from '../pairs/pairs.js';
+import { announce } from '../../../live/bus.js';
 
 /** The workspace's members for the admin area: who they are, never their coaching data. */
 export async function listMembers(input: { db: Db; actor: Actor }): Promise<Member[]> {
@@ -94,7 +95,7 @@ export async function removeMember(input: {
   now: Date;
 }): Promise<MemberRemoved> {
   const { db, actor, memberId, now } = input;
-  return db.transaction().execute(async (trx) => {
+  const removed = await db.transaction().execute(async (trx) => {
     // Parallel removals of one member queue here: one removes, the others hear "already removed".
     await lockRow(trx, 'users', memberId);
     const member = await trx
@@ -118,4 +119,7 @@ export async function removeMember(input: {
     await trx.deleteFrom('sessions').where('user_id', '=', memberId).execute();
     return { id: memberId, pairsEnded };
   });
+  // After the commit: their open live pages, and their PMs', are checked again (decision 056).
+  await announce(db, { kind: 'recheck', people: [memberId] });
+  return removed;
 }

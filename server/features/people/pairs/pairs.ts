@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../../http/errors.js';
 import type { Actor } from '../../../privacy/actor.js';
 import { authorizeWorkspace, mayInWorkspace } from '../../../privacy/workspace-rules.js';
 import { newId, nowIso } from '../../../util.js';
+import { announce } from '../../../live/bus.js';
 
 function pairQuery(db: Db) {
   return db
@@ -186,6 +187,8 @@ export async function endPair(input: { db: Db; actor: Actor; id: string }): Prom
   const pair = await pairFor(db, actor, id, 'pair:end');
   if (pair.status !== 'active') throw new AppError('conflict', 'Only an active pairing can be ended.');
   await db.updateTable('pairs').set({ status: 'ended', ended_at: nowIso() }).where('id', '=', id).execute();
+  // The former coach's open coaching-session page closes now, on every instance (decision 056).
+  await announce(db, { kind: 'recheck', people: [pair.pm_id, pair.coach_id] });
   return getPair(db, id);
 }
 

@@ -11,6 +11,7 @@ import { forgetPerson } from '../../assess/wheel/wheel-cache.js';
 import { countWhatGoes } from './counts.js';
 import { erasePerson } from './erase.js';
 import { whatGoesAndStays } from './words.js';
+import { announce } from '../../../live/bus.js';
 
 const LAST_ADMIN =
   'You are the only admin of this workspace. Make someone else admin on the Members page first, then erase your account.';
@@ -64,6 +65,8 @@ export async function eraseAccount(input: {
     await erasePerson({ trx, personId: actor.id, now });
   });
   forgetPerson(db, actor.id);
+  // Their open live pages, and those of the people paired with them, are checked again now.
+  await announce(db, { kind: 'recheck', people: [actor.id] });
 }
 
 /** The person is an admin and no one else in the workspace is. */

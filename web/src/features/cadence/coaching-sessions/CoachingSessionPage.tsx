@@ -1,16 +1,15 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CoachingSession, Rag } from '../../../../../common/coaching-sessions';
 import { api } from '../../../api';
 import { useAnnounce } from '../../../app/announcer';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { Page } from '../../../app/Page';
 import { Link } from '../../../app/router';
-import { useResource } from '../../../app/use-resource';
 import { Button } from '../../../ui/Button';
 import { EmptyState } from '../../../ui/EmptyState';
 import { Field } from '../../../ui/Field';
 import { FormError } from '../../../ui/FormError';
-import { LoadError, Loading } from '../../../ui/Loading';
+import { Loading } from '../../../ui/Loading';
 import { Section } from '../../../ui/Section';
 import { Select } from '../../../ui/Select';
 import { useAction } from '../../../ui/use-action';
@@ -24,27 +23,63 @@ import { CancelDialog } from './CancelDialog';
 import { PitfallGuards } from './PitfallGuards';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { ThemeColourPicker } from './ThemeColourPicker';
+import type { LiveConnection } from './live-connection';
+import { useLiveSession } from './use-live-session';
 import '../../../styles/coaching-sessions.css';
 
 type Call = (method: string, rest: string, body?: unknown) => Promise<CoachingSession>;
+type Live = ReturnType<typeof useLiveSession>;
+
+// Yjs and the notes editor load with the page's live connection, not with the app.
+const LiveNotes = lazy(() => import('./LiveNotes'));
 
 /** `/coaching-sessions/{id}`: the conversation itself, usable live on a laptop and later on a phone. */
 export default function CoachingSessionPage({ coachingSessionId }: { coachingSessionId: string }) {
   const base = `/api/coaching-sessions/${encodeURIComponent(coachingSessionId)}`;
-  const loaded = useResource<CoachingSession>(base);
-  const [changed, setChanged] = useState<CoachingSession | null>(null);
+  const live = useLiveSession(coachingSessionId);
+  const { setSession } = live;
+  const endedHere = useRef(false);
   const call = useCallback<Call>(
     async (method, rest, body) => {
+      if (rest === '/end') endedHere.current = true;
       const next = await api<CoachingSession>(method, `${base}${rest}`, body ?? {});
-      setChanged(next);
+      setSession(next);
       return next;
     },
-    [base],
+    [base, setSession],
   );
-  const session = changed ?? loaded.data;
-  if (loaded.error && [400, 403, 404].includes(loaded.error.status)) return <NotFoundPage />;
-  if (loaded.error) return <LoadError error={loaded.error} retry={loaded.reload} />;
-  if (!session) return <Loading />;
+  const session = live.session;
+  // "Ended by the other person": the session went from in progress to held without this page.
+  const [endedByOther, setEndedByOther] = useState(false);
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    if (!session) return;
+    if (previous.current === 'in_progress' && session.status === 'held' && !endedHere.current)
+      setEndedByOther(true);
+    previous.current = session.status;
+  }, [session]);
+  if (live.status === 'not-found') return <NotFoundPage />;
+  if (live.status === 'access-ended' || live.status === 'signed-out')
+    return (
+      <Page title="Coaching session closed">
+        <p role="alert" className="live-status live-ended">
+          {live.status === 'access-ended'
+            ? 'This pairing has ended, so the coaching session is no longer open to you.'
+            : 'You were signed out. Sign in again to carry on.'}
+        </p>
+        <p>
+          <Link to="/">Go to the home page</Link>
+        </p>
+      </Page>
+    );
+  if (!session)
+    return live.status === 'lost' ? (
+      <p role="status" className="live-status">
+        Cannot reach Wheelhouse right now. Trying again…
+      </p>
+    ) : (
+      <Loading />
+    );
   const other = session.viewerSide === 'pm' ? session.coach.name : session.pm.name;
   return (
     <Page
@@ -58,7 +93,8 @@ export default function CoachingSessionPage({ coachingSessionId }: { coachingSes
         </>
       }
     >
-      <SessionBody session={session} call={call} />
+      <LiveStatusLine live={live} endedBy={endedByOther ? other : null} />
+      <SessionBody session={session} call={call} live={live} />
       <p>
         <Link
           className="reflect-link"
@@ -77,7 +113,26 @@ export default function CoachingSessionPage({ coachingSessionId }: { coachingSes
   );
 }
 
-function SessionBody({ session, call }: { session: CoachingSession; call: Call }) {
+/** Who else is here, and the connection in words (read out when it changes). */
+function LiveStatusLine({ live, endedBy }: { live: Live; endedBy: string | null }) {
+  const { status, others } = live;
+  return (
+    <div className="live-status-line" role="status" aria-live="polite">
+      {endedBy && <p className="live-status live-ended">{endedBy} ended the coaching session.</p>}
+      <p className={`live-status live-${status}`}>
+        {status === 'lost'
+          ? 'Connection lost. Your edits are kept and sent when it is back.'
+          : status === 'connecting'
+            ? 'Connecting…'
+            : others.length
+              ? `${others.join(' and ')} ${others.length > 1 ? 'are' : 'is'} on this page too.`
+              : 'Only you are on this page right now.'}
+      </p>
+    </div>
+  );
+}
+
+function SessionBody({ session, call, live: channel }: { session: CoachingSession; call: Call; live: Live }) {
   const live = session.status === 'in_progress';
   const open = session.status === 'scheduled' || live;
   const isPm = session.viewerSide === 'pm';
@@ -138,7 +193,7 @@ function SessionBody({ session, call }: { session: CoachingSession; call: Call }
           </>
         )}
       </Section>
-      <Notes session={session} call={call} />
+      <Notes session={session} call={call} connection={channel.connection} writable={channel.writable} />
       <NextSteps session={session} call={call} live={live} />
       <Section title="Colour history">
         <ColourHistoryGrid history={session.colourHistory} caption="Colour of each theme by month" />
@@ -346,33 +401,38 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
   );
 }
 
-function Notes({ session, call }: { session: CoachingSession; call: Call }) {
-  // The private note sends the version it started from; the shared notes do not (yet).
-  const save =
-    (rest: '/notes' | '/private-note') =>
-    async (body: string, version: string): Promise<SaveOutcome> => {
-      try {
-        const next = await call(
-          'PUT',
-          rest,
-          rest === '/notes' ? { body } : { body, versions: { body: version } },
-        );
-        return { kind: 'saved', stored: rest === '/notes' ? next.sharedNotes : next.privateNote };
-      } catch (error) {
-        return outcomeOfError(error, 'body');
-      }
-    };
+function Notes({
+  session,
+  call,
+  connection,
+  writable,
+}: {
+  session: CoachingSession;
+  call: Call;
+  connection: LiveConnection | null;
+  writable: boolean;
+}) {
+  // The private note sends the version it started from; the shared notes are a live document.
+  const savePrivate = async (body: string, version: string): Promise<SaveOutcome> => {
+    try {
+      const next = await call('PUT', '/private-note', { body, versions: { body: version } });
+      return { kind: 'saved', stored: next.privateNote };
+    } catch (error) {
+      return outcomeOfError(error, 'body');
+    }
+  };
   const other = session.viewerSide === 'pm' ? 'your coach' : 'the PM';
   return (
     <Section title="Notes">
-      <AutoSaveText
-        label="Shared notes"
-        hint={`You and ${other} both see these.`}
-        field={`session:${session.id}:shared-notes`}
-        value={session.sharedNotes}
-        disabled={session.status === 'cancelled'}
-        onSave={save('/notes')}
-      />
+      {connection && (
+        <Suspense fallback={<p className="hint">Loading the shared notes…</p>}>
+          <LiveNotes
+            connection={connection}
+            hint={`You and ${other} both see these as you type. They save as you go.`}
+            disabled={!writable}
+          />
+        </Suspense>
+      )}
       <div className="private-note">
         <AutoSaveText
           label={
@@ -384,7 +444,7 @@ function Notes({ session, call }: { session: CoachingSession; call: Call }) {
           field={`session:${session.id}:private-note`}
           value={session.privateNote}
           rows={3}
-          onSave={save('/private-note')}
+          onSave={savePrivate}
         />
       </div>
     </Section>
