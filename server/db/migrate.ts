@@ -20,6 +20,7 @@ import * as m017 from './migrations/017_erasure.js';
 import * as m018 from './migrations/018_one_open_vision_proposal.js';
 import * as m019 from './migrations/019_no_writes_for_the_erased.js';
 import * as m020 from './migrations/020_sealed_access_log.js';
+import * as m021 from './migrations/021_password_reset_and_scim.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '018_one_open_vision_proposal': m018,
   '019_no_writes_for_the_erased': m019,
   '020_sealed_access_log': m020,
+  '021_password_reset_and_scim': m021,
 };
 
 /** Brings the schema up to date; safe to call on every start (and from several instances). */

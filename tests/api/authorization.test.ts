@@ -19,6 +19,8 @@ import { deliveryRows } from './matrix/deliveries.js';
 import { historyGrantRows } from './matrix/history-grants.js';
 import { exportRows } from './matrix/export.js';
 import { erasureRows } from './matrix/erasure.js';
+import { passwordResetRows } from './matrix/password-reset.js';
+import { scimTokenRows } from './matrix/scim-tokens.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -41,6 +43,8 @@ const matrix: MatrixRow[] = [
   ...historyGrantRows,
   ...exportRows,
   ...erasureRows,
+  ...passwordResetRows,
+  ...scimTokenRows,
 ];
 
 /**
