@@ -220,7 +220,7 @@ export function changesFromPatch(body: unknown): UserChanges {
       continue;
     }
     const fields: ScimUserInput =
-      typeof path === 'string' ? fieldFromPath(path, value) : ((value ?? {}) as ScimUserInput);
+      typeof path === 'string' ? fieldFromPath(path, value) : ((value ?? {}));
     Object.assign(changes, changesFromUser(fields));
   }
   return changes;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SessionState } from '../../../../../common/schemas';
 import { api } from '../../../api';
 import { Page } from '../../../app/Page';
+import { Link } from '../../../app/router';
 import { useSession } from '../../../app/session';
 import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
@@ -48,6 +49,9 @@ export function SignInPage() {
         <Button type="submit" pending={signIn.pending} pendingLabel="Signing in…">
           Sign in
         </Button>
+        <p className="hint">
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <p className="hint">New here? Ask your coach or workspace admin for an invitation link.</p>
       </form>
     </Page>

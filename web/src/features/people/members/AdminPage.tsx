@@ -8,6 +8,7 @@ import { InvitationList } from '../invitations/InvitationList';
 import { InviteForm } from '../invitations/InviteForm';
 import { PairTwoMembers } from '../pairs/PairTwoMembers';
 import { PublicAddressSection } from '../setup/PublicAddressSection';
+import { ScimTokensSection } from '../scim/ScimTokensSection';
 import { WorkspacePairs } from '../pairs/WorkspacePairs';
 import { useMyPairs } from '../pairs/my-pairs';
 import { MemberList } from './MemberList';
@@ -53,6 +54,7 @@ export default function AdminPage() {
         </Loaded>
       </Section>
       <PublicAddressSection />
+      <ScimTokensSection />
       <Section title="Who coaches whom">
         <Loaded resource={pairs}>{(list) => <WorkspacePairs pairs={list} onChanged={pairsChanged} />}</Loaded>
       </Section>
