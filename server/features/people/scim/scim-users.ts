@@ -219,8 +219,7 @@ export function changesFromPatch(body: unknown): UserChanges {
       if (typeof path === 'string' && path.toLowerCase() === 'externalid') changes.externalId = null;
       continue;
     }
-    const fields: ScimUserInput =
-      typeof path === 'string' ? fieldFromPath(path, value) : ((value ?? {}));
+    const fields: ScimUserInput = typeof path === 'string' ? fieldFromPath(path, value) : (value ?? {});
     Object.assign(changes, changesFromUser(fields));
   }
   return changes;
