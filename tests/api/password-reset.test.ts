@@ -182,6 +182,22 @@ describe('password reset by mail', () => {
   });
 });
 
+describe('erasure', () => {
+  it('takes the person’s reset links and the limit’s key that carries their address', async () => {
+    await withMail();
+    const admin = await buildWorkspace(app);
+    const member = await buildMember(app, admin);
+    await (await visitor()).post('/api/auth/password-reset', { email: member.email });
+    await admin.client.post(`/api/members/${member.id}/password-reset`);
+    expect(await app.deps.db.selectFrom('password_resets').select('id').execute()).toHaveLength(2);
+    const erased = await member.client.post('/api/account/erasure', { password: PASSWORD, confirm: true });
+    expect(erased.status, erased.text).toBe(200);
+    expect(await app.deps.db.selectFrom('password_resets').select('id').execute()).toEqual([]);
+    const keys = await app.deps.db.selectFrom('sign_in_throttle').select('key').execute();
+    expect(keys.map((k) => k.key).filter((k) => k.includes(member.email))).toEqual([]);
+  });
+});
+
 describe('without mail', () => {
   it('the page is told to ask an admin, and only the workspace’s admin can issue a link to copy', async () => {
     app = await startTestApp();
