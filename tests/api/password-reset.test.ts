@@ -188,6 +188,7 @@ describe('erasure', () => {
     const admin = await buildWorkspace(app);
     const member = await buildMember(app, admin);
     await (await visitor()).post('/api/auth/password-reset', { email: member.email });
+    await mailsTo(member.email);
     await admin.client.post(`/api/members/${member.id}/password-reset`);
     expect(await app.deps.db.selectFrom('password_resets').select('id').execute()).toHaveLength(2);
     const erased = await member.client.post('/api/account/erasure', { password: PASSWORD, confirm: true });

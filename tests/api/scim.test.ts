@@ -203,6 +203,10 @@ describe('SCIM', () => {
     );
     expect(found.body).toMatchObject({ totalResults: 1, itemsPerPage: 1, startIndex: 1 });
     expect(found.body.Resources[0]).toMatchObject({ id: pm.id, userName: pm.email, active: true });
+    expect(found.body.Resources[0].meta).toMatchObject({
+      resourceType: 'User',
+      location: `${app.url}/scim/v2/Users/${pm.id}`,
+    });
     await replay(token, oktaSequence('olive.okta@example.com'));
 
     const off = await scim(token, 'PATCH', `/Users/${pm.id}`, {

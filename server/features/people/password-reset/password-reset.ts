@@ -15,8 +15,8 @@ export const RESET_TTL_MS = 60 * 60 * 1000;
 /**
  * "Forgot password?" (issue 23). The caller learns nothing about whether the address has an
  * account: the same answer, the same limits (counted by the address typed, account or not), the
- * same token made and hashed, and the mail leaves after the answer (`deliver`), so its time is
- * not in the response either.
+ * same token made and hashed, the same one lookup. The link is stored and mailed after the
+ * answer (`deliver`), so neither's time is in the response.
  */
 export async function requestReset(input: {
   db: Db;
@@ -24,7 +24,7 @@ export async function requestReset(input: {
   clientAddress: string;
   /** Where links start for a workspace (its public address). */
   publicUrlOf: (workspaceId: string) => Promise<string>;
-  /** Sends the mail; called once the answer is on its way. */
+  /** Runs the storing and mailing once the answer is on its way. */
   deliver: (send: () => Promise<void>) => void;
   mailer: Mailer;
 }) {
@@ -43,8 +43,9 @@ export async function requestReset(input: {
     .where('deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!user) return;
-  await storeReset(db, user.id, tokenHash, null);
+  // Stored and mailed after the answer: an account costs the caller no extra time to see.
   input.deliver(async () => {
+    await storeReset(db, user.id, tokenHash, null);
     const publicUrl = await publicUrlOf(user.workspace_id);
     await mailer.send(resetMail({ to: user.email, link: `${publicUrl}/reset-password/${token}` }));
   });

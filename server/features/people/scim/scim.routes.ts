@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { App, Deps } from '../../../http/env.js';
 import { loggedPath } from '../../../http/logged-path.js';
+import { publicAddressOf } from '../setup/public-address.js';
 import { listResponse, serviceProviderConfig, userResourceType, userSchema } from './scim-discovery.js';
 import { ScimError, scimErrorBody } from './scim-error.js';
 import { parseScimFilter } from './scim-filter.js';
@@ -17,7 +18,7 @@ import {
   type ScimUserInput,
 } from './scim-users.js';
 
-type ScimEnv = { Variables: { workspaceId: string } };
+type ScimEnv = { Variables: { workspaceId: string; baseUrl: string } };
 const SCIM_JSON = 'application/scim+json';
 
 /**
@@ -29,7 +30,6 @@ const SCIM_JSON = 'application/scim+json';
 export function registerScimRoutes(app: App, deps: Deps) {
   const { db } = deps;
   const scim = new Hono<ScimEnv>();
-  const baseUrl = `${deps.config.publicUrl}/scim/v2`;
   const answer = (c: Context, body: unknown, status: 200 | 201 = 200) =>
     c.body(JSON.stringify(body), status, { 'content-type': SCIM_JSON, 'cache-control': 'no-store' });
 
@@ -48,17 +48,20 @@ export function registerScimRoutes(app: App, deps: Deps) {
     const workspaceId = token ? await workspaceOfScimToken(db, token) : null;
     if (!workspaceId) throw new ScimError(401, 'A valid bearer token is required.');
     c.set('workspaceId', workspaceId);
+    // Locations in answers start at the workspace's public address, as its links do.
+    const { address } = await publicAddressOf({ db, config: deps.config, workspaceId });
+    c.set('baseUrl', `${address}/scim/v2`);
     await next();
   });
 
-  scim.get('/ServiceProviderConfig', (c) => answer(c, serviceProviderConfig(baseUrl)));
-  scim.get('/Schemas', (c) => answer(c, listResponse([userSchema(baseUrl)], 1, 1)));
+  scim.get('/ServiceProviderConfig', (c) => answer(c, serviceProviderConfig(c.get('baseUrl'))));
+  scim.get('/Schemas', (c) => answer(c, listResponse([userSchema(c.get('baseUrl'))], 1, 1)));
   scim.get('/Schemas/:id', (c) => {
-    if (c.req.param('id') !== userSchema(baseUrl).id) throw new ScimError(404, 'No such schema.');
-    return answer(c, userSchema(baseUrl));
+    if (c.req.param('id') !== userSchema(c.get('baseUrl')).id) throw new ScimError(404, 'No such schema.');
+    return answer(c, userSchema(c.get('baseUrl')));
   });
-  scim.get('/ResourceTypes', (c) => answer(c, listResponse([userResourceType(baseUrl)], 1, 1)));
-  scim.get('/ResourceTypes/User', (c) => answer(c, userResourceType(baseUrl)));
+  scim.get('/ResourceTypes', (c) => answer(c, listResponse([userResourceType(c.get('baseUrl'))], 1, 1)));
+  scim.get('/ResourceTypes/User', (c) => answer(c, userResourceType(c.get('baseUrl'))));
 
   scim.get('/Users', async (c) => {
     const filterText = c.req.query('filter');
@@ -81,7 +84,7 @@ export function registerScimRoutes(app: App, deps: Deps) {
     return answer(
       c,
       listResponse(
-        rows.map((r) => presentUser(r, baseUrl)),
+        rows.map((r) => presentUser(r, c.get('baseUrl'))),
         total,
         startIndex,
       ),
@@ -89,14 +92,14 @@ export function registerScimRoutes(app: App, deps: Deps) {
   });
 
   scim.get('/Users/:id', async (c) =>
-    answer(c, presentUser(await findUser(db, c.get('workspaceId'), idParam(c)), baseUrl)),
+    answer(c, presentUser(await findUser(db, c.get('workspaceId'), idParam(c)), c.get('baseUrl'))),
   );
 
   scim.post('/Users', async (c) => {
     const body = (await jsonOf(c)) as ScimUserInput;
     return answer(
       c,
-      presentUser(await createUser({ db, workspaceId: c.get('workspaceId'), body }), baseUrl),
+      presentUser(await createUser({ db, workspaceId: c.get('workspaceId'), body }), c.get('baseUrl')),
       201,
     );
   });
@@ -104,13 +107,13 @@ export function registerScimRoutes(app: App, deps: Deps) {
   scim.put('/Users/:id', async (c) => {
     const changes = changesFromUser((await jsonOf(c)) as ScimUserInput);
     const user = await applyChanges({ db, workspaceId: c.get('workspaceId'), id: idParam(c), changes });
-    return answer(c, presentUser(user, baseUrl));
+    return answer(c, presentUser(user, c.get('baseUrl')));
   });
 
   scim.patch('/Users/:id', async (c) => {
     const changes = changesFromPatch(await jsonOf(c));
     const user = await applyChanges({ db, workspaceId: c.get('workspaceId'), id: idParam(c), changes });
-    return answer(c, presentUser(user, baseUrl));
+    return answer(c, presentUser(user, c.get('baseUrl')));
   });
 
   // DELETE is a deactivation: the person's own data stays theirs (decision 043).
