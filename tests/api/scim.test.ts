@@ -262,6 +262,34 @@ describe('SCIM', () => {
     expect((await admin.client.get('/api/members')).body.map((m: any) => m.id)).not.toContain(id);
   });
 
+  it('turns an admin off only while another admin is left; parallel deactivations end in one', async () => {
+    app = await startTestApp();
+    const admin = await buildWorkspace(app);
+    const token = await tokenFor(admin);
+    const off = { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] };
+    const last = await scim(token, 'PATCH', `/Users/${admin.id}`, off);
+    expect(last.status).toBe(409);
+    expect(last.body.detail).toMatch(/last admin/);
+    expect((await admin.client.get('/api/members')).status).toBe(200);
+
+    const second = await buildMember(app, admin, 'Second Admin');
+    await admin.client.patch(`/api/members/${second.id}`, { isAdmin: true });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => scim(token, 'PATCH', `/Users/${second.id}`, off)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect((await second.client.get('/api/members')).status).toBe(401);
+    const row = await app.deps.db
+      .selectFrom('users')
+      .select(['is_admin', 'deactivated_at'])
+      .where('id', '=', second.id)
+      .executeTakeFirstOrThrow();
+    expect(row.is_admin).toBe(0);
+    expect(row.deactivated_at).not.toBeNull();
+    // Now the first admin is the last one again.
+    expect((await scim(token, 'PATCH', `/Users/${admin.id}`, off)).status).toBe(409);
+  });
+
   it('links someone invited: the provider’s new user joins as invited, paired with the coach', async () => {
     app = await startTestApp();
     const admin = await buildWorkspace(app);

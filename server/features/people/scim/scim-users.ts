@@ -248,6 +248,9 @@ export async function applyChanges(input: { db: Db; workspaceId: string; id: str
   await findUser(db, workspaceId, id);
   try {
     await db.transaction().execute(async (tx) => {
+      // A deactivation may touch admin rights: it queues on the workspace first, in the order
+      // setAdmin takes (workspace, then person), so the two cannot deadlock.
+      if (changes.active === false) await lockRow(tx, 'workspaces', workspaceId);
       // Parallel changes to one person queue here.
       await lockRow(tx, 'users', id);
       const now = nowIso();
@@ -277,7 +280,8 @@ export async function applyChanges(input: { db: Db; workspaceId: string; id: str
  * signed out everywhere, their own data stays theirs), and no sign-in until the provider turns
  * them back on. Admin rights end too; the workspace's last admin cannot be turned off here.
  */
-export async function deactivate(tx: Db, workspaceId: string, id: string, now: string) {
+/** Inside applyChanges' transaction, with the workspace and the person locked. */
+async function deactivate(tx: Db, workspaceId: string, id: string, now: string) {
   const person = await tx
     .selectFrom('users')
     .select(['is_admin', 'removed_at', 'deactivated_at'])
@@ -285,7 +289,6 @@ export async function deactivate(tx: Db, workspaceId: string, id: string, now: s
     .executeTakeFirstOrThrow();
   if (person.deactivated_at) return;
   if (person.is_admin === 1) {
-    await lockRow(tx, 'workspaces', workspaceId);
     const admins = await tx
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
