@@ -12,6 +12,9 @@ import { registerAuthRoutes } from './features/people/auth/auth.routes.js';
 import { registerHealthRoutes } from './features/people/health/health.routes.js';
 import { registerInvitationRoutes } from './features/people/invitations/invitations.routes.js';
 import { registerMemberRoutes } from './features/people/members/members.routes.js';
+import { registerPasswordResetRoutes } from './features/people/password-reset/password-reset.routes.js';
+import { registerScimTokenRoutes } from './features/people/scim/scim-tokens.routes.js';
+import { registerScimRoutes } from './features/people/scim/scim.routes.js';
 import { registerPairRoutes } from './features/people/pairs/pairs.routes.js';
 import { registerPmRoutes } from './features/people/pms/pms.routes.js';
 import { registerSetupRoutes } from './features/people/setup/setup.routes.js';
@@ -92,6 +95,9 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerExportRoutes(app, deps);
   registerErasureRoutes(app, deps);
   registerSingleSignOnRoutes(app, deps);
+  registerPasswordResetRoutes(app, deps);
+  registerScimTokenRoutes(app, deps);
+  registerScimRoutes(app, deps);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -20,6 +20,7 @@ import * as m017 from './migrations/017_erasure.js';
 import * as m018 from './migrations/018_one_open_vision_proposal.js';
 import * as m019 from './migrations/019_no_writes_for_the_erased.js';
 import * as m020 from './migrations/020_sealed_access_log.js';
+import * as m021 from './migrations/021_password_reset_and_scim.js';
 import * as m022 from './migrations/022_single_sign_on.js';
 import * as m024 from './migrations/024_calendar_invitations.js';
 import * as m025 from './migrations/025_shared_notes_document.js';
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '018_one_open_vision_proposal': m018,
   '019_no_writes_for_the_erased': m019,
   '020_sealed_access_log': m020,
+  '021_password_reset_and_scim': m021,
   '022_single_sign_on': m022,
   '024_calendar_invitations': m024,
   '025_shared_notes_document': m025,

@@ -24,6 +24,33 @@ export interface UserTable {
   erased_at?: string | null;
   /** Removed from the workspace by an admin (migration 017): signs in only to export or erase. */
   removed_at?: string | null;
+  /** The identity provider's id for the person (SCIM externalId, migration 021). */
+  external_id?: string | null;
+  /** Turned off by the identity provider (SCIM active=false, migration 021): no sign-in. */
+  deactivated_at?: string | null;
+}
+
+/** A password reset link (migration 021): only its hash; single use, about an hour. */
+export interface PasswordResetTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  issued_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A bearer token an identity provider uses for SCIM (migration 021): only its hash. */
+export interface ScimTokenTable {
+  id: string;
+  workspace_id: string;
+  label: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface SessionTable {
@@ -571,6 +598,8 @@ export interface Database {
   workspaces: WorkspaceTable;
   users: UserTable;
   sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  scim_tokens: ScimTokenTable;
   invitations: InvitationTable;
   pairs: PairTable;
   access_log: AccessLogTable;

@@ -11,6 +11,8 @@ import { manifest as insights } from './people/insights/manifest.js';
 import { manifest as invitations } from './people/invitations/manifest.js';
 import { manifest as nudges } from './cadence/nudges/manifest.js';
 import { manifest as pairs } from './people/pairs/manifest.js';
+import { manifest as passwordReset } from './people/password-reset/manifest.js';
+import { manifest as scim } from './people/scim/manifest.js';
 import { manifest as peers } from './assess/peers/manifest.js';
 import { manifest as plans } from './plan/plans/manifest.js';
 import { manifest as questions } from './define-good/questions/manifest.js';
@@ -40,11 +42,13 @@ export const manifests = {
   invitations,
   nudges,
   pairs,
+  'password-reset': passwordReset,
   peers,
   plans,
   questions,
   reflections,
   rounds,
+  scim,
   'self-checks': selfChecks,
   setup,
   'single-sign-on': singleSignOn,

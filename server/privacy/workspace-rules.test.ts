@@ -260,6 +260,24 @@ describe('workspace insights (issue 11, decision 041)', () => {
   });
 });
 
+describe('password reset links and SCIM tokens (issue 23)', () => {
+  const member = { workspace_id: 'ws' };
+  const issue = (actor: Actor, thing = member) =>
+    answer(() => authorizeWorkspace({ actor, action: 'member:issue-password-reset', thing }));
+  it('an admin issues a reset link for a member of their workspace; to anyone else the member is not found', () => {
+    expect(issue(admin)).toBe('ok');
+    expect(issue(coach)).toBe('404 That was not found.');
+    expect(issue(pm)).toBe('404 That was not found.');
+    expect(issue(outsideAdmin)).toBe('404 That was not found.');
+  });
+  it('only an admin manages SCIM tokens', () => {
+    expect(answer(() => authorizeWorkspace({ actor: admin, action: 'scim-token:manage' }))).toBe('ok');
+    expect(answer(() => authorizeWorkspace({ actor: coach, action: 'scim-token:manage' }))).toBe(
+      '403 Only a workspace admin can manage provisioning tokens.',
+    );
+  });
+});
+
 it('are each tried above (a new row needs its cases here)', () => {
   expect([...tried].sort()).toEqual(Object.keys(workspaceRules).sort());
 });

@@ -13,6 +13,13 @@ export const workspaceRules = {
   // The admin area: names and admin rights, never coaching data.
   'member:list': { who: ['admin'], refusal: 'Only a workspace admin can manage members.' },
   'member:set-admin': { who: ['admin'], refusal: 'Only a workspace admin can manage members.' },
+  // A reset link to copy (issue 23): only an admin, for their own workspace; everyone else 404.
+  'member:issue-password-reset': { who: ['admin'], hidden: 'That member' },
+  // SCIM tokens for the company's identity provider (issue 23).
+  'scim-token:manage': {
+    who: ['admin'],
+    refusal: 'Only a workspace admin can manage provisioning tokens.',
+  },
   'people:list': { who: ['member'] },
 
   // Invitations. The list shows an admin the workspace's, anyone else their own (invitationsShownTo).

@@ -20,6 +20,8 @@ import { historyGrantRows } from './matrix/history-grants.js';
 import { exportRows } from './matrix/export.js';
 import { erasureRows } from './matrix/erasure.js';
 import { singleSignOnRows } from './matrix/single-sign-on.js';
+import { passwordResetRows } from './matrix/password-reset.js';
+import { scimTokenRows } from './matrix/scim-tokens.js';
 import type { MatrixRow } from './matrix/types.js';
 import { snapshot } from './matrix/snapshot.js';
 
@@ -43,6 +45,8 @@ const matrix: MatrixRow[] = [
   ...exportRows,
   ...erasureRows,
   ...singleSignOnRows,
+  ...passwordResetRows,
+  ...scimTokenRows,
 ];
 
 /**

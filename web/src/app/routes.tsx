@@ -34,6 +34,8 @@ const InboxPage = lazy(() => import('../features/cadence/deliveries/InboxPage'))
 const NotificationsPage = lazy(() => import('../features/cadence/deliveries/NotificationsPage'));
 const ErasePage = lazy(() => import('../features/rights/erasure/ErasePage'));
 const ErasedPage = lazy(() => import('../features/rights/erasure/ErasedPage'));
+const ForgotPasswordPage = lazy(() => import('../features/people/password-reset/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/people/password-reset/ResetPasswordPage'));
 
 /** The page for a path, given who is signed in (a signed-out person reaches sign-in, setup, invitations and peer links). */
 export function pageFor(path: string, state: SessionState) {
@@ -45,6 +47,9 @@ export function pageFor(path: string, state: SessionState) {
   const peer = /^\/peer\/([^/]+)$/.exec(path);
   if (peer) return <PeerReviewPage token={peer[1]!} />;
   if (path === '/account/erased' && !state.me) return <ErasedPage />;
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  const reset = /^\/reset-password\/([^/]+)$/.exec(path);
+  if (reset) return <ResetPasswordPage token={reset[1]!} />;
   const me = state.me;
   if (!me) return <SignInPage />;
   if (path === '/' || path === '/sign-in') return <HomePage />;

@@ -67,13 +67,15 @@ export async function signIn(input: {
   await reserveAttempt(db, keys);
   const user = await db
     .selectFrom('users')
-    .select(['id', 'password_hash', 'is_admin'])
+    .select(['id', 'password_hash', 'is_admin', 'deactivated_at'])
     .where('email', '=', email)
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash, password);
   if (!user || !ok || (input.adminOnly && user.is_admin !== 1)) {
     throw new AppError('invalid_credentials', 'That email and password do not match an account.');
   }
+  // Turned off by the company's identity provider (SCIM): told only to someone with the password.
+  if (user.deactivated_at) throw accountTurnedOff();
   await attemptSucceeded(db, keys);
   // The address and the browser are remembered as known by startBrowserSession.
   return createSession(db, user.id);
@@ -111,3 +113,6 @@ export async function changePassword(input: {
   });
   return createSession(db, actor.id);
 }
+
+export const accountTurnedOff = () =>
+  new AppError('forbidden', 'Your company has turned this account off. Ask your Wheelhouse admin.');

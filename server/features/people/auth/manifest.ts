@@ -8,6 +8,7 @@ export const manifest = {
     clear: {
       email: 'looked up at sign-in and unique: a query filters on it',
       name: 'shown to every member of the workspace and sorted on; erasure tombstones it',
+      external_id: 'the identity provider’s id, matched by its SCIM filter (unique); erasure clears it',
     },
     erasure: { goes: 'tombstone' },
     export: 'account',

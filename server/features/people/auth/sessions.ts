@@ -45,6 +45,8 @@ export async function findSession(db: Db, token: string): Promise<LiveSession | 
       'users.is_admin',
     ])
     .where('sessions.token_hash', '=', tokenHash)
+    // Turned off by the identity provider (SCIM): the very next request is signed out.
+    .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
   const now = nowIso();

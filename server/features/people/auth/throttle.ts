@@ -15,6 +15,9 @@ export const signInLimits = {
   account: { maxFailures: 20, blockMs: 60 * 1000 },
   address: { maxFailures: 50, blockMs: 15 * 60 * 1000 },
   passwordChange: { maxFailures: 5, blockMs: 15 * 60 * 1000 },
+  // Password reset mails (issue 23): every request counts, known address or not.
+  resetAccount: { maxFailures: 3, blockMs: 15 * 60 * 1000 },
+  resetAddress: { maxFailures: 20, blockMs: 15 * 60 * 1000 },
 } as const;
 
 type LimitName = keyof typeof signInLimits;

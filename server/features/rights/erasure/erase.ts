@@ -181,6 +181,10 @@ async function eraseAccount(trx: Db, person: { id: string; email: string }, now:
   await trx.deleteFrom('calendar_feeds').where('user_id', '=', id).execute();
   await trx.deleteFrom('sso_links').where('user_id', '=', id).execute();
   await trx.deleteFrom('sso_attempts').where('user_id', '=', id).execute();
+  await trx.deleteFrom('password_resets').where('user_id', '=', id).execute();
+  // Links an admin issued to others, and SCIM tokens they created, stay without their name.
+  await trx.updateTable('password_resets').set({ issued_by: null }).where('issued_by', '=', id).execute();
+  await trx.updateTable('scim_tokens').set({ created_by: null }).where('created_by', '=', id).execute();
   await trx.deleteFrom('insights_opt_outs').where('user_id', '=', id).execute();
   await trx.deleteFrom('sign_in_known_addresses').where('email', '=', email).execute();
   // The throttle's keys carry the address: `account:<email>`, `account-address:<email>|<ip>`.
@@ -194,6 +198,7 @@ async function eraseAccount(trx: Db, person: { id: string; email: string }, now:
     `account:${email}`,
     `password-change:${id}`,
     `erasure:${id}`,
+    `password-reset:${email}`,
     ...throttled.map((t) => t.key).filter((k) => k.startsWith(prefix)),
   ];
   await trx.deleteFrom('sign_in_throttle').where('key', 'in', keys).execute();
@@ -209,6 +214,8 @@ async function eraseAccount(trx: Db, person: { id: string; email: string }, now:
     password_changed_at: now,
     erased_at: now,
     removed_at: null,
+    external_id: null,
+    deactivated_at: null,
   });
   await tombstone.where('id', '=', id).execute();
 }

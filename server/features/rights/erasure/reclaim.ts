@@ -7,6 +7,8 @@ import { isPostgres } from '../../../db/dialect.js';
 const erasedTables = [
   'users',
   'sessions',
+  'password_resets',
+  'scim_tokens',
   'access_log',
   'deliveries',
   'invitations',

@@ -3,6 +3,7 @@ import type { SessionState } from '../../../../../common/schemas';
 import type { SingleSignOn } from '../../../../../common/single-sign-on';
 import { api } from '../../../api';
 import { Page } from '../../../app/Page';
+import { Link } from '../../../app/router';
 import { useSession } from '../../../app/session';
 import { useResource } from '../../../app/use-resource';
 import { Button } from '../../../ui/Button';
@@ -55,6 +56,9 @@ export function SignInPage() {
       <Button type="submit" pending={signIn.pending} pendingLabel="Signing in…">
         Sign in
       </Button>
+      <p className="hint">
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
       <p className="hint">New here? Ask your coach or workspace admin for an invitation link.</p>
     </form>
   );

@@ -9,6 +9,7 @@ import { InviteForm } from '../invitations/InviteForm';
 import { PairTwoMembers } from '../pairs/PairTwoMembers';
 import { PublicAddressSection } from '../setup/PublicAddressSection';
 import { SingleSignOnSection } from '../single-sign-on/SingleSignOnSection';
+import { ScimTokensSection } from '../scim/ScimTokensSection';
 import { WorkspacePairs } from '../pairs/WorkspacePairs';
 import { useMyPairs } from '../pairs/my-pairs';
 import { MemberList } from './MemberList';
@@ -55,6 +56,7 @@ export default function AdminPage() {
       </Section>
       <PublicAddressSection />
       <SingleSignOnSection />
+      <ScimTokensSection />
       <Section title="Who coaches whom">
         <Loaded resource={pairs}>{(list) => <WorkspacePairs pairs={list} onChanged={pairsChanged} />}</Loaded>
       </Section>

@@ -9,6 +9,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { FormError } from '../../../ui/FormError';
 import { formatDate } from '../../../ui/format';
 import { useAction } from '../../../ui/use-action';
+import { ResetLinkButton } from './ResetLinkButton';
 
 /** The workspace's members; an admin grants or removes admin rights, and removes a member. */
 export function MemberList({
@@ -62,6 +63,7 @@ function MemberItem({ member, isMe, onChanged }: { member: Member; isMe: boolean
         >
           {member.isAdmin ? 'Remove admin' : 'Make admin'}
         </Button>
+        {!isMe && <ResetLinkButton member={member} />}
         {!member.isAdmin && <RemoveMember member={member} onChanged={onChanged} />}
       </div>
     </li>
