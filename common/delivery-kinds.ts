@@ -110,6 +110,24 @@ export const deliveryKindInfo = {
     switchable: true,
     yourTurn: false,
   },
+  'session-scheduled': {
+    name: 'A coaching session scheduled (with a calendar invitation by email)',
+    notice: 'A coaching session was scheduled.',
+    switchable: true,
+    yourTurn: true,
+  },
+  'session-moved': {
+    name: 'A coaching session moved',
+    notice: 'A coaching session was moved.',
+    switchable: true,
+    yourTurn: true,
+  },
+  'session-cancelled': {
+    name: 'A coaching session cancelled',
+    notice: 'A coaching session was cancelled.',
+    switchable: true,
+    yourTurn: true,
+  },
   test: {
     name: 'Tests',
     notice: 'This is a test from Wheelhouse: this channel works.',
