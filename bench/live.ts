@@ -77,6 +77,7 @@ async function seed(databaseUrl: string): Promise<Seeded> {
         coach_id: coach.id,
         kind: 'monthly',
         status: 'in_progress',
+        sequence: 0,
         starts_at: now,
         local_start: now.slice(0, 16),
         time_zone: 'UTC',

@@ -103,7 +103,7 @@ describe('a single coaching session: REQUEST, update, CANCEL', () => {
       uid = event!.uid;
       expect(uid).toBe(`coaching-session-${id}@wheelhouse`);
       expect(event!.start.toISOString()).toBe('2027-01-20T13:30:00.000Z');
-      expect(event!.end.toISOString()).toBe('2027-01-20T14:30:00.000Z');
+      expect(event!.end!.toISOString()).toBe('2027-01-20T14:30:00.000Z');
       expect(event!.start.tz).toBe('Europe/Berlin');
       expect(Number(event!.sequence)).toBe(0);
       expect(mailto(event!.organizer)).toBe(`mailto:${coach.email}`);
