@@ -131,6 +131,31 @@ describe('who gets in', () => {
   });
 });
 
+describe('deprovisioning', () => {
+  it('a person the identity provider turns off through SCIM is signed out and refused at the next single sign-on', async () => {
+    const login = providerPerson({ email: 'sam@acme.test', email_verified: true, name: 'Sam Stone' });
+    const first = await singleSignOn(app, login);
+    const sam = await me(first.browser);
+    expect(sam).toMatchObject({ email: 'sam@acme.test' });
+    const made = await admin.client.post('/api/scim-tokens', { label: 'Identity provider' });
+    expect(made.status).toBe(200);
+    // Okta's deactivation: PATCH active false (never DELETE).
+    const off = await fetch(`${app.url}/scim/v2/Users/${sam.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${made.body.token}`, 'content-type': 'application/scim+json' },
+      body: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+        Operations: [{ op: 'replace', value: { active: false } }],
+      }),
+    });
+    expect(off.status, await off.text()).toBe(200);
+    expect(await me(first.browser)).toBeNull();
+    const again = await singleSignOn(app, login);
+    expect(again.where).toBe('/sign-in?sso=turned-off');
+    expect(await me(again.browser)).toBeNull();
+  });
+});
+
 describe('no takeover of an existing password account', () => {
   it('a provider account with the same address gets in only after the password, once; then by its link', async () => {
     const sam = await buildMember(app, admin, 'Sam Same');

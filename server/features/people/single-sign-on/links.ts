@@ -6,7 +6,7 @@ export async function linkedPerson(db: Db, issuer: string, subject: string) {
   return db
     .selectFrom('sso_links')
     .innerJoin('users', 'users.id', 'sso_links.user_id')
-    .select(['users.id', 'users.erased_at'])
+    .select(['users.id', 'users.erased_at', 'users.deactivated_at'])
     .where('sso_links.issuer', '=', issuer)
     .where('sso_links.subject', '=', subject)
     .executeTakeFirst();

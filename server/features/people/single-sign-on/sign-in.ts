@@ -12,7 +12,7 @@ import { providerConfiguration } from './provider.js';
 import type { SsoConfig } from './sso-config.js';
 
 /** Why a single sign-on did not sign the person in; the sign-in page words each one. */
-export type Refusal = 'not-invited' | 'unverified' | 'failed' | 'unavailable';
+export type Refusal = 'not-invited' | 'unverified' | 'failed' | 'unavailable' | 'turned-off';
 
 export type Outcome =
   /** `idToken`: kept by the browser as the hint for the provider's sign-out (Okta requires one). */
@@ -101,8 +101,12 @@ export async function finishSignIn(input: {
   const issuer = claims.iss;
   const subject = claims.sub;
   const linked = await linkedPerson(db, issuer, subject);
-  if (linked)
-    return linked.erased_at ? refused('not-invited') : { kind: 'signed-in', userId: linked.id, idToken };
+  if (linked) {
+    if (linked.erased_at) return refused('not-invited');
+    // Turned off by the company's identity provider (SCIM): refused like the password sign-in.
+    if (linked.deactivated_at) return refused('turned-off');
+    return { kind: 'signed-in', userId: linked.id, idToken };
+  }
   const person = await verifiedPerson(config, claims, accessToken);
   if (!person) return refused('unverified');
   const outcome = await admit({ db, sso, issuer, subject, person, now: input.now });
@@ -160,10 +164,11 @@ async function admit(input: {
   const { db, sso, issuer, subject, person } = input;
   const existing = await db
     .selectFrom('users')
-    .select(['id'])
+    .select(['id', 'deactivated_at'])
     .where('email', '=', person.email)
     .where('erased_at', 'is', null)
     .executeTakeFirst();
+  if (existing?.deactivated_at) return refused('turned-off');
   if (existing) {
     const secret = newToken();
     await keepAttempt(db, secret, { userId: existing.id, issuer, subject });

@@ -15,6 +15,8 @@ function refusalWords(reason: string, provider: string): string {
       return `Your ${provider} account is not invited to this Wheelhouse. Ask your coach or workspace admin for an invitation, then try again.`;
     case 'unverified':
       return `${provider} did not confirm your email address, so Wheelhouse cannot use it. Ask your IT team to verify it, then try again.`;
+    case 'turned-off':
+      return 'Your company has turned this account off. Ask your Wheelhouse admin.';
     case 'unavailable':
       return `${provider} cannot be reached right now. Try again in a moment.`;
     case 'rate-limited':
