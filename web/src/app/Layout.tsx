@@ -119,7 +119,7 @@ function Nav({
           <span className="nav-toggle-icon" aria-hidden="true">
             ☰
           </span>
-          Menu{current && <span className="nav-current">: {current}</span>}
+          <span>{current ? `Menu: ${current}` : 'Menu'}</span>
         </button>
       </div>
       <ul id="main-menu">

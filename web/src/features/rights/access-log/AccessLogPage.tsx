@@ -42,7 +42,7 @@ export default function AccessLogPage() {
                 </p>
               </EmptyState>
             ) : (
-              <div>
+              <div className="table-scroll" role="region" aria-label="Access log" tabIndex={0}>
                 <table className="table">
                   <caption className="visually-hidden">Access to your coaching data, newest first</caption>
                   <thead>

@@ -1,0 +1,15 @@
+import { chromium, chromiumOptions } from '../tests/support/chromium.js';
+const url = 'http://127.0.0.1:3977';
+const browser = await chromium.launch(chromiumOptions);
+const context = await browser.newContext({ baseURL: url, viewport: { width: 375, height: 812 } });
+const page = await context.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto('/');
+await page.getByRole('button', { name: 'Explore with demo data' }).click();
+await page.waitForTimeout(5000);
+console.log(await page.locator('header').innerHTML());
+await page.screenshot({ path: '/tmp/dbg/home.png' });
+await page.getByRole('button', { name: /^Menu/ }).click();
+await page.screenshot({ path: '/tmp/dbg/menu.png' });
+await browser.close();
