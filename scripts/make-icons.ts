@@ -14,7 +14,9 @@ const mark = (scale: number) => `
     ${[0, 60, 120, 180, 240, 300].map((a) => `<line x1="0" y1="-62" x2="0" y2="-150" stroke-width="22" transform="rotate(${a})"/>`).join('')}
   </g>`;
 
-const svg = (maskable: boolean) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
+const svg = (
+  maskable: boolean,
+) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
   ${maskable ? '<rect width="512" height="512" fill="#1f4fa0"/>' : '<rect width="512" height="512" rx="112" fill="#1f4fa0"/>'}
   ${mark(maskable ? 0.78 : 1)}
 </svg>`;

@@ -91,7 +91,8 @@ export async function expectNoAxeViolations(page: Page) {
  */
 export async function openMenu(page: Page) {
   const toggle = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false')
+    await toggle.click();
 }
 
 /** True when the page is wider than the viewport (it scrolls sideways). */

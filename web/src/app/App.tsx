@@ -51,11 +51,7 @@ function PairedLayout({ meId, children }: { meId: string | null; children: React
   const known = meId && pairs ? { isPm: isPmIn(pairs, meId), coaches: coachesIn(pairs, meId) } : null;
   const { isPm, coaches } = useNavRoles(meId, known);
   return (
-    <Layout
-      isPm={isPm}
-      coaches={coaches}
-      inbox={meId ? <InboxLink /> : undefined}
-    >
+    <Layout isPm={isPm} coaches={coaches} inbox={meId ? <InboxLink /> : undefined}>
       {children}
     </Layout>
   );

@@ -24,17 +24,20 @@ export function registerServiceWorker() {
     location.reload();
   });
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').then((registration) => {
-      offer(registration.waiting);
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing;
-        worker?.addEventListener('statechange', () => {
-          if (worker.state === 'installed') offer(worker);
+    navigator.serviceWorker.register('/sw.js').then(
+      (registration) => {
+        offer(registration.waiting);
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing;
+          worker?.addEventListener('statechange', () => {
+            if (worker.state === 'installed') offer(worker);
+          });
         });
-      });
-      // A tab left open for days still hears of a deploy.
-      window.setInterval(() => void registration.update().catch(() => {}), 60 * 60 * 1000);
-    }, () => {}); // no worker (private mode, blocked): the app works as before
+        // A tab left open for days still hears of a deploy.
+        window.setInterval(() => void registration.update().catch(() => {}), 60 * 60 * 1000);
+      },
+      () => {},
+    ); // no worker (private mode, blocked): the app works as before
   });
 }
 

@@ -83,7 +83,10 @@ export function MonthCalendar({ sessions }: { sessions: CoachingSessionInfo[] })
                       {(byDay.get(day) ?? []).map((s) => (
                         <Link key={s.id} to={`/coaching-sessions/${s.id}`} className="calendar-entry">
                           {s.localStart.slice(11)}
-                          <span className="calendar-kind"> {s.kind === 'weekly' ? 'check-in' : 'session'}</span>
+                          <span className="calendar-kind">
+                            {' '}
+                            {s.kind === 'weekly' ? 'check-in' : 'session'}
+                          </span>
                           <span className="visually-hidden">
                             {' '}
                             : {kindWords[s.kind]} with {s.coach.name}, {statusWords[s.status].toLowerCase()}
