@@ -40,8 +40,8 @@ export function serviceWorker({ template, publicDir }: { template: string; publi
       for (const path of sitePaths(publicDir)) hash.update(path).update(readFileSync(join(publicDir, path)));
       const build = hash.digest('hex').slice(0, 12);
       const source = readFileSync(template, 'utf8')
-        .replace('__WHEELHOUSE_BUILD__', build)
-        .replace('__WHEELHOUSE_FILES__', JSON.stringify(files));
+        .replace("'__WHEELHOUSE_BUILD__'", `'${build}'`)
+        .replace('= __WHEELHOUSE_FILES__;', `= ${JSON.stringify(files)};`);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };

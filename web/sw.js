@@ -1,3 +1,4 @@
+/* global self, caches, fetch, URL, __WHEELHOUSE_FILES__ */
 /*
  * Wheelhouse's service worker (decision 058): the app shell and the build's files come from the
  * cache, so the app opens fast on a phone and offline; /api answers never do. They are one
