@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 /** Files of a folder, as site paths (`/icons/icon-192.png`). */
@@ -25,13 +25,12 @@ export function serviceWorker({ template, publicDir }: { template: string; publi
   return {
     name: 'wheelhouse-service-worker',
     apply: 'build' as const,
-    generateBundle(
-      this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string },
-      _options: unknown,
-      bundle: Record<string, unknown>,
-    ) {
+    // After Vite dropped its empty CSS-only chunks, so every listed file exists.
+    writeBundle(options: { dir?: string }, bundle: Record<string, unknown>) {
+      const dir = options.dir;
+      if (!dir) return;
       const built = Object.keys(bundle)
-        .filter((name) => name !== 'index.html')
+        .filter((name) => name !== 'index.html' && existsSync(join(dir, name)))
         .map((name) => `/${name}`);
       const files = [...built, ...sitePaths(publicDir)].sort();
       // The id changes when any file does: built ones by content, public ones (not hashed) too.
@@ -42,7 +41,7 @@ export function serviceWorker({ template, publicDir }: { template: string; publi
       const source = readFileSync(template, 'utf8')
         .replace("'__WHEELHOUSE_BUILD__'", `'${build}'`)
         .replace('= __WHEELHOUSE_FILES__;', `= ${JSON.stringify(files)};`);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      writeFileSync(join(dir, 'sw.js'), source);
     },
   };
 }

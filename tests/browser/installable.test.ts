@@ -94,7 +94,7 @@ describe('installable app', () => {
     );
     expect(sessionAnswer).toBe('no-store');
     expect(problems).toEqual([]);
-  });
+  }, 180_000);
 
   test('a new deploy offers "A new version is ready"; Reload puts it in charge', async () => {
     const front = await frontOf(ctx.app.url);
@@ -123,5 +123,5 @@ describe('installable app', () => {
     } finally {
       await front.close();
     }
-  });
+  }, 180_000);
 });
