@@ -22,14 +22,16 @@ function remembered(meId: string): Roles {
  * reader's eyes (layout shift) on every page load.
  */
 export function useNavRoles(meId: string | null, known: Roles | null): Roles {
+  const isPm = known?.isPm;
+  const coaches = known?.coaches;
   useEffect(() => {
-    if (!meId || !known) return;
+    if (!meId || isPm === undefined || coaches === undefined) return;
     try {
-      localStorage.setItem(keyOf(meId), JSON.stringify(known));
+      localStorage.setItem(keyOf(meId), JSON.stringify({ isPm, coaches }));
     } catch {
       // Storage blocked: the menu simply waits for the answer next time.
     }
-  }, [meId, known?.isPm, known?.coaches]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [meId, isPm, coaches]);
   if (!meId) return { isPm: false, coaches: false };
   return known ?? remembered(meId);
 }

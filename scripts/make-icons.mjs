@@ -1,11 +1,11 @@
 /**
- * Draws the app icons once (run by hand: `npx tsx scripts/make-icons.ts`; the PNGs are committed).
+ * Draws the app icons once (run by hand: `node scripts/make-icons.mjs`; the PNGs are committed).
  * Chromium renders a small SVG at each size: the wheel mark, white on the accent blue. The maskable
  * icon keeps the mark inside the central 80 % "safe zone" that launchers may crop to a circle.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, chromiumOptions } from '../tests/support/chromium.js';
+import { chromium } from 'playwright-core';
 
 const mark = (scale: number) => `
   <g transform="translate(256 256) scale(${scale})" fill="none" stroke="#fff" stroke-linecap="round">
@@ -28,7 +28,10 @@ const icons = [
   { file: 'apple-touch-icon.png', size: 180, maskable: true },
 ];
 
-const browser = await chromium.launch(chromiumOptions);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 for (const icon of icons) {
   const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size } });
   await page.setContent(
