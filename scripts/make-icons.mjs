@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import process from 'node:process';
 import { chromium } from 'playwright-core';
 
 const mark = (scale: number) => `
