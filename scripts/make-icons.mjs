@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { chromium } from 'playwright-core';
 
-const mark = (scale: number) => `
+const mark = (scale) => `
   <g transform="translate(256 256) scale(${scale})" fill="none" stroke="#fff" stroke-linecap="round">
     <circle r="150" stroke-width="30"/>
     <circle r="62" stroke-width="30"/>
@@ -16,7 +16,7 @@ const mark = (scale: number) => `
   </g>`;
 
 const svg = (
-  maskable: boolean,
+  maskable,
 ) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
   ${maskable ? '<rect width="512" height="512" fill="#1f4fa0"/>' : '<rect width="512" height="512" rx="112" fill="#1f4fa0"/>'}
   ${mark(maskable ? 0.78 : 1)}
