@@ -5,6 +5,7 @@ import {
   signedInPerson,
   tabTo,
   useBrowserApp,
+  openMenu,
 } from '../support/browser.js';
 import { buildPm, buildWorkspace } from '../support/factories.js';
 
@@ -51,6 +52,7 @@ describe('emotion check-ins in the browser', () => {
     await expectNoAxeViolations(page);
 
     // A one-tap pulse on home.
+    await openMenu(page);
     await page.getByRole('link', { name: 'Home' }).click();
     const pulse = page.getByRole('group', { name: /How do you feel about .+ today\?/ });
     await pulse.getByRole('button', { name: '7' }).click();

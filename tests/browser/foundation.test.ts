@@ -6,6 +6,7 @@ import {
   scrollsSideways,
   signedInPerson,
   useBrowserApp,
+  openMenu,
 } from '../support/browser.js';
 import { buildPm, buildWorkspace, PASSWORD } from '../support/factories.js';
 
@@ -146,6 +147,7 @@ describe('foundation in the browser', () => {
     await page.getByText('someone.with.a.very.long.address@subsidiary.example-company.com').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
 
+    await openMenu(page);
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Who coaches whom' }).waitFor();
     await page

@@ -9,6 +9,7 @@ import {
   scrollsSideways,
   signedInPerson,
   webRoot,
+  openMenu,
 } from '../support/browser.js';
 import { buildPm, buildWorkspace } from '../support/factories.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -97,6 +98,7 @@ describe('notifications in the browser', () => {
       },
     });
     // The count is read on navigation.
+    await openMenu(page);
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('link', { name: 'Inbox, 1 unread' }).click();
     await page.getByRole('heading', { name: 'A nudge from Ada' }).waitFor();

@@ -5,6 +5,7 @@ import {
   scrollsSideways,
   signedInPerson,
   useBrowserApp,
+  openMenu,
 } from '../support/browser.js';
 import { buildPm, buildRound, buildWorkspace } from '../support/factories.js';
 
@@ -34,6 +35,7 @@ describe('the wheel on a phone, and the demo', () => {
     expect(await scrollsSideways(page)).toBe(false);
     await expectNoAxeViolations(page);
 
+    await openMenu(page);
     await page.getByRole('link', { name: 'Your wheel' }).first().click();
     await page.getByRole('link', { name: 'Q1 2026' }).click();
     await page.getByRole('img', { name: /Your wheel, Q1 2026/ }).waitFor();

@@ -6,6 +6,7 @@ import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/peop
 import { Loading } from '../ui/Loading';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
+import { useNavRoles } from './nav-roles';
 import { usePath } from './router';
 import { pageFor } from './routes';
 import { SessionContext, type SessionValue } from './session';
@@ -47,12 +48,10 @@ export function App() {
 /** The frame, told whether the person is coached: only a PM has a wheel, a plan and an access log. */
 function PairedLayout({ meId, children }: { meId: string | null; children: ReactNode }) {
   const { pairs } = useMyPairs();
+  const known = meId && pairs ? { isPm: isPmIn(pairs, meId), coaches: coachesIn(pairs, meId) } : null;
+  const { isPm, coaches } = useNavRoles(meId, known);
   return (
-    <Layout
-      isPm={meId !== null && isPmIn(pairs, meId)}
-      coaches={meId !== null && coachesIn(pairs, meId)}
-      inbox={meId ? <InboxLink /> : undefined}
-    >
+    <Layout isPm={isPm} coaches={coaches} inbox={meId ? <InboxLink /> : undefined}>
       {children}
     </Layout>
   );

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import { Link, navigate, usePath } from './router';
 import { useSession } from './session';
+import { UpdatePrompt } from './UpdatePrompt';
 import { useAction } from '../ui/use-action';
 
 /** The frame of every page: skip link, header with workspace and navigation, the main landmark. */
@@ -23,6 +24,7 @@ export function Layout({
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      <UpdatePrompt />
       <Header isPm={isPm} coaches={coaches} inbox={inbox} />
       <main id="main" tabIndex={-1} className="main">
         {children}
@@ -66,6 +68,10 @@ function Nav({
 }) {
   const path = usePath();
   const { refresh } = useSession();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Choosing a page closes the phone menu.
+  useEffect(() => setOpen(false), [path]);
   const signOut = useAction(async () => {
     try {
       await api('POST', '/api/auth/sign-out');
@@ -90,20 +96,41 @@ function Nav({
     { to: '/insights', label: 'Insights', show: isAdmin || coaches },
     { to: '/admin', label: 'Admin', show: isAdmin },
     { to: '/account', label: 'Account', show: true },
-  ];
+  ].filter((item) => item.show);
+  const current = items.find((item) => item.to === path)?.label;
+  // Escape closes the open menu and gives focus back to its button (WAI-ARIA disclosure pattern).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
   return (
-    <nav aria-label="Main" className="nav">
-      <ul>
-        {items
-          .filter((item) => item.show)
-          .map((item) => (
-            <li key={item.to}>
-              <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
-                {item.label}
-              </Link>
-            </li>
-          ))}
-        {inbox && <li>{inbox}</li>}
+    <nav aria-label="Main" className="nav" data-open={open} onKeyDown={onKeyDown}>
+      <div className="nav-bar">
+        {inbox && <span className="nav-inbox">{inbox}</span>}
+        {/* Shown on narrow screens only: the menu collapsed behind a button naming the current page. */}
+        <button
+          ref={toggle}
+          type="button"
+          className="nav-toggle"
+          aria-expanded={open}
+          aria-controls="main-menu"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="nav-toggle-icon" aria-hidden="true">
+            ☰
+          </span>
+          <span>{current ? `Menu: ${current}` : 'Menu'}</span>
+        </button>
+      </div>
+      <ul id="main-menu">
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link to={item.to} aria-current={path === item.to ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          </li>
+        ))}
         <li>
           <button
             type="button"

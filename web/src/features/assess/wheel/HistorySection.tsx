@@ -164,7 +164,7 @@ function HistoryBody({
         <div
           className="table-scroll"
           tabIndex={0}
-          role="group"
+          role="region"
           aria-label="Scores by area, round and self-check"
         >
           <table className="table">

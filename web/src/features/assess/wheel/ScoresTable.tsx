@@ -6,7 +6,7 @@ export function ScoresTable({ comparison, caption }: { comparison: Comparison; c
   const peers = comparison.peerCount !== null && comparison.areas.some((a) => a.peers !== null);
   const previous = comparison.previousRoundId !== null;
   return (
-    <div className="table-scroll" tabIndex={0} role="group" aria-label={caption}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="table scores-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -58,7 +58,8 @@ export function MonthCalendar({ sessions }: { sessions: CoachingSessionInfo[] })
           Next month<span aria-hidden="true"> ›</span>
         </button>
       </div>
-      <div className="table-scroll">
+      {/* Focusable and named: if the month is wider than a phone, the keyboard can scroll it. */}
+      <div className="table-scroll" role="region" aria-label={`Coaching sessions in ${title}`} tabIndex={0}>
         <table className="calendar">
           <caption className="visually-hidden">Coaching sessions in {title}</caption>
           <thead>
@@ -81,7 +82,11 @@ export function MonthCalendar({ sessions }: { sessions: CoachingSessionInfo[] })
                       <span className="calendar-date">{Number(day.slice(8))}</span>
                       {(byDay.get(day) ?? []).map((s) => (
                         <Link key={s.id} to={`/coaching-sessions/${s.id}`} className="calendar-entry">
-                          {s.localStart.slice(11)} {s.kind === 'weekly' ? 'check-in' : 'session'}
+                          {s.localStart.slice(11)}
+                          <span className="calendar-kind">
+                            {' '}
+                            {s.kind === 'weekly' ? 'check-in' : 'session'}
+                          </span>
                           <span className="visually-hidden">
                             {' '}
                             : {kindWords[s.kind]} with {s.coach.name}, {statusWords[s.status].toLowerCase()}

@@ -8,6 +8,7 @@ import { useMe, useSession } from '../../../app/session';
 import { Button } from '../../../ui/Button';
 import { Field } from '../../../ui/Field';
 import { FormError } from '../../../ui/FormError';
+import { ThemeChoice } from '../../../ui/ThemeChoice';
 import { useAction } from '../../../ui/use-action';
 import { InsightsChoiceCard } from '../insights/InsightsChoiceCard';
 import { CalendarFeedSection } from '../../cadence/calendar-feed/CalendarFeedSection';
@@ -55,6 +56,7 @@ export default function AccountPage() {
           </dd>
         </dl>
       </section>
+      <ThemeChoice />
       <InsightsChoiceCard />
       <CalendarFeedSection />
       <p className="card">
