@@ -50,7 +50,10 @@ async function frontOf(target: string) {
 describe('installable app', () => {
   test('the manifest names the app with 192, 512 and maskable PNG icons; the worker controls the page after a reload and keeps no /api answer', async () => {
     const ada = await buildWorkspace(ctx.app);
-    const { page, context, problems } = await newPerson(ctx.browser, ctx.app.url, { width: 375 });
+    const { page, context, problems } = await newPerson(ctx.browser, ctx.app.url, {
+      width: 375,
+      serviceWorkers: 'allow',
+    });
     await signInOverHttp(context, ada.email);
     await page.goto('/');
     await page.getByRole('heading', { name: /^Hello, Ada/ }).waitFor();
@@ -99,7 +102,10 @@ describe('installable app', () => {
   test('a new deploy offers "A new version is ready"; Reload puts it in charge', async () => {
     const front = await frontOf(ctx.app.url);
     try {
-      const { page, problems } = await newPerson(ctx.browser, front.url, { width: 375 });
+      const { page, problems } = await newPerson(ctx.browser, front.url, {
+        width: 375,
+        serviceWorkers: 'allow',
+      });
       await page.goto('/');
       await page.getByRole('heading', { name: 'Set up Wheelhouse' }).waitFor();
       expect(await controlledBy(page)).toBe(`${front.url}/sw.js`);

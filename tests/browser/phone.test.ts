@@ -16,6 +16,7 @@ const ctx = useBrowserApp();
 /** A phone: 375 × 812 CSS pixels, in the given colour scheme. */
 async function phone(browser: Browser, app: TestApp, colorScheme: 'light' | 'dark') {
   const context = await browser.newContext({
+    serviceWorkers: 'block',
     baseURL: app.url,
     viewport: { width: 375, height: 812 },
     colorScheme,

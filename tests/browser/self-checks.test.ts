@@ -14,6 +14,7 @@ const ctx = useBrowserApp();
 /** A phone: 375 × 740, touch, signed in as `email` (console errors collected like newPerson). */
 async function phone(browser: Browser, baseURL: string, email: string) {
   const context = await browser.newContext({
+    serviceWorkers: 'block',
     baseURL,
     viewport: { width: 375, height: 740 },
     hasTouch: true,

@@ -31,7 +31,11 @@ afterAll(async () => {
 /** A browser profile. The app checks the provider's certificate itself (OIDC_CA_FILE); this browser
  * is only told to accept the provider's self-signed one for its own pages. */
 async function person() {
-  const context = await browser.newContext({ baseURL: app.url, ignoreHTTPSErrors: true });
+  const context = await browser.newContext({
+    baseURL: app.url,
+    ignoreHTTPSErrors: true,
+    serviceWorkers: 'block',
+  });
   // The provider's stock pages import a web font; this machine has no internet, so it is refused at once.
   await context.route(
     (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),

@@ -38,10 +38,17 @@ export async function downloadedBytes(download: Download): Promise<Buffer> {
  * A fresh browser profile on the app whose pages record console errors and uncaught exceptions
  * (a CSP violation shows up as a console error), so a test can assert the page ran cleanly.
  */
-export async function newPerson(browser: Browser, baseURL: string, options: { width?: number } = {}) {
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  options: { width?: number; serviceWorkers?: 'allow' | 'block' } = {},
+) {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: options.width ?? 1280, height: 900 },
+    // The service worker would fetch every built file into each fresh profile; only the tests of
+    // the installable app itself (installable.test.ts) let it run.
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();

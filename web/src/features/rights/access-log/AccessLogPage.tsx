@@ -94,30 +94,37 @@ function GroupedLog({ entries, meId }: { entries: AccessLogEntry[]; meId: string
           <li key={group.key} className="list-item">
             <details>
               <summary>{group.summary}</summary>
-              <table className="table">
-                <caption className="visually-hidden">Every entry of {group.summary}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">What</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.entries.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>
-                        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-                      </td>
-                      <td>{describeActor(entry, meId)}</td>
-                      <td>
-                        {describeAction(entry)}
-                        <Repeats entry={entry} />
-                      </td>
+              <div
+                className="table-scroll"
+                role="region"
+                aria-label={`Every entry of ${group.summary}`}
+                tabIndex={0}
+              >
+                <table className="table">
+                  <caption className="visually-hidden">Every entry of {group.summary}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">When</th>
+                      <th scope="col">Who</th>
+                      <th scope="col">What</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {group.entries.map((entry) => (
+                      <tr key={entry.id}>
+                        <td>
+                          <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+                        </td>
+                        <td>{describeActor(entry, meId)}</td>
+                        <td>
+                          {describeAction(entry)}
+                          <Repeats entry={entry} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </details>
           </li>
         ))}
