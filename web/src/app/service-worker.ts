@@ -25,7 +25,9 @@ export function registerServiceWorker() {
   });
   window.addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').then(
-      (registration) => {
+      (registration?: ServiceWorkerRegistration) => {
+        // A browser that blocks workers may answer with no registration at all.
+        if (!registration) return;
         offer(registration.waiting);
         registration.addEventListener('updatefound', () => {
           const worker = registration.installing;
