@@ -76,6 +76,11 @@ describe('home pages in the browser', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Access log' })
       .click();
+    // One line per day and person (Cora's visits of today); it opens to every entry behind it.
+    await pat.page
+      .getByText(/: Cora Coach /)
+      .first()
+      .click();
     await pat.page
       .getByRole('row', {
         name: /Cora Coach.*Saw your plan, vision and dips at a glance on the home page.*3 times since/,
