@@ -81,9 +81,18 @@ export async function signInOverHttp(context: BrowserContext, email: string, pas
  */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Fails with a readable list when axe finds any accessibility violation on the page. */
+/**
+ * Fails with a readable list when axe finds any accessibility violation on the page. Legacy mode
+ * runs axe in the page itself: the default mode opens a new blank page per run to gather the
+ * results of every frame (our pages have none), and only violations are gathered in full. The same
+ * rules, five times faster (12.4 s → 2.4 s per run on a 355-control page, decision 066).
+ */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   if (results.violations.length === 0) return;
   const lines = results.violations.map(
     (v) =>

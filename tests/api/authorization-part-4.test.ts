@@ -1,0 +1,5 @@
+import { matrixPart } from './matrix/all-rows.js';
+import { runMatrix } from './matrix/run-matrix.js';
+
+// Part 4 of the authorization matrix (see authorization.test.ts).
+runMatrix(matrixPart(4));
