@@ -88,7 +88,9 @@ export function ThemeDocument({
             <li key={a.id} className={`doc-action status-${a.status}`}>
               <p className="item-title">
                 {a.text}{' '}
-                <span className={`badge status-badge status-badge-${a.status}`}>{statusLabels[a.status]}</span>
+                <span className={`badge status-badge status-badge-${a.status}`}>
+                  {statusLabels[a.status]}
+                </span>
               </p>
               <p className="item-meta">
                 {a.dueOn ? `Due ${formatDay(a.dueOn)}` : 'No due date'}

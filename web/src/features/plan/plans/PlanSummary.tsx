@@ -28,13 +28,14 @@ export function PlanSummary() {
   });
   const editButton = useRef<HTMLButtonElement>(null);
   const headline = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  useRequestedFocus('edit-summary', editButton);
-  useRequestedFocus('summary-headline', headline);
+  const open = plan.viewer.canEdit && editing.isOpen('summary');
+  // The section stays mounted: the focus moves when it turns between reading and editing.
+  useRequestedFocus('edit-summary', editButton, [open]);
+  useRequestedFocus('summary-headline', headline, [open]);
   useEffect(() => {
     if (hasDraft(me.id, [text('headline').field, text('focus').field])) editing.open('summary');
     // Once: a draft left by a reload reopens the fields.
   }, []);
-  const open = plan.viewer.canEdit && editing.isOpen('summary');
   const toggle = (on: boolean) => {
     requestFocus(on ? 'summary-headline' : 'edit-summary');
     if (on) editing.open('summary');
@@ -94,7 +95,12 @@ export function PlanSummary() {
             </p>
           </div>
           {plan.viewer.canEdit && (
-            <Button variant="secondary" className="button-small" ref={editButton} onClick={() => toggle(true)}>
+            <Button
+              variant="secondary"
+              className="button-small"
+              ref={editButton}
+              onClick={() => toggle(true)}
+            >
               Edit<span className="visually-hidden"> the headline and period</span>
             </Button>
           )}
