@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { useMe } from '../../../app/session';
 import type { Plan, ThemeIdea } from '../../../../../common/plans';
 import { useAnnounce } from '../../../app/announcer';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -7,7 +8,7 @@ import { PlanNotes } from './PlanNotes';
 import { usePlan, usePlanChange, useRequestedFocus } from './plan-context';
 import { ThemeEditor } from './ThemeEditor';
 import { ThemeIdeas } from './ThemeIdeas';
-import { themePart } from './plan-editing';
+import { hasDraft, themeFields, themePart } from './plan-editing';
 import { ThemeReading } from './ThemeReading';
 
 const labels = { title: 'Theme title', why: 'Why it matters', areas: 'Skills', traits: 'Traits' };
@@ -19,6 +20,13 @@ export function ThemesEditor() {
   const add = usePlanChange(labels);
   const heading = useRef<HTMLHeadingElement>(null);
   useRequestedFocus('themes-heading', heading, [plan.themes.length]);
+  const me = useMe();
+  useEffect(() => {
+    // When the page opens (a reload mid-sentence), a theme with words on this device that the
+    // server does not have yet opens for editing. Only then: a draft in flight as "Done" closes a
+    // theme must not reopen it.
+    for (const t of plan.themes) if (hasDraft(me.id, themeFields(t))) editing.open(themePart(t));
+  }, []);
 
   /** Adds a theme and moves focus to its title, so the PM can put it in their own words. */
   const addTheme = async (theme: ThemeDraft & { actions?: { text: string }[] }) => {
