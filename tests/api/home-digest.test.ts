@@ -85,8 +85,9 @@ describe("the coach's home digest", () => {
         vision: { waitingForViewer: true },
       });
     expect(five.queries).toBe(one.queries);
-    // pairs, viewers (2), names, stamps, plans (4), visions, colours (2), and one access-log INSERT.
-    expect(one.queries).toBe(13);
+    // pairs, viewers (2), names, stamps, plans (4), visions, colours (2), the dips' current area
+    // names (one: their rounds' frameworks, decision 062), and one access-log INSERT.
+    expect(one.queries).toBe(14);
   });
 
   it('writes one access-log entry to each PM it shows, and none to a PM whose pair ended', async () => {

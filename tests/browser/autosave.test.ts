@@ -14,6 +14,9 @@ async function patWithTheme() {
   return { pm, path, whyOnServer };
 }
 
+/** The plan reads as a document: "Edit" opens the theme's fields (a reload keeps it open). */
+const editTheme1 = (page: Page) => page.getByRole('button', { name: 'Edit theme 1' }).click();
+
 const why = (page: Page) =>
   page.getByRole('article', { name: /^Theme 1:/ }).getByRole('textbox', { name: 'Why it matters' });
 const whyState = (page: Page) =>
@@ -25,6 +28,7 @@ describe('a plan field saves while typing', () => {
   test('typing and reloading without leaving the field keeps the words, on the server', async () => {
     const { pm, path, whyOnServer } = await patWithTheme();
     const { page } = await signedInPerson(ctx, pm.email, { path });
+    await editTheme1(page);
     await why(page).click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Guesses cost us a quarter.');
@@ -47,6 +51,8 @@ describe('a plan field saves while typing', () => {
     const { pm, path, whyOnServer } = await patWithTheme();
     const one = (await signedInPerson(ctx, pm.email, { path })).page;
     const two = (await signedInPerson(ctx, pm.email, { path })).page;
+    await editTheme1(one);
+    await editTheme1(two);
     await why(two).waitFor();
 
     await why(one).fill('Words from the laptop.');
@@ -66,11 +72,13 @@ describe('a plan field saves while typing', () => {
     await choice.getByRole('button', { name: 'Keep mine' }).click();
     await whyState(two).getByText('Saved.', { exact: true }).waitFor();
     expect(await whyOnServer()).toBe('Words from the phone.');
-  });
+    // Two browsers and axe take about a minute on a busy machine.
+  }, 120_000);
 
   test('offline: "Not saved", the words kept; back online: saved', async () => {
     const { pm, path, whyOnServer } = await patWithTheme();
     const { page, context } = await signedInPerson(ctx, pm.email, { path });
+    await editTheme1(page);
     await why(page).waitFor();
     await context.setOffline(true);
     await why(page).fill('Written in a tunnel.');

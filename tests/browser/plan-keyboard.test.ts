@@ -111,6 +111,7 @@ describe('the plan editor with a keyboard and on a phone', () => {
     await page.getByRole('heading', { name: 'Themes (2)' }).waitFor();
     await page.getByText('Private: only you see this').waitFor();
     expect(await scrollsSideways(page)).toBe(false);
+    await page.getByRole('button', { name: 'Edit theme 1' }).click();
     await page
       .getByRole('article', { name: /^Theme 1:/ })
       .getByText('Example actions')

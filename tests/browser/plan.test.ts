@@ -126,10 +126,12 @@ describe('the development plan in the browser', () => {
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Start version' }).click();
     await page.getByRole('status').getByText('Version 2 started as a copy of version 1.').waitFor();
-    expect(await page.getByRole('textbox', { name: 'Headline', exact: true }).inputValue()).toBe(
-      'Discovery, now with the whole team',
-    );
+    await page
+      .getByRole('region', { name: 'Headline and period' })
+      .getByText('Discovery, now with the whole team')
+      .waitFor();
     // The copy keeps the themes and actions, ready to edit.
+    await page.getByRole('button', { name: 'Edit theme 1' }).click();
     expect(await page.getByRole('textbox', { name: 'Action 1' }).inputValue()).toBe('Interview five users');
     expect(await refresh.getByText('A refresh is due').count()).toBe(0);
 

@@ -141,6 +141,7 @@ describe('reflections in the browser', () => {
       .getByText(/No theme names a personality trait yet/)
       .first()
       .waitFor();
+    await page.getByRole('button', { name: 'Edit theme 1' }).click();
     await page
       .getByLabel('How it serves your next bigger challenge')
       .first()

@@ -1,4 +1,5 @@
 import type { FrameworkContent, Scale } from '../../../../common/wheel.js';
+import { withCurrentAreaNames } from './dip-names.js';
 import type { Dip, History, HistoryPoint } from '../../../../common/wheel-rounds.js';
 import type { Db } from '../../../db/database.js';
 import { recordAccess } from '../../../privacy/access-log.js';
@@ -167,6 +168,10 @@ export async function latestDips(input: { db: Db; actor: Actor; pmId: string }):
  * PM their latest submitted self side or self-check; for a coach the latest revealed round or
  * shared self-check. An unshared self-check never reaches a coach, here or in any caller.
  */
-export const dipsVisibleTo = async (db: Db, viewer: Viewer, stamp?: string): Promise<Dip[]> => [
+export const dipsVisibleTo = async (db: Db, viewer: Viewer): Promise<Dip[]> =>
+  (await withCurrentAreaNames(db, [await cachedDips(db, viewer)]))[0]!;
+
+/** The same dips as the cached wheel names them (the round's words); the home renames many at once. */
+export const cachedDips = async (db: Db, viewer: Viewer, stamp?: string): Promise<Dip[]> => [
   ...(await wheelStateFor(db, viewer, stamp)).dips,
 ];

@@ -1,4 +1,5 @@
 import type { HomeSummary, PmSummary } from '../../../../common/home.js';
+import type { Dip } from '../../../../common/wheel-rounds.js';
 import type { Db } from '../../../db/database.js';
 import { recordAccess } from '../../../privacy/access-log.js';
 import type { Actor } from '../../../privacy/actor.js';
@@ -6,7 +7,8 @@ import { authorizeEach } from '../../../privacy/authorize.js';
 import { colourHistoriesFor } from '../../cadence/coaching-sessions/coaching-session-reading.js';
 import { planGlances } from '../../plan/plans/plan-glance.js';
 import { visionGlances } from '../../plan/visions/vision-glance.js';
-import { dipsVisibleTo } from '../../assess/wheel/history.js';
+import { cachedDips } from '../../assess/wheel/history.js';
+import { withCurrentAreaNames } from '../../assess/wheel/dip-names.js';
 import { wheelStamps } from '../../assess/wheel/wheel-cache.js';
 
 /**
@@ -38,12 +40,16 @@ export async function readHome(input: { db: Db; actor: Actor }): Promise<HomeSum
   const plans = await planGlances(db, grants);
   const visions = await visionGlances(db, grants);
   const colours = await colourHistoriesFor(db, grants, 6);
+  // The dips come from each PM's cached wheel: no query while its stamp is unchanged; then all
+  // of them are named as their frameworks name areas now, in one go (decision 062).
+  const cached: Dip[][] = [];
+  for (const grant of grants) cached.push(await cachedDips(db, grant, stamps.get(grant.pmId)));
+  const dips = await withCurrentAreaNames(db, cached);
   const built: PmSummary[] = [];
-  // The dips come from each PM's cached wheel: no query while its stamp is unchanged.
   for (const [i, grant] of grants.entries())
     built.push({
       pm: people.get(grant.pmId)!,
-      dips: await dipsVisibleTo(db, grant, stamps.get(grant.pmId)),
+      dips: dips[i]!,
       plan: plans[i]!,
       vision: visions[i]!,
       colourHistory: colours[i]!,

@@ -9,6 +9,7 @@ import { presentVision } from '../visions/vision-presenter.js';
 import { commentsVisibleTo } from './comment-presenter.js';
 import { planOwnership } from './ownership.js';
 import { isRefreshDue, refreshDueAt, today } from './plan-dates.js';
+import { pmFramework } from './plan-targets.js';
 import { planWarnings } from './plan-warnings.js';
 import { presentSuggestion, suggestionRows } from './suggestion-presenter.js';
 
@@ -40,8 +41,12 @@ const attributionOf = (r: Attributed): Attribution => ({
   suggestionId: r.suggestion_id,
 });
 
-/** The themes of a version, in order, with their areas, traits and actions. */
-export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
+/**
+ * The themes of a version, in order, with their areas, traits and actions. Areas and traits are
+ * named as the PM's framework names them now (decision 062); the name stored with the theme is
+ * what is left when the framework no longer has the key.
+ */
+export async function loadThemes(db: Db, planId: string, pmId: string): Promise<PlanTheme[]> {
   const themes = await db
     .selectFrom('plan_themes')
     .leftJoin('users', 'users.id', 'plan_themes.suggested_by')
@@ -61,6 +66,8 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
     )
     .orderBy('position')
     .execute();
+  const { content } = targets.length ? await pmFramework(db, pmId) : { content: null };
+  const names = new Map([...(content?.areas ?? []), ...(content?.traits ?? [])].map((x) => [x.key, x.name]));
   const actions = await db
     .selectFrom('plan_actions')
     .leftJoin('users', 'users.id', 'plan_actions.suggested_by')
@@ -73,7 +80,7 @@ export async function loadThemes(db: Db, planId: string): Promise<PlanTheme[]> {
     const mine = (kind: 'area' | 'trait') =>
       targets
         .filter((x) => x.theme_id === t.id && x.kind === kind)
-        .map((x) => ({ key: x.key, name: x.name }));
+        .map((x) => ({ key: x.key, name: names.get(x.key) ?? x.name }));
     const themeActions: PlanAction[] = actions
       .filter((a) => a.theme_id === t.id)
       .map((a) => ({
@@ -123,7 +130,7 @@ export async function presentPlan(input: {
   now?: Date;
 }): Promise<Plan> {
   const { db, row, viewer, now = new Date() } = input;
-  const themes = await loadThemes(db, row.id);
+  const themes = await loadThemes(db, row.id, row.pm_id);
   const isCurrent = row.replaced_at === null;
   const ownership = planOwnership(themes);
   const refreshDue = isCurrent && isRefreshDue(row.created_at, now);

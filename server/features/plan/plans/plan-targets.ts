@@ -10,18 +10,21 @@ export interface StoredTarget {
 }
 
 /**
- * The framework a PM's plan speaks of: the version of their latest wheel round, or the
- * workspace default before any round. Call outside a transaction (it may create the default).
+ * The framework a PM's plan, pulses and journal speak of: the CURRENT version of the framework of
+ * their latest wheel round (so a renamed area reads its new name: decision 062), or the workspace
+ * default before any round. Call outside a transaction (it may create the default).
  */
 export async function pmFramework(db: Db, pmId: string): Promise<LoadedVersion> {
   const round = await db
-    .selectFrom('assessment_rounds')
-    .select('framework_version_id')
-    .where('pm_id', '=', pmId)
-    .orderBy('created_at', 'desc')
+    .selectFrom('assessment_rounds as r')
+    .innerJoin('framework_versions as v', 'v.id', 'r.framework_version_id')
+    .innerJoin('frameworks as f', 'f.id', 'v.framework_id')
+    .select(['r.framework_version_id', 'f.current_version_id'])
+    .where('r.pm_id', '=', pmId)
+    .orderBy('r.created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (round) return loadVersion(db, round.framework_version_id);
+  if (round) return loadVersion(db, round.current_version_id ?? round.framework_version_id);
   const pm = await db
     .selectFrom('users')
     .select('workspace_id')

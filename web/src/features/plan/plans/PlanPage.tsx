@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Plan, PlanIdeas } from '../../../../../common/plans';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { Page } from '../../../app/Page';
+import { useMe } from '../../../app/session';
 import { useResource } from '../../../app/use-resource';
 import { EmptyState } from '../../../ui/EmptyState';
 import { LoadError, Loading } from '../../../ui/Loading';
@@ -11,6 +12,7 @@ import { PlanNudges } from '../../cadence/nudges/PlanNudges';
 import { usePm } from '../../people/pairs/use-pm';
 import { PlanBody } from './PlanBody';
 import { PlanContext, planCaller, type PlanScope } from './plan-context';
+import { usePlanEditing } from './plan-editing';
 import { StartPlan } from './StartPlan';
 import '../../../styles/wheel.css';
 import '../../../styles/plans.css';
@@ -19,6 +21,8 @@ import '../../../styles/reflections.css';
 /** `/pms/{id}/plan`: the development plan the PM owns; their coaches read, comment and suggest. */
 export default function PlanPage({ pmId }: { pmId: string }) {
   const pm = usePm(pmId);
+  const me = useMe();
+  const editing = usePlanEditing(me.id, pmId);
   const base = `/api/pms/${encodeURIComponent(pmId)}/plan`;
   const current = useResource<{ plan: Plan | null }>(base);
   const ideas = useResource<PlanIdeas>(`${base}/ideas`);
@@ -33,7 +37,7 @@ export default function PlanPage({ pmId }: { pmId: string }) {
   }, []);
   const plan = changed ?? current.data?.plan ?? null;
   const scope: PlanScope | null = plan
-    ? { pmId, pm, plan, ideas: ideas.data, call, requestFocus, takeFocusRequest }
+    ? { pmId, pm, plan, ideas: ideas.data, call, requestFocus, takeFocusRequest, editing }
     : null;
 
   if (current.error && [400, 403, 404].includes(current.error.status)) return <NotFoundPage />;

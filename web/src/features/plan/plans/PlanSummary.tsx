@@ -1,18 +1,23 @@
+import { useEffect, useRef } from 'react';
+import { useMe } from '../../../app/session';
+import { Button } from '../../../ui/Button';
 import { Section } from '../../../ui/Section';
 import { AutoSaveField } from '../../../ui/autosave/AutoSaveField';
 import { AutoField } from './AutoField';
 import { SaveState, useItemAutosave } from './item-autosave';
 import { OwnershipNote } from './OwnershipNote';
-import { usePlan } from './plan-context';
+import { usePlan, useRequestedFocus } from './plan-context';
+import { hasDraft } from './plan-editing';
 import { usePlanTextSave } from './plan-text';
 import { PlanNotes } from './PlanNotes';
 import { formatDay } from './plan-words';
 
 const labels = { headline: 'Headline', focus: 'Focus', periodStart: 'From', periodEnd: 'Until' };
 
-/** The plan's headline, focus and period (the PM edits them in place), and who wrote how much. */
+/** The plan's headline, focus and period (the PM opens them with "Edit"), and who wrote how much. */
 export function PlanSummary() {
-  const { plan } = usePlan();
+  const me = useMe();
+  const { plan, editing, requestFocus } = usePlan();
   const item = useItemAutosave('', labels);
   const save = (patch: Record<string, string>) => void item.save(patch);
   const saveText = usePlanTextSave(labels);
@@ -21,9 +26,24 @@ export function PlanSummary() {
     value: plan[field],
     save: saveText('', field, (p) => p[field]),
   });
+  const editButton = useRef<HTMLButtonElement>(null);
+  const headline = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const open = plan.viewer.canEdit && editing.isOpen('summary');
+  // The section stays mounted: the focus moves when it turns between reading and editing.
+  useRequestedFocus('edit-summary', editButton, [open]);
+  useRequestedFocus('summary-headline', headline, [open]);
+  useEffect(() => {
+    if (hasDraft(me.id, [text('headline').field, text('focus').field])) editing.open('summary');
+    // Once: a draft left by a reload reopens the fields.
+  }, []);
+  const toggle = (on: boolean) => {
+    requestFocus(on ? 'summary-headline' : 'edit-summary');
+    if (on) editing.open('summary');
+    else editing.close('summary');
+  };
   return (
     <Section title="Headline and period">
-      {plan.viewer.canEdit ? (
+      {open ? (
         <div className="form screen-only">
           <AutoSaveField
             label="Headline"
@@ -31,6 +51,7 @@ export function PlanSummary() {
             {...text('headline')}
             maxLength={200}
             required
+            inputRef={headline}
           />
           <AutoSaveField
             label="Focus"
@@ -56,16 +77,34 @@ export function PlanSummary() {
               onCommit={(periodEnd) => save({ periodEnd })}
             />
           </div>
-          <SaveState pending={item.pending} error={item.error} saved={item.saved} />
+          <div className="item-foot">
+            <SaveState pending={item.pending} error={item.error} saved={item.saved} />
+            <Button onClick={() => toggle(false)}>
+              Done<span className="visually-hidden"> with the headline and period</span>
+            </Button>
+          </div>
         </div>
       ) : (
-        <>
-          <p className="plan-headline">{plan.headline}</p>
-          {plan.focus && <p>{plan.focus}</p>}
-          <p className="item-meta">
-            {formatDay(plan.periodStart)} – {formatDay(plan.periodEnd)}
-          </p>
-        </>
+        // The PM's printed page has its own headline (PlanBody); a coach prints this one.
+        <div className={`theme-head ${plan.viewer.canEdit ? 'screen-only' : ''}`}>
+          <div className="plan-reading">
+            <p className="plan-headline">{plan.headline}</p>
+            {plan.focus && <p>{plan.focus}</p>}
+            <p className="item-meta">
+              {formatDay(plan.periodStart)} – {formatDay(plan.periodEnd)}
+            </p>
+          </div>
+          {plan.viewer.canEdit && (
+            <Button
+              variant="secondary"
+              className="button-small"
+              ref={editButton}
+              onClick={() => toggle(true)}
+            >
+              Edit<span className="visually-hidden"> the headline and period</span>
+            </Button>
+          )}
+        </div>
       )}
       <OwnershipNote />
       <PlanNotes codes={['period_over']} />

@@ -15,6 +15,7 @@ import { themeOf, usePlanTextSave } from './plan-text';
 import { attributionText } from './plan-words';
 import { targetKeys, TargetsPicker } from './TargetsPicker';
 import { PlanNotes } from './PlanNotes';
+import { themePart } from './plan-editing';
 
 const labels = {
   title: 'Title',
@@ -24,11 +25,11 @@ const labels = {
   traits: 'Traits',
 };
 
-/** One theme in the PM's editor: its words and focus save as the PM goes; actions below. */
+/** One theme open for editing: its words and focus save as the PM goes; actions below; "Done" to read. */
 export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: number }) {
   const me = useMe();
   const announce = useAnnounce();
-  const { plan, pm, ideas, requestFocus } = usePlan();
+  const { plan, pm, ideas, requestFocus, editing } = usePlan();
   const item = useItemAutosave(`/themes/${theme.id}`, labels);
   const saveText = usePlanTextSave(labels);
   const text = (field: 'title' | 'why' | 'serves') => ({
@@ -50,6 +51,11 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
   });
   const where = `theme ${number}`;
 
+  /** Back to reading; focus returns to the theme's "Edit". What is typed is saved as the field closes. */
+  const onDone = () => {
+    requestFocus(`edit-theme-${theme.id}`);
+    editing.close(themePart(theme));
+  };
   const onRemove = async () => {
     if (!(await remove.run('DELETE', `/themes/${theme.id}`))) return;
     setConfirming(false);
@@ -57,7 +63,7 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
     announce(`Theme “${theme.title}” removed.`);
   };
   return (
-    <article className="theme" aria-labelledby={headingId}>
+    <article className="theme theme-editing" aria-labelledby={headingId}>
       <h3 id={headingId} className="theme-heading">
         <span className="theme-number">Theme {number}:</span> {theme.title}
       </h3>
@@ -96,6 +102,9 @@ export function ThemeEditor({ theme, number }: { theme: PlanTheme; number: numbe
       <AddAction theme={theme} number={number} />
       <CommentThread themeId={theme.id} what={where} />
       <div className="item-foot">
+        <Button onClick={onDone}>
+          Done<span className="visually-hidden"> with theme {number}</span>
+        </Button>
         <Button variant="secondary" className="button-small" onClick={() => setConfirming(true)}>
           Remove theme<span className="visually-hidden"> {number}</span>
         </Button>

@@ -3,6 +3,7 @@ import type { Plan, PlanIdeas } from '../../../../../common/plans';
 import { api } from '../../../api';
 import { useAction } from '../../../ui/use-action';
 import type { FieldLabels } from '../../../ui/messages';
+import type { PlanEditing } from './plan-editing';
 
 /** Everything a part of the plan page needs: the plan as the viewer sees it, and how to change it. */
 export interface PlanScope {
@@ -16,6 +17,8 @@ export interface PlanScope {
   /** Asks the element registered under `key` to take focus once it is on screen. */
   requestFocus: (key: string) => void;
   takeFocusRequest: (key: string) => boolean;
+  /** Which themes (and the headline) are open for editing; the rest read as a document. */
+  editing: PlanEditing;
 }
 
 export const PlanContext = createContext<PlanScope | null>(null);
