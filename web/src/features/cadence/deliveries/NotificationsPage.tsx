@@ -29,7 +29,12 @@ const kindGroups = [
   { legend: 'Reminders', kinds: switchable.filter((k) => !deliveryKindInfo[k].yourTurn) },
 ];
 
-const channelNames: Record<OutsideChannel, string> = { email: 'Email', slack: 'Slack', teams: 'Teams' };
+const channelNames: Record<OutsideChannel, string> = {
+  email: 'Email',
+  slack: 'Slack',
+  teams: 'Teams',
+  push: 'Push',
+};
 const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const labels = {
   slackUrl: 'Slack webhook URL',
