@@ -20,6 +20,7 @@ import { Select } from '../../../ui/Select';
 import { useAction } from '../../../ui/use-action';
 import { deliveryKindInfo } from '../../../../../common/delivery-kinds';
 import { ComingSection } from './ComingSection';
+import { PushSection } from './PushSection';
 import { kindNames, switchable } from './kinds';
 import '../../../styles/deliveries.css';
 
@@ -240,6 +241,7 @@ function SettingsForm({ initial, reload }: { initial: NotificationSettings; relo
           Save notification settings
         </Button>
       </form>
+      <PushSection />
       <TestSection saved={saved} />
       <FailedSection saved={saved} reload={reload} />
     </>
