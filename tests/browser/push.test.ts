@@ -69,12 +69,13 @@ describe('push in the browser', () => {
 
     // The click handler opens notificationTarget(notification): evaluated in the worker itself.
     const [worker] = context.serviceWorkers();
-    const targets = await worker!.evaluate(async () =>
-      (await self.registration.getNotifications()).map((n) => [
-        n.title,
-        (self as unknown as { notificationTarget: (n: Notification) => string }).notificationTarget(n),
-      ]),
-    );
+    const targets = await worker!.evaluate(async () => {
+      const scope = self as unknown as {
+        registration: ServiceWorkerRegistration;
+        notificationTarget: (n: Notification) => string;
+      };
+      return (await scope.registration.getNotifications()).map((n) => [n.title, scope.notificationTarget(n)]);
+    });
     expect(Object.fromEntries(targets)).toEqual({
       'A nudge from Cora': `${ctx.app.url}/pms/p1/timeline`,
       'A reminder': `${ctx.app.url}/pms/p2/plan`,

@@ -58,7 +58,7 @@ export async function sendPush(input: {
       const { status } = await postWebhook({
         url: request.endpoint,
         body: null,
-        raw: { body: request.body!, headers: request.headers as Record<string, string> },
+        raw: { body: request.body, headers: request.headers },
         allowPrivate: config.allowPrivateWebhooks,
       });
       if (status >= 200 && status < 300) delivered++;

@@ -285,7 +285,7 @@ function WebhookField(props: {
 }
 
 function TestSection({ saved }: { saved: NotificationSettings }) {
-  const channels: OutsideChannel[] = ['email', 'slack', 'teams'];
+  const channels = ['email', 'slack', 'teams'] as const;
   return (
     <Section
       title="Send a test"
