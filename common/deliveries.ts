@@ -9,7 +9,7 @@ import { deliveryKindList, switchableKinds, type SwitchableKind } from './delive
 /** What can reach a person between sessions: the list lives in common/delivery-kinds.ts. */
 export const DeliveryKindValue = z.enum(deliveryKindList);
 
-export const OutsideChannel = z.enum(['email', 'slack', 'teams']);
+export const OutsideChannel = z.enum(['email', 'slack', 'teams', 'push']);
 export type OutsideChannel = z.infer<typeof OutsideChannel>;
 
 export const NudgeFrequency = z.enum(['daily', 'weekly', 'paused']);

@@ -39,6 +39,7 @@ import { registerRoundTraitRoutes } from './features/assess/rounds/round-traits.
 import { registerInsightsRoutes } from './features/people/insights/insights.routes.js';
 import { registerNudgeRoutes } from './features/cadence/nudges/nudges.routes.js';
 import { registerDeliveryRoutes } from './features/cadence/deliveries/deliveries.routes.js';
+import { registerPushRoutes } from './features/cadence/deliveries/push.routes.js';
 import { registerComingRoutes } from './features/cadence/reminders/coming.routes.js';
 import { registerHistoryGrantRoutes } from './features/rights/history-grants/history-grants.routes.js';
 import { registerExportRoutes } from './features/rights/export/export.routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps, options: { webRoot?: string } = {}) {
   registerTimelineRoutes(app, deps);
   registerCalendarFeedRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
+  registerPushRoutes(app, deps);
   registerComingRoutes(app, deps);
   registerReflectionRoutes(app, deps);
   registerRoundTraitRoutes(app, deps);

@@ -17,7 +17,23 @@ describe('loadConfig', () => {
       allowPrivateWebhooks: false,
       passwordHashing: 'strong',
       sso: null,
+      vapidKeys: null,
     });
+  });
+
+  it('reads the VAPID keys for Web Push (issue 22): both or neither, base64url of the right size', () => {
+    const publicKey = Buffer.alloc(65, 4).toString('base64url');
+    const privateKey = Buffer.alloc(32, 7).toString('base64url');
+    expect(loadConfig({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey }).vapidKeys).toEqual({
+      publicKey,
+      privateKey,
+    });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(
+      'VAPID_PRIVATE_KEY: is needed with VAPID_PUBLIC_KEY',
+    );
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'short', VAPID_PRIVATE_KEY: privateKey })).toThrow(
+      'VAPID_PUBLIC_KEY: must be a base64url key of 65 bytes',
+    );
   });
 
   it('reads single sign-on (issue 23): the redirect URI from PUBLIC_URL, defaults, one line per bad variable', () => {

@@ -57,8 +57,30 @@ const configSchema = z
       z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
     ),
     ...ssoEnvFields,
+    VAPID_PUBLIC_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    VAPID_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
   })
-  .superRefine(checkSsoEnv);
+  .superRefine(checkSsoEnv)
+  .superRefine(checkVapidEnv);
+
+/** Both VAPID keys or neither; base64url, as `npx web-push generate-vapid-keys` prints them. */
+function checkVapidEnv(
+  c: { VAPID_PUBLIC_KEY?: string | undefined; VAPID_PRIVATE_KEY?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const bytes = (v: string) => (/^[A-Za-z0-9_-]+$/.test(v) ? Buffer.from(v, 'base64url').length : -1);
+  const checks = [
+    ['VAPID_PUBLIC_KEY', c.VAPID_PUBLIC_KEY, 65, 'VAPID_PRIVATE_KEY'],
+    ['VAPID_PRIVATE_KEY', c.VAPID_PRIVATE_KEY, 32, 'VAPID_PUBLIC_KEY'],
+  ] as const;
+  for (const [name, value, size, other] of checks) {
+    if (value === undefined) {
+      if (c[other] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: `is needed with ${other}` });
+    } else if (bytes(value) !== size)
+      ctx.addIssue({ code: 'custom', path: [name], message: `must be a base64url key of ${size} bytes` });
+  }
+}
 
 export type Config = {
   port: number;
@@ -81,6 +103,8 @@ export type Config = {
   passwordHashing: PasswordHashing;
   /** Single sign-on through OpenID Connect (OIDC_* variables), or null. */
   sso: SsoConfig | null;
+  /** Web Push's VAPID key pair from VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, or null: made once and stored. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
 };
 
 /** Parses the environment once at start-up; throws ConfigError with one line per bad variable. */
@@ -106,6 +130,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowPrivateWebhooks: c.ALLOW_PRIVATE_WEBHOOKS === 'true',
     passwordHashing: 'strong',
     sso: toSsoConfig(c, publicUrl),
+    vapidKeys:
+      c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY
+        ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY }
+        : null,
   };
 }
 

@@ -46,3 +46,50 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }
 });
+
+/*
+ * Web Push (decision 061). The server sends `{ title, link, text? }`, encrypted for this browser:
+ * a title and a path in Wheelhouse, the words only where the person chose to show them. The
+ * notification opens that path on this origin and nowhere else.
+ */
+function notificationTarget(notification) {
+  const link = notification && notification.data && notification.data.link;
+  try {
+    const url = new URL(typeof link === 'string' ? link : '/', self.location.origin);
+    if (url.origin === self.location.origin) return url.href;
+  } catch {
+    // not a usable address: the home page instead
+  }
+  return new URL('/', self.location.origin).href;
+}
+
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = {};
+  }
+  const title = typeof message.title === 'string' && message.title ? message.title : 'Wheelhouse';
+  const link = typeof message.link === 'string' ? message.link : '/';
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: typeof message.text === 'string' ? message.text : '',
+      icon: '/icons/icon-192.png',
+      tag: link,
+      data: { link },
+    }),
+  );
+});
+
+// A click opens the notification's page: a window already showing it comes forward, else a new one.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = notificationTarget(event.notification);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => w.url === target);
+      return open ? open.focus() : self.clients.openWindow(target);
+    }),
+  );
+});

@@ -493,10 +493,32 @@ export interface NotificationSettingsTable {
   updated_at: string;
 }
 
+/** One browser a person turned push on in (issue 22, decision 061). */
+export interface PushSubscriptionTable {
+  id: string;
+  user_id: string;
+  /** The push service's address for this browser: unique. */
+  endpoint: string;
+  /** The browser's P-256 public key and auth secret (base64url), for RFC 8291 encryption. */
+  p256dh: string;
+  auth: string;
+  /** 1: notifications on this browser show the text, not only a title and a link. */
+  show_text: number;
+  created_at: string;
+}
+
+/** The installation's VAPID key pair (one row, id 'installation'), unless given in the environment. */
+export interface PushVapidKeyTable {
+  id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+}
+
 export interface DeliveryTable {
   id: string;
   key: string;
-  channel: 'in-app' | 'email' | 'slack' | 'teams';
+  channel: 'in-app' | 'email' | 'slack' | 'teams' | 'push';
   recipient_id: string;
   kind: string;
   title: string;
@@ -640,6 +662,8 @@ export interface Database {
   round_traits: RoundTraitTable;
   notification_settings: NotificationSettingsTable;
   deliveries: DeliveryTable;
+  push_subscriptions: PushSubscriptionTable;
+  push_vapid_keys: PushVapidKeyTable;
   calendar_feeds: CalendarFeedTable;
   sso_links: SsoLinkTable;
   sso_attempts: SsoAttemptTable;

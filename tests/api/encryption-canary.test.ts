@@ -246,6 +246,12 @@ beforeAll(async () => {
     }),
   );
   await ok(coach.client.get('/api/me/notifications'));
+  // The installation's VAPID private key (Web Push, decision 061): made at the first ask, never
+  // answered; its canary is the key itself, read back through the query builder that opens it.
+  await ok(coach.client.get('/api/me/push/key'));
+  c['push_vapid_keys.private_key'] = (
+    await app.deps.db.selectFrom('push_vapid_keys').select('private_key').executeTakeFirstOrThrow()
+  ).private_key;
   await ok(pm.client.get(`${base}/access-log`));
 
   // Refused writes carrying the words are logged (as refusals), never with the words.
@@ -287,7 +293,11 @@ describe(`confidential text is encrypted at rest (${testEngine()})`, () => {
   it('shows each field to the people allowed', () => {
     const seen = answers.join('\n');
     // Webhook addresses are answered masked (they are credentials); their use is tested in deliveries.
-    const writeOnly = ['notification_settings.slack_url', 'notification_settings.teams_url'];
+    const writeOnly = [
+      'notification_settings.slack_url',
+      'notification_settings.teams_url',
+      'push_vapid_keys.private_key',
+    ];
     const shown = Object.keys(c).filter((field) => !writeOnly.includes(field));
     expect(shown.filter((field) => !seen.includes(c[field as SealedField]))).toEqual([]);
   });

@@ -239,6 +239,17 @@ async function pmFullOfCanaries(coach: Person) {
     }),
   );
 
+  // A browser with push on (Web Push): its address goes with the account.
+  ok(
+    await pm.client.put('/api/me/push/subscription', {
+      endpoint: `http://127.0.0.1:9/push/${c('PushEndpoint')}`,
+      keys: {
+        p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 3)]).toString('base64url'),
+        auth: Buffer.alloc(16, 5).toString('base64url'),
+      },
+    }),
+  );
+
   // Someone else's read: the PM's access log has lines.
   ok(await coach.client.get(`${base}/plan`));
   return { pm, canaries: Object.values(made), made };
@@ -248,7 +259,7 @@ async function pmFullOfCanaries(coach: Person) {
  * The sealed column each canary lands in (decision 049): the test below fails when a manifest
  * seals a column no canary here reaches. Copies carry their source's canary.
  */
-const sealedCanaries: Record<SealedField, string> = {
+const sealedCanaries: Record<Exclude<SealedField, 'push_vapid_keys.private_key'>, string> = {
   'assessment_rounds.title': 'RoundTitle',
   'access_log.resource': 'RoundTitle',
   'peer_invitations.name': 'PeerName',
@@ -300,7 +311,9 @@ const sealedCanaries: Record<SealedField, string> = {
 
 describe('the erasure canaries', () => {
   it('reach every sealed column of the manifests', () => {
-    expect(missingCanaries(sealedFieldsOf(tableManifests), Object.keys(sealedCanaries))).toEqual([]);
+    // The installation's VAPID keys (Web Push) are about no one: nothing of a person to erase.
+    const { push_vapid_keys: _aboutNoOne, ...aboutPeople } = tableManifests;
+    expect(missingCanaries(sealedFieldsOf(aboutPeople), Object.keys(sealedCanaries))).toEqual([]);
   });
 });
 

@@ -11,6 +11,15 @@ const settings = {
   coachPromptDay: 2,
 };
 
+/** A browser's push subscription (Web Push, issue 22): each relation's own address. */
+const browser = (relation: string) => ({
+  endpoint: `https://push.example.com/send/${relation}`,
+  keys: {
+    p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 1)]).toString('base64url'),
+    auth: Buffer.alloc(16, 2).toString('base64url'),
+  },
+});
+
 /**
  * Notification settings and the inbox (issue 9): every signed-in person reaches their OWN;
  * there is no id in these paths, so someone else's settings or inbox are never reachable. The
@@ -58,6 +67,24 @@ export const deliveryRows: MatrixRow[] = [
       relations: ['self'],
       find: (body, w) => body.items.some((i: { title: string }) => i.title === `For ${w.pm.id}`),
     },
+  },
+  {
+    method: 'GET',
+    path: '/api/me/push/key',
+    allowed: signedIn,
+    request: () => ({ path: '/api/me/push/key' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/push/subscription',
+    allowed: signedIn,
+    request: (_w, r) => ({ path: '/api/me/push/subscription', body: browser(r) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/me/push/unsubscribe',
+    allowed: signedIn,
+    request: (_w, r) => ({ path: '/api/me/push/unsubscribe', body: { endpoint: browser(r).endpoint } }),
   },
   {
     method: 'GET',

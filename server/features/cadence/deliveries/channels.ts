@@ -129,7 +129,8 @@ function answerWords(name: string, status: number): SendOutcome {
 /** Sends one message on one outside channel; never throws, answers a short human outcome. */
 export async function sendOutside(input: {
   deps: Pick<Deps, 'config' | 'mailer'>;
-  channel: OutsideChannel;
+  /** Push goes through sendPush: one message per browser. */
+  channel: Exclude<OutsideChannel, 'push'>;
   settings: Settings;
   email: string;
   message: OutsideMessage;

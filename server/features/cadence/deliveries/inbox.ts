@@ -1,3 +1,4 @@
+import { sendPush } from './push-send.js';
 import type { InboxItem, InboxPage, OutsideChannel, TestSendResult } from '../../../../common/deliveries.js';
 import type { Db } from '../../../db/database.js';
 import type { Deps } from '../../../http/env.js';
@@ -80,6 +81,8 @@ export async function markRead(input: {
   return unreadCount({ db, actor });
 }
 
+const testText = 'If you can read this, Wheelhouse can reach you here.';
+
 /** "Send a test": now, on one channel, with the settings as saved; answers the outcome in words. */
 export async function sendTest(input: {
   deps: Pick<Deps, 'db' | 'config' | 'mailer'>;
@@ -93,6 +96,16 @@ export async function sendTest(input: {
     return { ok: false, message: 'No Slack webhook is set: add one and save first.' };
   if (channel === 'teams' && !settings.teamsUrl)
     return { ok: false, message: 'No Teams webhook is set: add one and save first.' };
+  if (channel === 'push') {
+    const outcome = await sendPush({
+      deps,
+      userId: actor.id,
+      message: { title: 'Test from Wheelhouse', link: '/account/notifications', text: testText },
+    });
+    return outcome.ok
+      ? { ok: true, message: 'Sent. Look for the notification on your devices.' }
+      : { ok: false, message: `${outcome.reason}.` };
+  }
   const message = await outsideMessage({
     deps,
     workspaceId: actor.workspaceId,
@@ -100,7 +113,7 @@ export async function sendTest(input: {
     delivery: {
       kind: 'test',
       title: 'Test from Wheelhouse',
-      text: 'If you can read this, Wheelhouse can reach you here.',
+      text: testText,
       link: '/account/notifications',
     },
   });

@@ -1,6 +1,6 @@
 import type { FeatureManifest } from '../../manifest-types.js';
 
-/** Notification settings and the outbox (in-app, email, Slack, Teams). */
+/** Notification settings and the outbox (in-app, email, Slack, Teams, Web Push). */
 export const manifest = {
   notification_settings: {
     key: ['user_id'],
@@ -32,5 +32,23 @@ export const manifest = {
     },
     erasure: { goes: 'with-account', column: 'recipient_id' },
     export: { not: 'notifications are copies of what the export already holds' },
+  },
+  push_subscriptions: {
+    key: ['id'],
+    sealed: [],
+    clear: {
+      endpoint: 'the push service’s address for one browser, looked up by its unique index',
+      p256dh: 'the browser’s public key (base64url), made by the browser, not typed',
+      auth: 'the browser’s auth secret (base64url) for RFC 8291, made by the browser, not typed',
+    },
+    erasure: { goes: 'with-account', column: 'user_id' },
+    export: { not: 'addresses of a browser’s push service, like the webhook addresses' },
+  },
+  push_vapid_keys: {
+    key: ['id'],
+    sealed: ['private_key'],
+    clear: { public_key: 'the installation’s public VAPID key, given to every browser' },
+    erasure: { goes: 'stays', why: 'the installation’s key pair, about no one' },
+    export: { not: 'the installation’s key pair, about no one' },
   },
 } as const satisfies FeatureManifest;

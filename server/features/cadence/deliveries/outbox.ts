@@ -11,6 +11,8 @@ import type { DueDelivery, DueProducer } from './due.js';
 import { settingsOf, settingsOfUser, type Settings } from './settings.js';
 import { maxAttempts, quietUntil, retryDelayMs } from './timing.js';
 import { seal } from '../../../crypto/sealed-fields.js';
+import { sendPush } from './push-send.js';
+import { hasPush } from './push-subscriptions.js';
 
 /**
  * The outbox (decision 033): every delivery is a row per (key, channel), stored once by a unique
@@ -24,11 +26,12 @@ const batchSize = 100;
 
 export type DeliveryRow = DeliveryTable;
 
-function outsideChannels(s: Settings): OutsideChannel[] {
+function outsideChannels(s: Settings, pushOn: boolean): OutsideChannel[] {
   const out: OutsideChannel[] = [];
   if (s.emailOn) out.push('email');
   if (s.slackUrl) out.push('slack');
   if (s.teamsUrl) out.push('teams');
+  if (pushOn) out.push('push');
   return out;
 }
 
@@ -50,6 +53,7 @@ export async function enqueueDelivery(input: {
   const { db, now, delivery: d, mailConfigured = false } = input;
   const settings = await settingsOfUser(db, d.recipientId, mailConfigured);
   if (mayBeTurnedOff(d.kind) && settings.kindsOff.includes(d.kind)) return false;
+  const pushOn = await hasPush(db, d.recipientId);
   const at = nowIso(now);
   const base = {
     key: d.key,
@@ -72,7 +76,7 @@ export async function enqueueDelivery(input: {
       .onConflict((oc) => oc.columns(['key', 'channel']).doNothing())
       .executeTakeFirst();
     if (Number(inApp.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    const outside = outsideChannels(settings).map((channel) => ({
+    const outside = outsideChannels(settings, pushOn).map((channel) => ({
       ...base,
       id: newId(),
       channel,
@@ -145,10 +149,21 @@ export type Sender = (args: {
 }) => Promise<SendOutcome>;
 
 export const sendRow: Sender = async ({ deps, row, settings, recipient }) => {
+  if (row.channel === 'push') {
+    // Each browser chooses whether it shows the text (decision 061), so the text is made here.
+    const m = await outsideMessage({
+      deps,
+      workspaceId: recipient.workspaceId,
+      settings: { ...settings, includeText: true },
+      delivery: row,
+    });
+    const link = row.link.startsWith('/') ? row.link : `/${row.link}`;
+    return sendPush({ deps, userId: row.recipient_id, message: { title: m.title, link, text: m.text } });
+  }
   const message = await outsideMessage({ deps, workspaceId: recipient.workspaceId, settings, delivery: row });
   return sendOutside({
     deps,
-    channel: row.channel as OutsideChannel,
+    channel: row.channel as Exclude<OutsideChannel, 'push'>,
     settings,
     email: recipient.email,
     message,

@@ -100,7 +100,12 @@ export async function nudgePreferenceOf(
   return { frequency: s.nudgeFrequency, quietHours: s.quietHours, timeZone: s.timeZone };
 }
 
-const channelNames: Record<OutsideChannel, string> = { email: 'Email', slack: 'Slack', teams: 'Teams' };
+const channelNames: Record<OutsideChannel, string> = {
+  email: 'Email',
+  slack: 'Slack',
+  teams: 'Teams',
+  push: 'Push',
+};
 export const channelName = (c: OutsideChannel) => channelNames[c];
 
 async function failedOf(db: Db, userId: string): Promise<FailedDelivery[]> {

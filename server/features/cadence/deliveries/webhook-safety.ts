@@ -200,10 +200,13 @@ export async function postWebhook(input: {
   body: unknown;
   allowPrivate: boolean;
   timeoutMs?: number;
+  /** Bytes and headers to send instead of JSON (Web Push's encrypted message, decision 061). */
+  raw?: { body: Buffer; headers: Record<string, string> };
 }): Promise<{ status: number; text: string }> {
   const url = parseWebhookUrl(input.url, input.allowPrivate);
   const target = await resolveSafely(url, input.allowPrivate);
-  const payload = Buffer.from(JSON.stringify(input.body));
+  const payload = input.raw?.body ?? Buffer.from(JSON.stringify(input.body));
+  const headers = input.raw?.headers ?? { 'content-type': 'application/json' };
   const client = url.protocol === 'https:' ? https : http;
   const timeoutMs = input.timeoutMs ?? webhookTimeoutMs;
   return new Promise((resolve, reject) => {
@@ -219,7 +222,7 @@ export async function postWebhook(input: {
       url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        headers: { ...headers, 'content-length': payload.length },
         // Connect to the address that was checked: no second lookup that could answer differently.
         lookup: ((_host: string, options: { all?: boolean }, cb: (...args: unknown[]) => void) => {
           if (options?.all) cb(null, [target]);

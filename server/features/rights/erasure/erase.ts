@@ -179,6 +179,7 @@ async function eraseAccount(trx: Db, person: { id: string; email: string }, now:
   await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
   await trx.deleteFrom('notification_settings').where('user_id', '=', id).execute();
   await trx.deleteFrom('calendar_feeds').where('user_id', '=', id).execute();
+  await trx.deleteFrom('push_subscriptions').where('user_id', '=', id).execute();
   await trx.deleteFrom('sso_links').where('user_id', '=', id).execute();
   await trx.deleteFrom('sso_attempts').where('user_id', '=', id).execute();
   await trx.deleteFrom('password_resets').where('user_id', '=', id).execute();

@@ -44,6 +44,7 @@ const erasedTables = [
   'question_asked',
   'notification_settings',
   'calendar_feeds',
+  'push_subscriptions',
   'sso_links',
   'sso_attempts',
   'insights_opt_outs',

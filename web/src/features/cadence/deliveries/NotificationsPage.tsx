@@ -20,6 +20,7 @@ import { Select } from '../../../ui/Select';
 import { useAction } from '../../../ui/use-action';
 import { deliveryKindInfo } from '../../../../../common/delivery-kinds';
 import { ComingSection } from './ComingSection';
+import { PushSection } from './PushSection';
 import { kindNames, switchable } from './kinds';
 import '../../../styles/deliveries.css';
 
@@ -29,7 +30,12 @@ const kindGroups = [
   { legend: 'Reminders', kinds: switchable.filter((k) => !deliveryKindInfo[k].yourTurn) },
 ];
 
-const channelNames: Record<OutsideChannel, string> = { email: 'Email', slack: 'Slack', teams: 'Teams' };
+const channelNames: Record<OutsideChannel, string> = {
+  email: 'Email',
+  slack: 'Slack',
+  teams: 'Teams',
+  push: 'Push',
+};
 const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const labels = {
   slackUrl: 'Slack webhook URL',
@@ -235,6 +241,7 @@ function SettingsForm({ initial, reload }: { initial: NotificationSettings; relo
           Save notification settings
         </Button>
       </form>
+      <PushSection />
       <TestSection saved={saved} />
       <FailedSection saved={saved} reload={reload} />
     </>
@@ -278,7 +285,7 @@ function WebhookField(props: {
 }
 
 function TestSection({ saved }: { saved: NotificationSettings }) {
-  const channels: OutsideChannel[] = ['email', 'slack', 'teams'];
+  const channels = ['email', 'slack', 'teams'] as const;
   return (
     <Section
       title="Send a test"
