@@ -176,6 +176,43 @@ describe(`the live coaching session (${testEngine()})`, () => {
     await coach.until(() => coach.text.toString() === 'Live line.\nSaved line.');
   });
 
+  it('refuses an update that would take the notes over 20,000 characters; the stored notes never exceed it', async () => {
+    const world = await buildWorld(app);
+    const id = await sessionOf(world);
+    const start = 'x'.repeat(19_990);
+    expect((await world.pm.client.put(`/api/coaching-sessions/${id}/notes`, { body: start })).status).toBe(
+      200,
+    );
+    const coach = open(world.people.coach.client, id);
+    const pm = open(world.pm.client, id);
+    await Promise.all([coach.firstSession(), pm.firstSession()]);
+    await Promise.all([
+      coach.until(() => coach.text.length === 19_990),
+      pm.until(() => pm.text.length === 19_990),
+    ]);
+    // Eleven characters more: refused, in words the page shows; the PM never sees them.
+    coach.text.insert(0, 'Too long: 1');
+    await coach.until(() => coach.sessions.some((m) => m.type === 'refused'), 1000, 'the refusal');
+    expect(coach.sessions.find((m) => m.type === 'refused')).toEqual({
+      type: 'refused',
+      reason: 'notes-too-long',
+      limit: 20_000,
+    });
+    // Exactly ten more fit.
+    pm.text.insert(pm.text.length, 'Ten chars.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pm.text.toString()).toBe(`${start}Ten chars.`);
+    await Promise.all([coach.close(), pm.close()]);
+    await expect
+      .poll(async () => (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body.sharedNotes, {
+        timeout: 4000,
+      })
+      .toBe(`${start}Ten chars.`);
+    const again = open(world.people.coach.client, id);
+    await again.until(() => again.text.length === 20_000);
+    expect(again.text.toString()).not.toContain('Too long');
+  });
+
   it('shows who else is on the page under the name the server knows', async () => {
     const world = await buildWorld(app);
     const id = await sessionOf(world);
@@ -247,7 +284,7 @@ describe.runIf(testEngine() === 'postgres')('two instances over one PostgreSQL (
     await Promise.all([coach.until(() => both(coach)), pm.until(() => both(pm))]);
     expect(Date.now() - started).toBeLessThan(1000);
     // Over NOTIFY's 8000 bytes the event names the session; the other instance reads the store.
-    const paste = 'A long pasted paragraph. '.repeat(800);
+    const paste = 'A long pasted paragraph. '.repeat(790);
     pm.text.insert(pm.text.length, paste);
     await coach.until(() => coach.text.toString().endsWith(paste), 2000, 'the paste');
     expect(coach.text.toString()).toBe(pm.text.toString());

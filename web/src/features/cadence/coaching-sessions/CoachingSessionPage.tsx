@@ -193,7 +193,13 @@ function SessionBody({ session, call, live: channel }: { session: CoachingSessio
           </>
         )}
       </Section>
-      <Notes session={session} call={call} connection={channel.connection} writable={channel.writable} />
+      <Notes
+        session={session}
+        call={call}
+        connection={channel.connection}
+        writable={channel.writable}
+        full={channel.notesFull}
+      />
       <NextSteps session={session} call={call} live={live} />
       <Section title="Colour history">
         <ColourHistoryGrid history={session.colourHistory} caption="Colour of each theme by month" />
@@ -406,11 +412,13 @@ function Notes({
   call,
   connection,
   writable,
+  full,
 }: {
   session: CoachingSession;
   call: Call;
   connection: LiveConnection | null;
   writable: boolean;
+  full: boolean;
 }) {
   // The private note sends the version it started from; the shared notes are a live document.
   const savePrivate = async (body: string, version: string): Promise<SaveOutcome> => {
@@ -433,6 +441,14 @@ function Notes({
           />
         </Suspense>
       )}
+      <div className="form-error-slot" aria-live="polite">
+        {full && (
+          <p className="form-error">
+            The shared notes are full (20,000 characters), so your last words were not added. Shorten them to
+            add more.
+          </p>
+        )}
+      </div>
       <div className="private-note">
         <AutoSaveText
           label={
