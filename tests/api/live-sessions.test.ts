@@ -108,6 +108,40 @@ describe(`the live coaching session (${testEngine()})`, () => {
     expect(after.rows[0]!.shared_notes).toMatch(/^wh1:/);
   });
 
+  it('stores the keystrokes of one moment together: fewer rows than updates, each stored within moments, none lost', async () => {
+    const worlds = await Promise.all([buildWorld(app), buildWorld(app), buildWorld(app)]);
+    const ids = await Promise.all(worlds.map(sessionOf));
+    const pages = ids.map((id, i) => open(worlds[i]!.people.coach.client, id));
+    await Promise.all(pages.map((p) => p.firstSession()));
+    // Ten keystrokes on each of three pages at once: thirty updates.
+    for (let k = 0; k < 10; k++) for (const page of pages) page.text.insert(page.text.length, `${k}`);
+    const rows = async (id: string) =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from session_notes_updates where session_id = ${id}`.execute(app.deps.db)
+      ).rows[0]!.n;
+    // Stored well before the room's compaction (2 s of quiet) would store it.
+    const started = Date.now();
+    await expect
+      .poll(async () => (await Promise.all(ids.map(rows))).every((n) => Number(n) > 0), {
+        timeout: 1500,
+        interval: 20,
+      })
+      .toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
+    const counts = (await Promise.all(ids.map(rows))).map(Number);
+    expect(
+      counts.reduce((a, b) => a + b),
+      `rows per session: ${counts.join(', ')}`,
+    ).toBeLessThan(15);
+    // What is stored is every keystroke: a page opened on another instance of the data reads it.
+    for (const [i, id] of ids.entries()) {
+      const pm = open(worlds[i]!.pm.client, id);
+      await pm.until(() => pm.text.toString() === '0123456789');
+    }
+  });
+
   it('refuses a stranger, another coach, a former coach, an admin and someone signed out exactly like a session that does not exist', async () => {
     const world = await buildWorld(app);
     const id = await sessionOf(world);
@@ -158,6 +192,43 @@ describe(`the live coaching session (${testEngine()})`, () => {
     await coach.until(() => coach.sessions.at(-1).session.status === 'in_progress');
     // Only the two changes themselves were logged; what the coach's page was sent was not.
     expect(await logCount(world.pm.id)).toBe(before + 4);
+  });
+
+  it('pushes a new agenda order to the other page; a stale order is refused and moves nothing', async () => {
+    const world = await buildWorld(app);
+    const id = await sessionOf(world);
+    for (const text of ['First', 'Second', 'Third'])
+      expect((await world.pm.client.post(`/api/coaching-sessions/${id}/agenda`, { text })).status).toBe(200);
+    const coach = open(world.people.coach.client, id);
+    await coach.firstSession();
+    const texts = (session: any) =>
+      session.agenda.map((i: any) => i.text).filter((t: string) => /First|Second|Third|Fourth/.test(t));
+    const agenda = (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body.agenda as {
+      id: string;
+      text: string;
+    }[];
+    const order = [...agenda].reverse().map((i) => i.id);
+    const moved = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: order });
+    expect(moved.status, moved.text).toBe(200);
+    expect(texts(moved.body)).toEqual(['Third', 'Second', 'First']);
+    const started = Date.now();
+    await coach.until(
+      () => texts(coach.sessions.at(-1).session).join() === 'Third,Second,First',
+      1000,
+      'the new order',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // The coach adds an item meanwhile: the PM's order (without it) is stale.
+    await world.people.coach.client.post(`/api/coaching-sessions/${id}/agenda`, { text: 'Fourth' });
+    const stale = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: order });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toBe('The agenda changed meanwhile. Here it is as it is now: try again.');
+    const now = (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body;
+    expect(texts(now)).toEqual(['Third', 'Second', 'First', 'Fourth']);
+    const bad = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: ['nope'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^itemIds/);
   });
 
   it('merges a whole-text save (the API) into the live document', async () => {

@@ -123,7 +123,7 @@ describe('the live coaching session in the browser', () => {
     await expect.poll(() => notesOf(p), { timeout: 5000 }).toBe(`abc${start}`);
     expect(await notesOf(c)).toBe(`abc${start}`);
     await expectNoAxeViolations(p);
-  }, 90_000);
+  }, 150_000);
 
   test('a coach whose pair ends is taken off the page at once', async () => {
     const { cora, pat, pm } = await bothOnTheSession(ctx.app);
