@@ -111,8 +111,8 @@ describe('drafts on a shared computer', () => {
     await page.unroute(/\/api\/pms\/[^/]+\/plan\//);
     await signInOverHttp(context, pm.coachEmail);
     await page.goto(path);
-    await why(page).waitFor();
-    expect(await why(page).inputValue()).toBe('I build on guesses.');
+    // The coach reads the plan (it is Pat's to write): the stored words, never Pat's draft.
+    await page.getByText('I build on guesses.').first().waitFor();
     expect(await page.content()).not.toContain('Words only Pat may read.');
     expect(await drafts()).toEqual([]);
   });
