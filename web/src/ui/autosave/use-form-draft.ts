@@ -9,16 +9,23 @@ import { trackUnsaved } from './unsaved';
  * device, keyed by the signed-in person), and closing the tab with words in it asks first.
  * `clear` after the form was sent.
  */
-export function useFormDraft(field: string, text: string, setText: (text: string) => void) {
+export function useFormDraft(
+  field: string,
+  text: string,
+  setText: (text: string) => void,
+  /** What the form holds before anyone types (a form that starts filled in). */
+  unchanged = '',
+) {
   const me = useMe();
   const key = draftKey(me.id, field);
   const [restored, setRestored] = useState(false);
-  const textRef = useRef(text);
-  textRef.current = text;
+  const typed = (value: string) => value.trim() !== '' && value !== unchanged;
+  const dirtyRef = useRef(false);
+  dirtyRef.current = typed(text);
   // Once, on opening: words left from before come back.
   useEffect(() => {
     const draft = readDraft(window.localStorage, key);
-    if (draft?.text) {
+    if (draft && typed(draft.text)) {
       setText(draft.text);
       setRestored(true);
     }
@@ -29,13 +36,13 @@ export function useFormDraft(field: string, text: string, setText: (text: string
       first.current = false;
       return;
     }
-    if (text.trim()) writeDraft(window.localStorage, key, { text, base: '' });
+    if (typed(text)) writeDraft(window.localStorage, key, { text, base: '' });
     else clearDraft(window.localStorage, key);
   }, [key, text]);
   useEffect(
     () =>
       trackUnsaved(() => ({
-        dirty: textRef.current.trim() !== '',
+        dirty: dirtyRef.current,
         // The words stay on this device: moving to another page in the app need not ask.
         stuck: false,
         flush: async () => {},
@@ -46,7 +53,7 @@ export function useFormDraft(field: string, text: string, setText: (text: string
     /** The field shows words kept from an earlier visit. */
     restored,
     /** What the field says about its words, for a hint line (empty when there are none). */
-    note: text.trim()
+    note: typed(text)
       ? restored
         ? 'Not sent yet: your words from before, kept on this device.'
         : 'Not sent yet: kept on this device until you send it.'

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useFormDraft } from '../../../ui/autosave/use-form-draft';
 import type { Attachment, Journal, Reflection } from '../../../../../common/reflections';
 import { api } from '../../../api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
@@ -104,6 +105,7 @@ function WriteEntry({
   const [body, setBody] = useState('');
   const [attach, setAttach] = useState(initial);
   const [saved, setSaved] = useState('');
+  const draft = useFormDraft(`reflections:${pmId}:new`, body, setBody);
   const save = useAction((input: unknown) => api<Reflection>('POST', `/api/pms/${pmId}/reflections`, input));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,6 +113,7 @@ function WriteEntry({
     const result = await save.run({ body, attachedTo: parseOption(attach) });
     if (!result) return;
     setBody('');
+    draft.clear();
     setSaved(isPm ? 'Saved in your journal. Only you can read it.' : 'Note saved. Only you can read it.');
     onSaved();
   };
@@ -129,6 +132,9 @@ function WriteEntry({
           maxLength={MAX}
           onChange={(e) => setBody(e.target.value)}
         />
+        <p className="hint" aria-live="polite">
+          {draft.note}
+        </p>
         <AttachSelect
           label="About (optional)"
           value={attach}
