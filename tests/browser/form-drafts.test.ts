@@ -46,6 +46,30 @@ describe('forms sent with a button keep a local draft', () => {
     expect(await field.inputValue()).toBe('');
   });
 
+  test('one reflection edited in two tabs: the later save shows the earlier words and erases nothing', async () => {
+    const ada = await buildWorkspace(ctx.app);
+    const pat = await buildPm(ctx.app, ada, 'Pat Park');
+    const created = await pat.client.post(`/api/pms/${pat.id}/reflections`, { body: 'First thoughts.' });
+    expect(created.status, created.text).toBe(200);
+    const path = `/pms/${pat.id}/reflections`;
+    const one = (await signedInPerson(ctx, pat.email, { path })).page;
+    const two = (await signedInPerson(ctx, pat.email, { path })).page;
+    for (const page of [one, two]) await page.getByRole('button', { name: /^Edit/ }).click();
+    await one.getByLabel('Edit the words').fill('From the laptop.');
+    await one.getByRole('button', { name: 'Save changes' }).click();
+    await one.getByText('From the laptop.').waitFor();
+    await two.getByLabel('Edit the words').fill('From the phone.');
+    await two.getByRole('button', { name: 'Save changes' }).click();
+    await two.getByText('Saved elsewhere meanwhile (another tab or device):').waitFor();
+    await two.getByText('From the laptop.').waitFor();
+    expect(await two.getByLabel('Edit the words').inputValue()).toBe('From the phone.');
+    await expectNoAxeViolations(two);
+    await two.getByRole('button', { name: 'Save changes' }).click();
+    await two.getByLabel('Edit the words').waitFor({ state: 'detached' });
+    const stored = await pat.client.get(`/api/pms/${pat.id}/reflections`);
+    expect(JSON.stringify(stored.body)).toContain('From the phone.');
+  });
+
   test('a vision proposal: typed, reloaded, still there; proposed, the draft is gone', async () => {
     const { pm } = await pairWithWheel(ctx.app);
     const { page } = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/vision` });
