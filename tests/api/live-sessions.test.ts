@@ -223,7 +223,9 @@ describe(`the live coaching session (${testEngine()})`, () => {
     await world.people.coach.client.post(`/api/coaching-sessions/${id}/agenda`, { text: 'Fourth' });
     const stale = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: order });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.message).toBe('The agenda changed meanwhile. Here it is as it is now: try again.');
+    expect(stale.body.error.message).toBe(
+      'The agenda changed meanwhile. Here it is as it is now: try again.',
+    );
     const now = (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body;
     expect(texts(now)).toEqual(['Third', 'Second', 'First', 'Fourth']);
     const bad = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: ['nope'] });
