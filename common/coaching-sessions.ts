@@ -98,6 +98,15 @@ export const AgendaItemInput = z
   .strict()
   .openapi('AgendaItemInput');
 export const AgendaItemPatch = z.object({ done: z.boolean() }).strict().openapi('AgendaItemPatch');
+export const AgendaOrderInput = z
+  .object({
+    itemIds: z
+      .array(z.string().uuid('must be agenda item ids'))
+      .max(60, 'must be at most 60 items')
+      .describe('Every item of the agenda once, in the new order'),
+  })
+  .strict()
+  .openapi('AgendaOrderInput');
 export const ThemeColourInput = z
   .object({ colour: Rag, why: OneLine(200).default('') })
   .strict()

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Id, Person, Side } from './schemas.js';
 import { Key } from './wheel.js';
+import { editVersions } from './edit-versions.js';
 
 /**
  * Reflections (issue 10): a PM's private journal, and a coach's private notes about their coaching
@@ -43,7 +44,12 @@ export type ReflectionInput = z.input<typeof ReflectionInput>;
 export type ReflectionData = z.output<typeof ReflectionInput>;
 
 export const ReflectionPatch = z
-  .object({ body, attachedTo: AttachmentInput.nullable() })
+  .object({
+    body,
+    attachedTo: AttachmentInput.nullable(),
+    /** The version of the words the edit started from: a stale edit is refused (decision 063). */
+    versions: editVersions(['body']),
+  })
   .partial()
   .strict()
   .openapi('ReflectionPatch');

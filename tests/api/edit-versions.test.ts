@@ -120,6 +120,29 @@ describe('a save from a stale copy of a text field', () => {
     );
   });
 
+  it('guards a reflection edited in two tabs: the later save is refused with the earlier words', async () => {
+    const coach = await buildWorkspace(app);
+    const pm = await buildPm(app, coach, 'Pat PM');
+    const created = await pm.client.post(`/api/pms/${pm.id}/reflections`, { body: 'First thoughts.' });
+    expect(created.status, created.text).toBe(200);
+    const url = `/api/pms/${pm.id}/reflections/${created.body.id}`;
+    const started = textVersion('First thoughts.');
+    const one = await pm.client.patch(url, { body: 'From the laptop.', versions: { body: started } });
+    expect(one.status, one.text).toBe(200);
+    const two = await pm.client.patch(url, { body: 'From the phone.', versions: { body: started } });
+    expect(two.status).toBe(409);
+    expect(two.body.error).toMatchObject({ code: 'edit_conflict', current: { body: 'From the laptop.' } });
+    const journal = await pm.client.get(`/api/pms/${pm.id}/reflections`);
+    expect(JSON.stringify(journal.body)).toContain('From the laptop.');
+    expect(JSON.stringify(journal.body)).not.toContain('From the phone.');
+    const kept = await pm.client.patch(url, {
+      body: 'From the phone.',
+      versions: { body: textVersion('From the laptop.') },
+    });
+    expect(kept.status, kept.text).toBe(200);
+    expect(kept.body.body).toBe('From the phone.');
+  });
+
   it('refuses a versions entry for a field that has none, in words', async () => {
     const { pm, themeId } = await pmWithTheme();
     const res = await pm.client.patch(`/api/pms/${pm.id}/plan/themes/${themeId}`, {

@@ -108,6 +108,40 @@ describe(`the live coaching session (${testEngine()})`, () => {
     expect(after.rows[0]!.shared_notes).toMatch(/^wh1:/);
   });
 
+  it('stores the keystrokes of one moment together: fewer rows than updates, each stored within moments, none lost', async () => {
+    const worlds = await Promise.all([buildWorld(app), buildWorld(app), buildWorld(app)]);
+    const ids = await Promise.all(worlds.map(sessionOf));
+    const pages = ids.map((id, i) => open(worlds[i]!.people.coach.client, id));
+    await Promise.all(pages.map((p) => p.firstSession()));
+    // Ten keystrokes on each of three pages at once: thirty updates.
+    for (let k = 0; k < 10; k++) for (const page of pages) page.text.insert(page.text.length, `${k}`);
+    const rows = async (id: string) =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from session_notes_updates where session_id = ${id}`.execute(app.deps.db)
+      ).rows[0]!.n;
+    // Stored well before the room's compaction (2 s of quiet) would store it.
+    const started = Date.now();
+    await expect
+      .poll(async () => (await Promise.all(ids.map(rows))).every((n) => Number(n) > 0), {
+        timeout: 1500,
+        interval: 20,
+      })
+      .toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
+    const counts = (await Promise.all(ids.map(rows))).map(Number);
+    expect(
+      counts.reduce((a, b) => a + b),
+      `rows per session: ${counts.join(', ')}`,
+    ).toBeLessThan(15);
+    // What is stored is every keystroke: a page opened on another instance of the data reads it.
+    for (const [i, id] of ids.entries()) {
+      const pm = open(worlds[i]!.pm.client, id);
+      await pm.until(() => pm.text.toString() === '0123456789');
+    }
+  });
+
   it('refuses a stranger, another coach, a former coach, an admin and someone signed out exactly like a session that does not exist', async () => {
     const world = await buildWorld(app);
     const id = await sessionOf(world);
@@ -160,6 +194,45 @@ describe(`the live coaching session (${testEngine()})`, () => {
     expect(await logCount(world.pm.id)).toBe(before + 4);
   });
 
+  it('pushes a new agenda order to the other page; a stale order is refused and moves nothing', async () => {
+    const world = await buildWorld(app);
+    const id = await sessionOf(world);
+    for (const text of ['First', 'Second', 'Third'])
+      expect((await world.pm.client.post(`/api/coaching-sessions/${id}/agenda`, { text })).status).toBe(200);
+    const coach = open(world.people.coach.client, id);
+    await coach.firstSession();
+    const texts = (session: any) =>
+      session.agenda.map((i: any) => i.text).filter((t: string) => /First|Second|Third|Fourth/.test(t));
+    const agenda = (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body.agenda as {
+      id: string;
+      text: string;
+    }[];
+    const order = [...agenda].reverse().map((i) => i.id);
+    const moved = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: order });
+    expect(moved.status, moved.text).toBe(200);
+    expect(texts(moved.body)).toEqual(['Third', 'Second', 'First']);
+    const started = Date.now();
+    await coach.until(
+      () => texts(coach.sessions.at(-1).session).join() === 'Third,Second,First',
+      1000,
+      'the new order',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // The coach adds an item meanwhile: the PM's order (without it) is stale.
+    await world.people.coach.client.post(`/api/coaching-sessions/${id}/agenda`, { text: 'Fourth' });
+    const stale = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: order });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toBe(
+      'The agenda changed meanwhile. Here it is as it is now: try again.',
+    );
+    const now = (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body;
+    expect(texts(now)).toEqual(['Third', 'Second', 'First', 'Fourth']);
+    const bad = await world.pm.client.put(`/api/coaching-sessions/${id}/agenda/order`, { itemIds: ['nope'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^itemIds/);
+  });
+
   it('merges a whole-text save (the API) into the live document', async () => {
     const world = await buildWorld(app);
     const id = await sessionOf(world);
@@ -174,6 +247,43 @@ describe(`the live coaching session (${testEngine()})`, () => {
     expect(saved.status).toBe(200);
     expect(saved.body.sharedNotes).toBe('Live line.\nSaved line.');
     await coach.until(() => coach.text.toString() === 'Live line.\nSaved line.');
+  });
+
+  it('refuses an update that would take the notes over 20,000 characters; the stored notes never exceed it', async () => {
+    const world = await buildWorld(app);
+    const id = await sessionOf(world);
+    const start = 'x'.repeat(19_990);
+    expect((await world.pm.client.put(`/api/coaching-sessions/${id}/notes`, { body: start })).status).toBe(
+      200,
+    );
+    const coach = open(world.people.coach.client, id);
+    const pm = open(world.pm.client, id);
+    await Promise.all([coach.firstSession(), pm.firstSession()]);
+    await Promise.all([
+      coach.until(() => coach.text.length === 19_990),
+      pm.until(() => pm.text.length === 19_990),
+    ]);
+    // Eleven characters more: refused, in words the page shows; the PM never sees them.
+    coach.text.insert(0, 'Too long: 1');
+    await coach.until(() => coach.sessions.some((m) => m.type === 'refused'), 1000, 'the refusal');
+    expect(coach.sessions.find((m) => m.type === 'refused')).toEqual({
+      type: 'refused',
+      reason: 'notes-too-long',
+      limit: 20_000,
+    });
+    // Exactly ten more fit.
+    pm.text.insert(pm.text.length, 'Ten chars.');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pm.text.toString()).toBe(`${start}Ten chars.`);
+    await Promise.all([coach.close(), pm.close()]);
+    await expect
+      .poll(async () => (await world.pm.client.get(`/api/coaching-sessions/${id}`)).body.sharedNotes, {
+        timeout: 4000,
+      })
+      .toBe(`${start}Ten chars.`);
+    const again = open(world.people.coach.client, id);
+    await again.until(() => again.text.length === 20_000);
+    expect(again.text.toString()).not.toContain('Too long');
   });
 
   it('shows who else is on the page under the name the server knows', async () => {
@@ -247,7 +357,7 @@ describe.runIf(testEngine() === 'postgres')('two instances over one PostgreSQL (
     await Promise.all([coach.until(() => both(coach)), pm.until(() => both(pm))]);
     expect(Date.now() - started).toBeLessThan(1000);
     // Over NOTIFY's 8000 bytes the event names the session; the other instance reads the store.
-    const paste = 'A long pasted paragraph. '.repeat(800);
+    const paste = 'A long pasted paragraph. '.repeat(790);
     pm.text.insert(pm.text.length, paste);
     await coach.until(() => coach.text.toString().endsWith(paste), 2000, 'the paste');
     expect(coach.text.toString()).toBe(pm.text.toString());

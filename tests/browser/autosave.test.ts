@@ -1,17 +1,17 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectNoAxeViolations, signedInPerson, useBrowserApp } from '../support/browser.js';
+import { expectNoAxeViolations, signedInPerson, signInOverHttp, useBrowserApp } from '../support/browser.js';
 import { pairWithWheel, startPlan } from './plan-support.js';
 
 /** Save while typing, drafts, the version check and a lost connection (issue 20, decision 057). */
 const ctx = useBrowserApp();
 
 async function patWithTheme() {
-  const { pm } = await pairWithWheel(ctx.app);
+  const { pm, coach } = await pairWithWheel(ctx.app);
   await startPlan(pm, [{ title: 'Talk to users', why: 'I build on guesses.' }]);
   const path = `/pms/${pm.id}/plan`;
   const whyOnServer = async () => (await pm.client.get(`/api/pms/${pm.id}/plan`)).body.plan.themes[0].why;
-  return { pm, path, whyOnServer };
+  return { pm: { ...pm, coachEmail: coach.email }, path, whyOnServer };
 }
 
 /** The plan reads as a document: "Edit" opens the theme's fields (a reload keeps it open). */
@@ -89,5 +89,39 @@ describe('a plan field saves while typing', () => {
     await context.setOffline(false);
     await whyState(page).getByText('Saved.', { exact: true }).waitFor();
     expect(await whyOnServer()).toBe('Written in a tunnel.');
+  });
+});
+
+describe('drafts on a shared computer', () => {
+  test('signing out removes the unsent words: the next person finds them nowhere, not in localStorage either', async () => {
+    const { pm, path } = await patWithTheme();
+    const { page, context } = await signedInPerson(ctx, pm.email, { path });
+    // The save cannot reach the server: the words stay only as a draft on this device.
+    await page.route(/\/api\/pms\/[^/]+\/plan\//, (route) =>
+      route.request().method() === 'GET' ? route.continue() : route.abort(),
+    );
+    await why(page).fill('Words only Pat may read.');
+    await whyState(page)
+      .getByText(/^Not saved:/)
+      .waitFor();
+    const drafts = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('wheelhouse:draft:'))
+          .map((k) => localStorage.getItem(k)),
+      );
+    expect((await drafts()).join()).toContain('Words only Pat may read.');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await drafts()).toEqual([]);
+    // Cora, Pat's coach, signs in on the same browser profile and opens Pat's plan.
+    await page.unroute(/\/api\/pms\/[^/]+\/plan\//);
+    await signInOverHttp(context, pm.coachEmail);
+    await page.goto(path);
+    // The coach reads the plan (it is Pat's to write): the stored words, never Pat's draft.
+    await page.getByText('I build on guesses.').first().waitFor();
+    expect(await page.content()).not.toContain('Words only Pat may read.');
+    expect(await drafts()).toEqual([]);
   });
 });

@@ -92,6 +92,39 @@ describe('the live coaching session in the browser', () => {
     await p.getByText('Ada Admin is on this page too.').waitFor();
   }, 90_000);
 
+  test('words that would take the shared notes over 20,000 characters are refused, in words, and the page shows the notes as stored', async () => {
+    const { cora, pat, id, pm } = await bothOnTheSession(ctx.app);
+    const c = cora.page;
+    const p = pat.page;
+    const start = 'n'.repeat(19_995);
+    expect((await pm.client.put(`/api/coaching-sessions/${id}/notes`, { body: start })).status).toBe(200);
+    await expect.poll(() => notesOf(p), { timeout: 2000 }).toBe(start);
+    await c.getByText('Pat Park is on this page too.').waitFor();
+    // Offline, Pat fills the last five characters; meanwhile Cora takes three of them.
+    await pat.context.setOffline(true);
+    await p.getByText('Connection lost. Your edits are kept and sent when it is back.').waitFor();
+    await p.getByLabel('Shared notes').focus();
+    await p.keyboard.press('End');
+    await p.keyboard.type('Pat12');
+    await c.getByLabel('Shared notes').focus();
+    await c.keyboard.press('Control+Home');
+    await c.keyboard.type('abc');
+    await expect
+      .poll(() => pm.client.get(`/api/coaching-sessions/${id}`).then((r) => r.body.sharedNotes.length), {
+        timeout: 5000,
+      })
+      .toBe(19_998);
+    await pat.context.setOffline(false);
+    await p
+      .getByText('The shared notes are full (20,000 characters), so your last words were not added.', {
+        exact: false,
+      })
+      .waitFor({ timeout: 5000 });
+    await expect.poll(() => notesOf(p), { timeout: 5000 }).toBe(`abc${start}`);
+    expect(await notesOf(c)).toBe(`abc${start}`);
+    await expectNoAxeViolations(p);
+  }, 150_000);
+
   test('a coach whose pair ends is taken off the page at once', async () => {
     const { cora, pat, pm } = await bothOnTheSession(ctx.app);
     const c = cora.page;

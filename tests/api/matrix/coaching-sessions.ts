@@ -147,6 +147,22 @@ export const coachingSessionRows: MatrixRow[] = [
   },
   {
     method: 'PUT',
+    path: '/api/coaching-sessions/{id}/agenda/order',
+    allowed: both,
+    coachingData: true,
+    request: async (w, _r, app) => {
+      const { runningId } = await seed(w, app);
+      const items = await app.deps.db
+        .selectFrom('session_agenda_items')
+        .select('id')
+        .where('session_id', '=', runningId)
+        .orderBy('position', 'desc')
+        .execute();
+      return { path: url(runningId, '/agenda/order'), body: { itemIds: items.map((i) => i.id) } };
+    },
+  },
+  {
+    method: 'PUT',
     path: '/api/coaching-sessions/{id}/colours/{themeId}',
     allowed: both,
     coachingData: true,

@@ -4,6 +4,7 @@ import { api, ApiError } from '../api';
 import { InboxLink } from '../features/cadence/deliveries/InboxLink';
 import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/people/pairs/my-pairs';
 import { Loading } from '../ui/Loading';
+import { removeDraftsExcept } from '../ui/autosave/drafts';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
 import { useNavRoles } from './nav-roles';
@@ -24,6 +25,11 @@ export function App() {
     }
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  // Drafts belong to the person signed in: signed out, or someone else, and they are gone.
+  const meId = state ? (state.me?.id ?? null) : undefined;
+  useEffect(() => {
+    if (meId !== undefined) removeDraftsExcept(window.localStorage, meId);
+  }, [meId]);
   const path = usePath();
   const session = useMemo<SessionValue | null>(
     () => (state ? { state, setState, refresh } : null),

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   AgendaItemInput,
   AgendaItemPatch,
+  AgendaOrderInput,
   CancelCoachingSessionInput,
   CoachingSession,
   CoachingSessionList,
@@ -28,6 +29,7 @@ import {
   savePrivateNote,
   scheduleCoachingSession,
   setAgendaItemDone,
+  reorderAgenda,
   setThemeColour,
   startCoachingSession,
 } from './coaching-sessions.js';
@@ -180,6 +182,23 @@ export function registerCoachingSessionRoutes(app: App, deps: Deps) {
     async (c) =>
       c.json(
         await addAgendaItem({ ...call(c, c.req.valid('param').id), text: c.req.valid('json').text }),
+        200,
+      ),
+  );
+
+  app.openapi(
+    jsonRoute({
+      method: 'put',
+      path: '/api/coaching-sessions/{id}/agenda/order',
+      access: 'coaching-data',
+      summary: 'Put the agenda in a new order (every item once); the other person sees it at once',
+      tags,
+      request: { params: SessionParams, ...jsonBody(AgendaOrderInput) },
+      response: CoachingSession,
+    }),
+    async (c) =>
+      c.json(
+        await reorderAgenda({ ...call(c, c.req.valid('param').id), itemIds: c.req.valid('json').itemIds }),
         200,
       ),
   );

@@ -10,6 +10,7 @@ import type {
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { checkEditVersions } from '../../../db/edit-versions.js';
+import { lockRow } from '../../../db/lock.js';
 import { AppError, notFound } from '../../../http/errors.js';
 import { recordAccess } from '../../../privacy/access-log.js';
 import type { Actor } from '../../../privacy/actor.js';
@@ -572,6 +573,34 @@ export async function setAgendaItemDone(
     .where('session_id', '=', row.id)
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) throw notFound();
+  return answer(db, grant, row.id, now, 'coaching session agenda');
+}
+
+/**
+ * Puts the agenda in the order given (every item once). An agenda that changed meanwhile (an item
+ * added by the other person) is a 409, nothing moved: the page shows the agenda as it is now.
+ */
+export async function reorderAgenda(input: SessionCall & { itemIds: string[] }): Promise<CoachingSession> {
+  const { db, now } = input;
+  const { row, grant } = await open(input, 'coaching-session:change');
+  conflictUnless(
+    row,
+    ['scheduled', 'in_progress'],
+    'This coaching session is closed; its agenda stays as it was.',
+  );
+  await db.transaction().execute(async (tx) => {
+    await lockRow(tx, 'coaching_sessions', row.id);
+    const items = await tx
+      .selectFrom('session_agenda_items')
+      .select('id')
+      .where('session_id', '=', row.id)
+      .execute();
+    const wanted = new Set(input.itemIds);
+    if (wanted.size !== items.length || items.some((i) => !wanted.has(i.id)))
+      throw new AppError('conflict', 'The agenda changed meanwhile. Here it is as it is now: try again.');
+    for (const [position, id] of input.itemIds.entries())
+      await tx.updateTable('session_agenda_items').set({ position }).where('id', '=', id).execute();
+  });
   return answer(db, grant, row.id, now, 'coaching session agenda');
 }
 

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, modifyAwarenessUpdate } from 'y-protocols/awareness';
 import * as sync from 'y-protocols/sync';
+import * as Y from 'yjs';
 import type { Deps } from '../../../http/env.js';
 import { AppError } from '../../../http/errors.js';
 import { listenAcrossInstances, onLiveEvent, type LiveEvent } from '../../../live/bus.js';
@@ -12,6 +13,7 @@ import type { Actor } from '../../../privacy/actor.js';
 import { findSession } from '../../people/auth/sessions.js';
 import { liveAccess, liveView, openLiveSession } from './live-session.js';
 import { createRooms, type Member, type Room } from './live-rooms.js';
+import { fitsNotesLimit, NOTES_MAX } from './notes-limit.js';
 
 /**
  * The coaching session's live page (decision 056): a WebSocket on the app's own port and origin,
@@ -175,7 +177,14 @@ export function attachLiveChannel(server: Server, deps: Deps) {
         const step = decoding.peekVarUint(decoder);
         // A page that may only read (an earlier session shared by the PM) asks; it never writes.
         if (step === sync.messageYjsSyncStep1) sync.readSyncMessage(decoder, encoder, conn.room.doc, conn);
-        else if (conn.writable) sync.readSyncMessage(decoder, encoder, conn.room.doc, conn);
+        else if (conn.writable) {
+          decoding.readVarUint(decoder);
+          const update = decoding.readVarUint8Array(decoder);
+          // Over the limit: refused whole (the page starts again from the stored notes), so the
+          // document never holds more than NOTES_MAX characters.
+          if (fitsNotesLimit(conn.room.doc, update)) Y.applyUpdate(conn.room.doc, update, conn);
+          else conn.ws.send(JSON.stringify({ type: 'refused', reason: 'notes-too-long', limit: NOTES_MAX }));
+        }
         if (encoding.length(encoder) > 1) sendBinary(conn.ws, encoding.toUint8Array(encoder));
       } else if (type === AWARENESS) {
         // Presence names the person the server knows, whatever the page says.

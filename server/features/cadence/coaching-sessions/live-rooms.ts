@@ -3,12 +3,13 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import type { Deps } from '../../../http/env.js';
 import { announce } from '../../../live/bus.js';
 import { appendUpdate, compact, fromBase64, loadInto, toBase64 } from './notes-document.js';
+import { createNotesWriter } from './notes-writer.js';
 
 /**
  * One room per coaching session with a live page open on this instance: the notes document
  * (loaded from the database when the first page opens, dropped when the last one closes) and
- * who is on the page (Yjs awareness). Every update a page sends is stored, then told to the
- * other instances; what other instances tell is applied here and passed on to the pages.
+ * who is on the page (Yjs awareness). Every update a page sends is stored (in batches,
+ * notes-writer.ts), then told to the other instances; what other instances tell is applied here and passed on to the pages.
  */
 
 /** Whatever receives a room's updates: a page's connection. */
@@ -31,6 +32,7 @@ export function createRooms(deps: Deps) {
   const { db, log } = deps;
   const rooms = new Map<string, Room>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const writer = createNotesWriter(db, log);
 
   const compactSoon = (room: Room) => {
     clearTimeout(timers.get(room.sessionId));
@@ -44,6 +46,7 @@ export function createRooms(deps: Deps) {
   const compactRoom = async (room: Room) => {
     timers.delete(room.sessionId);
     try {
+      await writer.flush();
       await appendUpdate(db, room.sessionId, Y.encodeStateAsUpdate(room.doc));
       await compact(db, { id: room.sessionId, shared_notes: '' });
     } catch (error) {
@@ -62,11 +65,9 @@ export function createRooms(deps: Deps) {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       for (const member of room.members) if (member !== origin) member.send('notes', update);
       if (!isMember(room, origin)) return;
-      // A page's change: stored, then told to the other instances (after it is stored, so one
-      // told only by a pointer finds it).
-      void appendUpdate(db, sessionId, update)
-        .then(() => announce(db, { kind: 'notes', sessionId, update: toBase64(update) }, log))
-        .catch((error: unknown) => log.warn({ err: error }, 'a notes update could not be stored yet'));
+      // A page's change: stored with the others of the next 50 ms, then told to the other
+      // instances (after it is stored, so one told only by a pointer finds it).
+      writer.write(sessionId, update);
       compactSoon(room);
     });
     awareness.on(
@@ -118,6 +119,7 @@ export function createRooms(deps: Deps) {
     size: () => rooms.size,
     /** On shutdown: every room stored and compacted. */
     closeAll: async () => {
+      await writer.flush();
       for (const room of [...rooms.values()]) {
         rooms.delete(room.sessionId);
         clearTimeout(timers.get(room.sessionId));

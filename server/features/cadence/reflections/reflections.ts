@@ -19,6 +19,7 @@ import { newId } from '../../../util.js';
 import { pmFramework } from '../../plan/plans/plan-targets.js';
 import { attachmentLabel } from './reflection-words.js';
 import { seal, unseal } from '../../../crypto/sealed-fields.js';
+import { checkEditVersions } from '../../../db/edit-versions.js';
 
 interface Call {
   db: Db;
@@ -271,16 +272,26 @@ export async function updateReflection(
   const { row } = await visibleRow(input);
   const grant = await authorize({ ...input, action: 'reflection:change', thing: { reflection: row } });
   const attached = patch.attachedTo === undefined ? {} : await resolveAttachment(db, grant, patch.attachedTo);
-  await db
-    .updateTable('reflections')
-    .set({
-      ...(patch.body === undefined ? {} : { body: seal(db, 'reflections.body', patch.body) }),
-      ...attached,
-      updated_at: now.toISOString(),
-    })
-    .where('id', '=', row.id)
-    .where('pm_id', '=', pmId)
-    .execute();
+  await db.transaction().execute(async (tx) => {
+    // Two tabs editing one entry: the later save does not erase the earlier one unseen.
+    if (patch.body !== undefined)
+      await checkEditVersions(tx, {
+        table: 'reflections',
+        row: { id: row.id },
+        fields: { body: 'body' },
+        versions: patch.versions,
+      });
+    await tx
+      .updateTable('reflections')
+      .set({
+        ...(patch.body === undefined ? {} : { body: seal(tx, 'reflections.body', patch.body) }),
+        ...attached,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', row.id)
+      .where('pm_id', '=', pmId)
+      .execute();
+  });
   return presentReflection(db, await reread(db, pmId, row.id), grant);
 }
 

@@ -43,3 +43,24 @@ export function clearDraft(store: DraftStore, key: string) {
     // Nothing to clear.
   }
 }
+
+const DRAFT_PREFIX = 'wheelhouse:draft:';
+
+/**
+ * Removes every draft that is not `personId`'s (all of them when nobody is signed in): after a
+ * sign-out, or with someone else signed in on a shared computer, no one's unsent words stay in
+ * this browser, not even in localStorage.
+ */
+export function removeDraftsExcept(store: Storage, personId: string | null) {
+  try {
+    const own = personId ? draftKey(personId, '') : null;
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(DRAFT_PREFIX) && !(own && key.startsWith(own))) keys.push(key);
+    }
+    for (const key of keys) store.removeItem(key);
+  } catch {
+    // Storage refused: then no draft was kept either.
+  }
+}

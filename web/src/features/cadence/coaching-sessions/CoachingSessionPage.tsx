@@ -24,6 +24,7 @@ import { PitfallGuards } from './PitfallGuards';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { ThemeColourPicker } from './ThemeColourPicker';
 import type { LiveConnection } from './live-connection';
+import { useFormDraft } from '../../../ui/autosave/use-form-draft';
 import { useLiveSession } from './use-live-session';
 import '../../../styles/coaching-sessions.css';
 
@@ -193,7 +194,13 @@ function SessionBody({ session, call, live: channel }: { session: CoachingSessio
           </>
         )}
       </Section>
-      <Notes session={session} call={call} connection={channel.connection} writable={channel.writable} />
+      <Notes
+        session={session}
+        call={call}
+        connection={channel.connection}
+        writable={channel.writable}
+        full={channel.notesFull}
+      />
       <NextSteps session={session} call={call} live={live} />
       <Section title="Colour history">
         <ColourHistoryGrid history={session.colourHistory} caption="Colour of each theme by month" />
@@ -325,10 +332,18 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
   const add = useAction(async () => {
     await call('POST', '/agenda', { text: text.trim() });
     setText('');
+    draft.clear();
   });
+  const draft = useFormDraft(`session:${session.id}:agenda-item`, text, setText);
   const tick = useAction(async (itemId: string, done: boolean) =>
     call('PATCH', `/agenda/${itemId}`, { done }),
   );
+  // Moving sends the whole order; the other person's page is sent it at once.
+  const move = useAction(async (index: number, by: -1 | 1) => {
+    const ids = session.agenda.map((item) => item.id);
+    [ids[index], ids[index + by]] = [ids[index + by]!, ids[index]!];
+    await call('PUT', '/agenda/order', { itemIds: ids });
+  });
   const isPm = session.viewerSide === 'pm';
   const { byPeople, fromCoach, manyFromCoach } = session.ownership;
   return (
@@ -351,8 +366,30 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
         </EmptyState>
       ) : (
         <ul className="agenda">
-          {session.agenda.map((item) => (
+          {session.agenda.map((item, index) => (
             <li key={item.id} className={`agenda-item agenda-${item.kind}`}>
+              {open && session.agenda.length > 1 && (
+                <span className="agenda-move">
+                  <button
+                    type="button"
+                    className="button button-secondary agenda-move-button"
+                    aria-label={`Move up: ${item.text}`}
+                    disabled={index === 0 || move.pending}
+                    onClick={() => void move.run(index, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary agenda-move-button"
+                    aria-label={`Move down: ${item.text}`}
+                    disabled={index === session.agenda.length - 1 || move.pending}
+                    onClick={() => void move.run(index, 1)}
+                  >
+                    ↓
+                  </button>
+                </span>
+              )}
               <label className="checkbox">
                 <input
                   type="checkbox"
@@ -376,7 +413,7 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
           ))}
         </ul>
       )}
-      <FormError message={tick.error} />
+      <FormError message={tick.error ?? move.error} />
       {open && (
         <form
           className="inline-form"
@@ -389,6 +426,7 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
             label="Add to the agenda"
             value={text}
             maxLength={300}
+            hint={draft.note || undefined}
             onChange={(e) => setText(e.target.value)}
           />
           <Button type="submit" pending={add.pending} pendingLabel="Adding…" disabled={!text.trim()}>
@@ -406,11 +444,13 @@ function Notes({
   call,
   connection,
   writable,
+  full,
 }: {
   session: CoachingSession;
   call: Call;
   connection: LiveConnection | null;
   writable: boolean;
+  full: boolean;
 }) {
   // The private note sends the version it started from; the shared notes are a live document.
   const savePrivate = async (body: string, version: string): Promise<SaveOutcome> => {
@@ -433,6 +473,14 @@ function Notes({
           />
         </Suspense>
       )}
+      <div className="form-error-slot" aria-live="polite">
+        {full && (
+          <p className="form-error">
+            The shared notes are full (20,000 characters), so your last words were not added. Shorten them to
+            add more.
+          </p>
+        )}
+      </div>
       <div className="private-note">
         <AutoSaveText
           label={

@@ -40,6 +40,8 @@ export class LiveConnection {
   constructor(
     private readonly sessionId: string,
     private readonly onSession: (session: CoachingSession) => void,
+    /** The server refused this page's last change (the notes' limit): start again from the stored notes. */
+    private readonly onRefused: () => void = () => {},
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.send(SYNC, (e) => sync.writeUpdate(e, update));
@@ -103,7 +105,9 @@ export class LiveConnection {
     };
     ws.onmessage = (message: MessageEvent<string | ArrayBuffer>) => {
       if (typeof message.data === 'string') {
-        const data = JSON.parse(message.data) as { session: CoachingSession; writable: boolean };
+        const data = JSON.parse(message.data) as
+          { type: 'session'; session: CoachingSession; writable: boolean } | { type: 'refused' };
+        if (data.type === 'refused') return this.onRefused();
         this.writable = data.writable;
         this.attempts = 0;
         if (this.status !== 'live') this.setStatus('live');

@@ -10,14 +10,20 @@ export function useLiveSession(coachingSessionId: string) {
   const [connection, setConnection] = useState<LiveConnection | null>(null);
   const [session, setSession] = useState<CoachingSession | null>(null);
   const [failed, setFailed] = useState(false);
+  // A change the server refused (the notes' limit) lives only in this page's document: a new
+  // connection with a fresh document takes the notes as stored, and the page says why.
+  const [refused, setRefused] = useState(0);
+  useEffect(() => {
+    setSession(null);
+    setRefused(0);
+  }, [coachingSessionId]);
   useEffect(() => {
     let current: LiveConnection | null = null;
     let gone = false;
-    setSession(null);
     import('./live-connection').then(
       ({ LiveConnection }) => {
         if (gone) return;
-        current = new LiveConnection(coachingSessionId, setSession);
+        current = new LiveConnection(coachingSessionId, setSession, () => setRefused((n) => n + 1));
         setConnection(current);
       },
       () => !gone && setFailed(true),
@@ -27,7 +33,7 @@ export function useLiveSession(coachingSessionId: string) {
       current?.destroy();
       setConnection(null);
     };
-  }, [coachingSessionId]);
+  }, [coachingSessionId, refused]);
   const status = useSyncExternalStore(
     (listener) => connection?.subscribe(listener) ?? (() => {}),
     () => (connection ? `${connection.status}|${connection.writable}|${connection.others().join('\n')}` : ''),
@@ -41,5 +47,7 @@ export function useLiveSession(coachingSessionId: string) {
     status: (failed ? 'lost' : state) as LiveStatus,
     writable: writable === 'true',
     others: others ? others.split('\n') : [],
+    /** The server refused words that would take the shared notes over their limit. */
+    notesFull: refused > 0,
   };
 }

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { useFormDraft } from '../../../ui/autosave/use-form-draft';
 import type { Attachment, Journal, Reflection } from '../../../../../common/reflections';
-import { api } from '../../../api';
+import { textVersion } from '../../../../../common/text-version';
+import { api, ApiError } from '../../../api';
 import { NotFoundPage } from '../../../app/NotFoundPage';
 import { Page } from '../../../app/Page';
 import { useResource } from '../../../app/use-resource';
@@ -104,6 +106,7 @@ function WriteEntry({
   const [body, setBody] = useState('');
   const [attach, setAttach] = useState(initial);
   const [saved, setSaved] = useState('');
+  const draft = useFormDraft(`reflections:${pmId}:new`, body, setBody);
   const save = useAction((input: unknown) => api<Reflection>('POST', `/api/pms/${pmId}/reflections`, input));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,6 +114,7 @@ function WriteEntry({
     const result = await save.run({ body, attachedTo: parseOption(attach) });
     if (!result) return;
     setBody('');
+    draft.clear();
     setSaved(isPm ? 'Saved in your journal. Only you can read it.' : 'Note saved. Only you can read it.');
     onSaved();
   };
@@ -129,6 +133,9 @@ function WriteEntry({
           maxLength={MAX}
           onChange={(e) => setBody(e.target.value)}
         />
+        <p className="hint" aria-live="polite">
+          {draft.note}
+        </p>
         <AttachSelect
           label="About (optional)"
           value={attach}
@@ -236,9 +243,23 @@ function EntryItem({
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [body, setBody] = useState(entry.body);
+  // The words the edit started from (decision 063); on a conflict, the words saved elsewhere.
+  const [base, setBase] = useState(entry.body);
+  const [theirs, setTheirs] = useState<string | null>(null);
   const [attach, setAttach] = useState(entry.attachedTo ? optionValue(entry.attachedTo) : '');
   const url = `/api/pms/${pmId}/reflections/${entry.id}`;
-  const update = useAction((input: unknown) => api<Reflection>('PATCH', url, input));
+  const update = useAction(async (input: Record<string, unknown>) => {
+    try {
+      return await api<Reflection>('PATCH', url, { ...input, versions: { body: textVersion(base) } });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'edit_conflict') {
+        const current = (error.details.current as { body?: string } | undefined)?.body ?? '';
+        setTheirs(current);
+        setBase(current);
+      }
+      throw error;
+    }
+  });
   const share = useAction((shared: boolean) => api<Reflection>('PUT', `${url}/share`, { shared }));
   const remove = useAction(() => api('DELETE', url));
   const options =
@@ -249,6 +270,7 @@ function EntryItem({
   const saveEdit = async (e: FormEvent) => {
     e.preventDefault();
     if (await update.run({ body, attachedTo: parseOption(attach) })) {
+      setTheirs(null);
       setEditing(false);
       onChanged();
     }
@@ -281,6 +303,18 @@ function EntryItem({
             options={options}
             none="Nothing in particular"
           />
+          {theirs !== null && (
+            <div className="plan-note">
+              <p>Saved elsewhere meanwhile (another tab or device):</p>
+              <blockquote>{theirs}</blockquote>
+              <p>
+                <button type="button" className="button button-secondary" onClick={() => setBody(theirs)}>
+                  Use the one saved elsewhere
+                </button>{' '}
+                or <strong>Save changes</strong> to keep yours.
+              </p>
+            </div>
+          )}
           <FormError message={update.error} />
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={update.pending}>
@@ -319,7 +353,16 @@ function EntryItem({
             </div>
           )}
           <div className="actions">
-            <button type="button" className="button" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setBody(entry.body);
+                setBase(entry.body);
+                setTheirs(null);
+                setEditing(true);
+              }}
+            >
               Edit<span className="visually-hidden"> the entry from {formatDateTime(entry.createdAt)}</span>
             </button>
             <button type="button" className="button button-danger" onClick={() => setDeleting(true)}>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useFormDraft } from '../../../ui/autosave/use-form-draft';
 import type { Vision, VisionVersion } from '../../../../../common/visions';
 import { api } from '../../../api';
 import { useAnnounce } from '../../../app/announcer';
@@ -24,11 +25,25 @@ interface ProposeFormProps {
 /** Proposes a vision (or a change to the open proposal); the wheel's Next Bigger Challenge is one click away. */
 export function ProposeForm({ vision, start, onProposed, submitLabel }: ProposeFormProps) {
   const announce = useAnnounce();
-  const [form, setForm] = useState({
+  const [initial] = useState(() => ({
     nextBiggerChallenge: start?.nextBiggerChallenge ?? '',
     careerDirection: start?.careerDirection ?? '',
     note: '',
-  });
+  }));
+  const [form, setForm] = useState(initial);
+  // Not sent yet: the three texts are one local draft (decision 063).
+  const draft = useFormDraft(
+    `vision:${vision.pmId}:proposal`,
+    JSON.stringify(form),
+    (text) => {
+      try {
+        setForm({ ...initial, ...(JSON.parse(text) as Partial<typeof form>) });
+      } catch {
+        // A draft we cannot read is no draft.
+      }
+    },
+    JSON.stringify(initial),
+  );
   const propose = useAction(
     () => api<Vision>('POST', `/api/pms/${encodeURIComponent(vision.pmId)}/vision/proposals`, form),
     labels,
@@ -37,6 +52,7 @@ export function ProposeForm({ vision, start, onProposed, submitLabel }: ProposeF
     e.preventDefault();
     const next = await propose.run();
     if (!next) return;
+    draft.clear();
     onProposed(next);
     announce('Proposal sent. It is agreed once the other side accepts it.');
   };
@@ -93,6 +109,9 @@ export function ProposeForm({ vision, start, onProposed, submitLabel }: ProposeF
         maxLength={1000}
         onChange={(e) => setForm({ ...form, note: e.target.value })}
       />
+      <p className="hint" aria-live="polite">
+        {draft.note}
+      </p>
       <FormError message={propose.error} />
       <Button type="submit" pending={propose.pending} pendingLabel="Proposing…">
         {submitLabel}
