@@ -4,6 +4,9 @@ import { agendaOwnership, prepareAgenda, type AgendaContext } from './agenda.js'
 import { colourHistory, monthsBetween } from './colour-history.js';
 
 const base: AgendaContext = {
+  kind: 'monthly',
+  checkIns: [],
+  pulses: [],
   since: '2026-03-01T10:00:00.000Z',
   day: '2026-04-02',
   themes: [
