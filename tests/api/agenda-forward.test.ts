@@ -177,20 +177,25 @@ describe('the agenda moves forward', () => {
     const { coach, pm } = await pairWithPlan();
     const monthly = await heldMonthly(coach, pm);
     const next = await schedule(coach, pm, `${day(7)}T10:00`);
-    const before = await read(pm, next.id);
-    expect(before.agenda.filter((i) => i.carriedFrom)).toEqual([]);
-    expect(before.sinceLastTime.last).toBeNull();
     const ends = await Promise.all(
       Array.from({ length: 3 }, () => coach.client.post(`/api/coaching-sessions/${monthly.id}/end`, {})),
     );
     expect(ends.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    // Opening it afterwards prepares the rest of its agenda and carries nothing twice.
     const after = await read(coach, next.id);
-    // At the top, before what was prepared.
     expect(after.agenda.slice(0, 2).map((i) => [i.text, i.carriedFrom])).toEqual([
       ['Hiring plan', day(-7)],
       ['Promotion case', day(-7)],
     ]);
     expect(after.agenda.filter((i) => i.carriedFrom)).toHaveLength(2);
+    expect(after.agenda.length).toBeGreaterThan(2);
     expect(after.sinceLastTime.last?.id).toBe(monthly.id);
+  });
+
+  it('shows a pair’s first session that there is no last time yet', async () => {
+    const { coach, pm } = await pairWithPlan();
+    const first = await read(pm, (await schedule(coach, pm, `${day(2)}T10:00`)).id);
+    expect(first.sinceLastTime).toMatchObject({ last: null, colours: [], checkIns: [] });
+    expect(first.agenda.filter((i) => i.carriedFrom)).toEqual([]);
   });
 });
