@@ -209,7 +209,7 @@ describe('coaching sessions in the browser', () => {
     // Pat opens the check-in from the list with the keyboard: nothing held together yet.
     const pat = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/coaching-sessions` });
     const p = pat.page;
-    await p.getByRole('heading', { name: 'Coaching sessions with Cora Coach', level: 1 }).waitFor();
+    await p.getByRole('heading', { name: 'Your coaching sessions', level: 1 }).waitFor();
     await tabTo(p, /^Weekly check-in, /);
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: 'Weekly check-in with Cora Coach', level: 1 }).waitFor();
