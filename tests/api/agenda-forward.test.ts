@@ -137,6 +137,13 @@ describe('the agenda moves forward', () => {
       actionsDone: [{ text: 'Book five interviews' }],
       checkIns: [{ feelings: 'Tired, Stressed', about: 'In general' }],
     });
+    // A check-in the PM deletes leaves the agenda with it.
+    const extra = await pm.client.post(`/api/pms/${pm.id}/check-ins`, { emotions: ['hopeful'] });
+    const withExtra = await schedule(pm, pm, `${day(2)}T10:00`, 'weekly');
+    expect(texts(await read(coach, withExtra.id), 'check-in')).toContain('Felt Hopeful');
+    expect((await pm.client.delete(`/api/pms/${pm.id}/check-ins/${extra.body.id}`)).status).toBe(200);
+    expect(texts(await read(coach, withExtra.id), 'check-in')).not.toContain('Felt Hopeful');
+    await pm.client.post(`/api/coaching-sessions/${withExtra.id}/cancel`, {});
     const pmView = await read(pm, weekly.id);
     expect(pmView.sinceLastTime.checkIns.map((c) => c.feelings)).toEqual(['Tired, Stressed', 'Anxious']);
     expect(pmView.agenda.map((i) => i.id)).toEqual(checkIn.agenda.map((i) => i.id));
