@@ -144,6 +144,8 @@ export const AgendaItemKind = z.enum([
   'next-step',
   'question',
   'own',
+  'check-in',
+  'pulse',
 ]);
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
 
@@ -156,6 +158,10 @@ export const AgendaItem = z
     /** null: prepared by Wheelhouse from the PM's context. */
     addedBy: z.object({ side: z.enum(['pm', 'coach']), name: z.string() }).nullable(),
     done: z.boolean(),
+    carriedFrom: z
+      .string()
+      .nullable()
+      .describe('Not covered last time: the day (YYYY-MM-DD) of the session it was first on'),
   })
   .openapi('AgendaItem');
 export type AgendaItem = z.infer<typeof AgendaItem>;
@@ -272,6 +278,24 @@ export const CoachingSessionList = z
   .openapi('CoachingSessionList');
 export type CoachingSessionList = z.infer<typeof CoachingSessionList>;
 
+export const SinceLastTime = z
+  .object({
+    last: z
+      .object({ id: z.string(), kind: CoachingSessionKind, localStart: z.string() })
+      .nullable()
+      .describe('The pair’s last held session before this one; null for their first'),
+    colours: z
+      .array(z.object({ title: z.string(), colour: Rag }))
+      .describe('The PM’s colour per theme, as last set'),
+    actionsDone: z.array(z.object({ text: z.string(), doneAt: z.string() })),
+    checkIns: z.array(
+      z.object({ feelings: z.string().describe('"Tired, Stressed"'), about: z.string(), at: z.string() }),
+    ),
+    dips: z.array(z.object({ areaName: z.string(), drop: z.number(), roundTitle: z.string() })),
+  })
+  .openapi('SinceLastTime');
+export type SinceLastTime = z.infer<typeof SinceLastTime>;
+
 export const CoachingSession = CoachingSessionInfo.extend({
   viewerSide: z.enum(['pm', 'coach']),
   agenda: z.array(AgendaItem),
@@ -282,5 +306,8 @@ export const CoachingSession = CoachingSessionInfo.extend({
   nextSteps: z.array(NextStep),
   guards: z.array(PitfallGuard),
   colourHistory: ColourHistory,
+  sinceLastTime: SinceLastTime.describe(
+    'What happened since the pair’s last session, as the viewer may see it',
+  ),
 }).openapi('CoachingSession');
 export type CoachingSession = z.infer<typeof CoachingSession>;

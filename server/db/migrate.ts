@@ -24,6 +24,7 @@ import * as m021 from './migrations/021_password_reset_and_scim.js';
 import * as m022 from './migrations/022_single_sign_on.js';
 import * as m024 from './migrations/024_calendar_invitations.js';
 import * as m025 from './migrations/025_shared_notes_document.js';
+import * as m026 from './migrations/026_agenda_carries_forward.js';
 import * as m027 from './migrations/027_push_subscriptions.js';
 
 /** Every migration, in order. A new migration is a new file plus one line here. */
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '022_single_sign_on': m022,
   '024_calendar_invitations': m024,
   '025_shared_notes_document': m025,
+  '026_agenda_carries_forward': m026,
   '027_push_subscriptions': m027,
 };
 

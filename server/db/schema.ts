@@ -382,6 +382,10 @@ export interface SessionAgendaItemTable {
   added_side: 'pm' | 'coach' | null;
   done: number;
   created_at: string;
+  /** The item of the pair's earlier session this one carries forward (migration 026). */
+  carried_from?: string | null;
+  /** The local day (YYYY-MM-DD) the carried item was first on an agenda. */
+  carried_since?: string | null;
 }
 
 export interface SessionThemeColourTable {

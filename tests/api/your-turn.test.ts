@@ -238,6 +238,23 @@ describe('your-turn notices', () => {
     );
   });
 
+  it('a coaching session scheduled, moved and cancelled reaches both people by mail, Slack and Teams', async () => {
+    const scheduled = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: '2031-03-11T10:00',
+      timeZone: ZONE,
+    });
+    expect(scheduled.status, scheduled.text).toBe(200);
+    const id = scheduled.body.id;
+    const both = (kind: DeliveryKind) => [...everywhere('coach', kind), ...everywhere('pm', kind)].sort();
+    expect(await oneSweep()).toEqual(both('session-scheduled'));
+    const moved = await pm.client.patch(`/api/coaching-sessions/${id}`, { startsAt: '2031-03-12T10:00' });
+    expect(moved.status, moved.text).toBe(200);
+    expect(await oneSweep()).toEqual(both('session-moved'));
+    const cancelled = await pm.client.post(`/api/coaching-sessions/${id}/cancel`, { reason: 'Off sick' });
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(await oneSweep()).toEqual(both('session-cancelled'));
+  });
+
   it('a kind turned off reaches no channel, not even the inbox; quiet hours hold the outside channels', async () => {
     await channelsFor(env, pm, 'pm', { kindsOff: ['plan-comment'] });
     const before = (await inboxKinds(pm)).length;

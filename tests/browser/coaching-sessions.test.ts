@@ -180,4 +180,55 @@ describe('coaching sessions in the browser', () => {
     expect(await scrollsSideways(phone.page)).toBe(false);
     await expectNoAxeViolations(phone.page);
   });
+
+  test('the next check-in shows what was not covered and what happened since, live on both pages (keyboard)', async () => {
+    const { coach, pm } = await pairWithWheel(ctx.app);
+    const plan = await startPlan(pm, themes);
+    const day = (n: number) => isoDay(new Date(Date.now() + n * 86_400_000));
+    const monthly = await coach.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: `${day(-7)}T10:00`,
+      timeZone: 'UTC',
+    });
+    const id = monthly.body.id as string;
+    for (const text of ['Roadmap review', 'Hiring plan'])
+      await pm.client.post(`/api/coaching-sessions/${id}/agenda`, { text });
+    const started = await coach.client.post(`/api/coaching-sessions/${id}/start`, {});
+    const roadmap = started.body.agenda.find((i: { text: string }) => i.text === 'Roadmap review');
+    await coach.client.patch(`/api/coaching-sessions/${id}/agenda/${roadmap.id}`, { done: true });
+    await pm.client.put(`/api/coaching-sessions/${id}/colours/${plan.themes[0]!.id}`, {
+      colour: 'red',
+      why: '',
+    });
+    const weekly = await pm.client.post(`/api/pms/${pm.id}/coaching-sessions`, {
+      startsAt: `${day(1)}T10:00`,
+      timeZone: 'UTC',
+      kind: 'weekly',
+    });
+    expect(weekly.status, weekly.text).toBe(200);
+
+    // Pat opens the check-in from the list with the keyboard: nothing held together yet.
+    const pat = await signedInPerson(ctx, pm.email, { path: `/pms/${pm.id}/coaching-sessions` });
+    const p = pat.page;
+    await p.getByRole('heading', { name: 'Your coaching sessions', level: 1 }).waitFor();
+    await tabTo(p, /^Weekly check-in, /);
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { name: 'Weekly check-in with Cora Coach', level: 1 }).waitFor();
+    await p.getByText('No coaching session held together yet.', { exact: false }).waitFor();
+    expect(await p.getByText('Colour “Talk to users”').count()).toBe(0);
+    const cora = await signedInPerson(ctx, coach.email, { path: `/coaching-sessions/${weekly.body.id}` });
+    const c = cora.page;
+    await c.getByRole('heading', { name: 'Weekly check-in with Pat Park', level: 1 }).waitFor();
+
+    // The monthly session ends: what it did not cover reaches both open pages, with the strip.
+    await coach.client.post(`/api/coaching-sessions/${id}/end`, {});
+    for (const page of [p, c]) {
+      const hiring = page.getByRole('listitem').filter({ hasText: 'Hiring plan' });
+      await expect.poll(() => hiring.textContent(), { timeout: 10_000 }).toMatch(/Carried from/);
+      expect(await page.getByRole('listitem').filter({ hasText: 'Roadmap review' }).count()).toBe(0);
+      const strip = page.getByRole('region', { name: 'Since last time' });
+      await strip.getByText('Talk to users: Red').waitFor();
+    }
+    // Both pages render the same sections; one axe pass (about 18 s on a loaded machine) covers them.
+    await expectNoAxeViolations(p);
+  });
 });

@@ -157,7 +157,18 @@ export async function deleteCheckIn(input: Call & { checkInId: string }) {
     .executeTakeFirst();
   if (!row || !may(reader, 'check-in:see', { checkIn: row })) throw notFound();
   const grant = await authorize({ ...input, action: 'check-in:delete' });
-  await db.deleteFrom('check_ins').where('id', '=', row.id).where('pm_id', '=', pmId).execute();
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('check_ins').where('id', '=', row.id).where('pm_id', '=', pmId).execute();
+    // A deleted check-in leaves the coaching sessions' agendas too (its feelings were quoted there).
+    await tx
+      .deleteFrom('session_agenda_items')
+      .where('kind', '=', 'check-in')
+      .where('ref_id', '=', row.id)
+      .where('session_id', 'in', (eb) =>
+        eb.selectFrom('coaching_sessions').select('id').where('pm_id', '=', pmId),
+      )
+      .execute();
+  });
   await recordAccess({ db, grant, resource: 'check-in' });
   return { ok: true as const };
 }

@@ -8,7 +8,11 @@ import { dipThreshold } from '../../assess/wheel/dips.js';
 import { perceptionGaps } from '../../assess/wheel/gaps.js';
 import { dipsVisibleTo } from '../../assess/wheel/history.js';
 import { revealedRoundsVisibleTo } from '../../assess/wheel/wheel-data.js';
-import { prepareAgenda, type AgendaContext } from './agenda.js';
+import { checkInsVisibleTo, presentCheckIn } from '../check-ins/check-ins.js';
+import { pulsesOf } from '../check-ins/pulses.js';
+import { announce } from '../../../live/bus.js';
+import { prepareAgenda, QUESTIONS, type AgendaContext } from './agenda.js';
+import { carryForward, heldBefore } from './carry-forward.js';
 import { heldNewestFirst, type CoachingSessionRow } from './coaching-session-reading.js';
 import { localDay } from './zoned-time.js';
 import { seal } from '../../../crypto/sealed-fields.js';
@@ -78,8 +82,40 @@ async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promis
         .slice(0, 3)
         .map((g) => ({ ...g, roundTitle: latest.row.title }))
     : [];
-  const questions = await suggestQuestions({ db, viewer, limit: 3, now });
+  // Last time's questions are not suggested again: asked ones rest 60 days (markAsked), the
+  // others at least this once, so the next suggestions differ.
+  const lastQuestions = last
+    ? await db
+        .selectFrom('session_agenda_items')
+        .select('ref_id')
+        .where('session_id', '=', last.id)
+        .where('kind', '=', 'question')
+        .execute()
+    : [];
+  const questions = await suggestQuestions({
+    db,
+    viewer,
+    limit: QUESTIONS[row.kind],
+    now,
+    leaveOut: lastQuestions.flatMap((q) => (q.ref_id ? [q.ref_id] : [])),
+  });
+  const checkIns = (await checkInsVisibleTo(db, viewer, { limit: 50 }))
+    .filter((c) => since === null || c.created_at > since)
+    .reverse()
+    .map(presentCheckIn);
+  const pulses = (await pulsesOf(db, viewer, { limit: 50 }))
+    .filter((p) => since === null || p.created_at > since)
+    .reverse();
   return {
+    kind: row.kind,
+    checkIns: checkIns.map((c) => ({
+      id: c.id,
+      feelings: c.emotions.map((e) => e.name).join(', '),
+      about: c.about.title,
+      why: c.why,
+      at: c.createdAt,
+    })),
+    pulses: pulses.map((p) => ({ id: p.id, name: p.target_name, score: p.score })),
     since,
     day: localDay(row.starts_at, row.time_zone),
     themes,
@@ -102,35 +138,45 @@ async function agendaContext(db: Db, row: CoachingSessionRow, now: Date): Promis
 
 /**
  * Prepares the agenda once, when the coaching session is opened or first read: the first caller
- * stamps `agenda_prepared_at` (a conditional update, so two at once prepare it once) and writes
- * the items after any the pair added beforehand.
+ * stamps `agenda_prepared_at` (a conditional update, so two at once prepare it once), carries
+ * what the pair's last held session did not cover, and writes the items in this order: carried,
+ * prepared, then any the pair added beforehand.
  */
 export async function prepareAgendaOnce(db: Db, row: CoachingSessionRow, now: Date): Promise<void> {
   if (row.agenda_prepared_at !== null || row.status === 'cancelled') return;
   const context = await agendaContext(db, row, now);
-  await db.transaction().execute(async (tx) => {
+  const earlier = await heldBefore(db, row);
+  const prepared = await db.transaction().execute(async (tx) => {
     const claimed = await tx
       .updateTable('coaching_sessions')
       .set({ agenda_prepared_at: now.toISOString() })
       .where('id', '=', row.id)
       .where('agenda_prepared_at', 'is', null)
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return;
+    if (Number(claimed.numUpdatedRows) !== 1) return false;
+    if (earlier) await carryForward(tx, earlier, row);
     const existing = await tx
       .selectFrom('session_agenda_items')
-      .select(['id'])
+      .select(['id', 'carried_from'])
       .where('session_id', '=', row.id)
       .orderBy('position')
       .execute();
-    const prepared = prepareAgenda(context);
-    // Prepared items first, then what the pair added before, in their order.
-    for (const [position, item] of prepared.entries())
+    const carried = existing.filter((i) => i.carried_from);
+    const added = existing.filter((i) => !i.carried_from);
+    const items = prepareAgenda(context);
+    for (const [index, item] of carried.entries())
+      await tx
+        .updateTable('session_agenda_items')
+        .set({ position: index })
+        .where('id', '=', item.id)
+        .execute();
+    for (const [index, item] of items.entries())
       await tx
         .insertInto('session_agenda_items')
         .values({
           id: newId(),
           session_id: row.id,
-          position,
+          position: carried.length + index,
           kind: item.kind,
           text: seal(tx, 'session_agenda_items.text', item.text),
           detail: seal(tx, 'session_agenda_items.detail', item.detail),
@@ -141,11 +187,14 @@ export async function prepareAgendaOnce(db: Db, row: CoachingSessionRow, now: Da
           created_at: now.toISOString(),
         })
         .execute();
-    for (const [index, item] of existing.entries())
+    for (const [index, item] of added.entries())
       await tx
         .updateTable('session_agenda_items')
-        .set({ position: prepared.length + index })
+        .set({ position: carried.length + items.length + index })
         .where('id', '=', item.id)
         .execute();
+    return true;
   });
+  // Both sides' open pages show the prepared agenda and what carried (decision 056).
+  if (prepared) await announce(db, { kind: 'changed', sessionId: row.id });
 }

@@ -4,6 +4,9 @@ import { agendaOwnership, prepareAgenda, type AgendaContext } from './agenda.js'
 import { colourHistory, monthsBetween } from './colour-history.js';
 
 const base: AgendaContext = {
+  kind: 'monthly',
+  checkIns: [],
+  pulses: [],
   since: '2026-03-01T10:00:00.000Z',
   day: '2026-04-02',
   themes: [
@@ -39,6 +42,30 @@ describe('prepared agenda', () => {
       'Colour “Stakeholders”',
     ]);
     expect(items.filter((i) => i.kind === 'question')).toHaveLength(3);
+  });
+
+  it('gives a weekly check-in the lighter agenda: feelings, pulses, actions due this week, one question', () => {
+    const items = prepareAgenda({
+      ...base,
+      kind: 'weekly',
+      checkIns: [
+        { id: 'c1', feelings: 'Tired, Stressed', about: 'In general', why: 'Two launches', at: 'x' },
+      ],
+      pulses: [{ id: 'p1', name: 'Agile', score: 4 }],
+      actions: [
+        action({ id: 'soon', text: 'Soon', dueOn: '2026-04-08' }),
+        action({ id: 'later', text: 'Later', dueOn: '2026-04-09' }),
+      ],
+      gaps: [{ areaName: 'Team', roundTitle: 'Q1', self: 8, coach: 5, higher: 'self' }],
+      questions: [1, 2, 3].map((n) => ({ id: `q${n}`, text: `Question ${n}?`, why: 'why' })),
+    });
+    expect(items.map((i) => [i.kind, i.text])).toEqual([
+      ['check-in', 'Felt Tired, Stressed'],
+      ['pulse', 'Pulse on Agile: 4'],
+      ['action-due', 'Due this week: Soon'],
+      ['question', 'Question 1?'],
+    ]);
+    expect(items[0]!.detail).toBe('In general: “Two launches”');
   });
 
   it('lists open actions due by the day, and actions done since the last session with their evidence', () => {

@@ -9,6 +9,8 @@ export interface PreparedItem {
 }
 
 export interface AgendaContext {
+  /** A monthly session takes the full agenda; a weekly check-in the lighter one. */
+  kind: 'monthly' | 'weekly';
   /** The last held coaching session's end (ISO), or null before the first. */
   since: string | null;
   /** The coaching session's local day (YYYY-MM-DD): actions due by then are due. */
@@ -34,7 +36,20 @@ export interface AgendaContext {
   suggestions: { id: string; text: string }[];
   lastNextSteps: { id: string; text: string; themeTitle: string }[];
   questions: { id: string; text: string; why: string }[];
+  /** The PM's check-ins since last time that both may see, feelings already in words. */
+  checkIns: { id: string; feelings: string; about: string; why: string; at: string }[];
+  /** The PM's pulses since last time. */
+  pulses: { id: string; name: string; score: number }[];
 }
+
+/** Questions a monthly session suggests, and a weekly check-in. */
+export const QUESTIONS = { monthly: 3, weekly: 1 } as const;
+
+/** Days ahead of the check-in's day that count as "due this week". */
+const WEEK_AHEAD = 6;
+
+const plusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 const after = (iso: string | null, since: string | null) => iso !== null && (since === null || iso > since);
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -45,6 +60,40 @@ const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
  * theme to colour, then two or three questions.
  */
 export function prepareAgenda(c: AgendaContext): PreparedItem[] {
+  return c.kind === 'weekly' ? prepareCheckIn(c) : prepareMonthly(c);
+}
+
+/**
+ * The weekly check-in's lighter agenda: how the PM has been (their check-ins and pulses since
+ * last time), the actions due this week, and one question. No colouring, gaps or suggestions:
+ * those wait for the monthly session.
+ */
+function prepareCheckIn(c: AgendaContext): PreparedItem[] {
+  const items: PreparedItem[] = [];
+  for (const i of c.checkIns)
+    items.push({
+      kind: 'check-in',
+      text: `Felt ${i.feelings}`,
+      detail: i.why.trim() ? `${i.about}: “${i.why.trim()}”` : i.about,
+      refId: i.id,
+    });
+  for (const p of c.pulses)
+    items.push({ kind: 'pulse', text: `Pulse on ${p.name}: ${p.score}`, detail: null, refId: p.id });
+  const weekEnd = plusDays(c.day, WEEK_AHEAD);
+  for (const a of c.actions)
+    if ((a.status === 'not_started' || a.status === 'in_progress') && a.dueOn !== null && a.dueOn <= weekEnd)
+      items.push({
+        kind: 'action-due',
+        text: `${a.dueOn < c.day ? 'Overdue' : 'Due this week'}: ${a.text}`,
+        detail: `${a.themeTitle} · due ${a.dueOn}`,
+        refId: a.id,
+      });
+  for (const q of c.questions.slice(0, QUESTIONS.weekly))
+    items.push({ kind: 'question', text: q.text, detail: q.why, refId: q.id });
+  return items;
+}
+
+function prepareMonthly(c: AgendaContext): PreparedItem[] {
   const items: PreparedItem[] = [];
   for (const s of c.lastNextSteps)
     items.push({
@@ -90,7 +139,7 @@ export function prepareAgenda(c: AgendaContext): PreparedItem[] {
     items.push({ kind: 'suggestion', text: `Open suggestion: ${s.text}`, detail: null, refId: s.id });
   for (const t of c.themes)
     items.push({ kind: 'theme', text: `Colour “${t.title}”`, detail: null, refId: t.id });
-  for (const q of c.questions.slice(0, 3))
+  for (const q of c.questions.slice(0, QUESTIONS.monthly))
     items.push({ kind: 'question', text: q.text, detail: q.why, refId: q.id });
   return items;
 }

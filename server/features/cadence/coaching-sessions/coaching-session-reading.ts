@@ -14,6 +14,7 @@ import { visibleSince } from '../../../privacy/visible-history.js';
 import { findPlanRow } from '../../plan/plans/plan-reading.js';
 import { agendaOwnership } from './agenda.js';
 import { colourHistory } from './colour-history.js';
+import { sinceLastTime } from './since-last-time.js';
 import { bigBangReview, tacticalTakeover } from './guards.js';
 import { unseal } from '../../../crypto/sealed-fields.js';
 
@@ -256,7 +257,7 @@ export async function presentCoachingSession(
   const items = await db
     .selectFrom('session_agenda_items as i')
     .leftJoin('users as u', 'u.id', 'i.added_by')
-    .select(['i.id', 'i.kind', 'i.text', 'i.detail', 'i.added_side', 'i.done', 'u.name'])
+    .select(['i.id', 'i.kind', 'i.text', 'i.detail', 'i.added_side', 'i.done', 'i.carried_since', 'u.name'])
     .where('i.session_id', '=', row.id)
     .orderBy('i.position')
     .execute();
@@ -293,6 +294,7 @@ export async function presentCoachingSession(
       detail: unseal(db, 'session_agenda_items.detail', i.detail),
       addedBy: i.added_side ? { side: i.added_side, name: i.name ?? 'Someone' } : null,
       done: i.done === 1,
+      carriedFrom: i.carried_since ?? null,
     })),
     ownership: agendaOwnership(items.map((i) => i.added_side)),
     themes: themes.map((t) => ({
@@ -314,5 +316,6 @@ export async function presentCoachingSession(
     })),
     guards: await pitfallGuards(db, viewer, all, now),
     colourHistory: await colourHistoryFor(db, viewer),
+    sinceLastTime: await sinceLastTime(db, viewer, row),
   };
 }

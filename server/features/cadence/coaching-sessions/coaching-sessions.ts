@@ -19,6 +19,7 @@ import { newId } from '../../../util.js';
 import { currentPlanOrFail, currentTheme, insertAction, touchPlan } from '../../plan/plans/plan-writing.js';
 import { markAsked } from '../../define-good/questions/suggest.js';
 import { prepareAgendaOnce } from './agenda-preparation.js';
+import { carryForward, nextOpenAfter } from './carry-forward.js';
 import {
   coachingSessionRow,
   coachingSessionsOf,
@@ -497,7 +498,7 @@ export async function endCoachingSession(input: SessionCall): Promise<CoachingSe
     .where('kind', '=', 'question')
     .where('done', '=', 1)
     .execute();
-  await db.transaction().execute(async (tx) => {
+  const next = await db.transaction().execute(async (tx) => {
     const done = await tx
       .updateTable('coaching_sessions')
       .set({
@@ -520,7 +521,11 @@ export async function endCoachingSession(input: SessionCall): Promise<CoachingSe
       sessionId: row.id,
       now,
     });
+    // What was not covered goes to the pair's next session now, if one is planned (once: decision 060).
+    const following = await nextOpenAfter(tx, row);
+    return following && (await carryForward(tx, row, following)) > 0 ? following : null;
   });
+  if (next) await announce(db, { kind: 'changed', sessionId: next.id });
   return answer(db, grant, row.id, now, 'coaching session');
 }
 

@@ -33,7 +33,12 @@ export const manifest = {
   session_agenda_items: {
     key: ['id'],
     sealed: ['text', 'detail'],
-    clear: { kind: 'an enum', added_side: 'an enum' },
+    clear: {
+      kind: 'an enum',
+      added_side: 'an enum',
+      carried_from: 'an agenda item id',
+      carried_since: 'a local date',
+    },
     erasure: { goes: 'cascade', from: 'coaching_sessions' },
     export: 'coaching-sessions',
   },

@@ -23,6 +23,8 @@ export async function suggestQuestions(input: {
   now: Date;
   /** A session opened with nothing prepared: good openers come first. */
   noAgenda?: boolean;
+  /** Questions not to suggest this time whatever else (last session's). */
+  leaveOut?: readonly string[];
 }): Promise<SuggestedQuestion[]> {
   const context = await pmContext(input.db, input.viewer);
   const since = new Date(input.now.getTime() - ASKED_COOLDOWN_DAYS * 86_400_000).toISOString();
@@ -36,7 +38,7 @@ export async function suggestQuestions(input: {
     context,
     // The workspace's shared questions first: where one fits, the team's own words win.
     bank: [...(await sharedQuestionsFor(input.db, input.viewer.pmId)), ...builtinQuestions],
-    asked: new Set(asked.map((a) => a.question_id)),
+    asked: new Set([...asked.map((a) => a.question_id), ...(input.leaveOut ?? [])]),
     limit: input.limit,
     noAgenda: input.noAgenda ?? false,
   });

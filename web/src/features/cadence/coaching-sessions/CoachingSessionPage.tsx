@@ -23,6 +23,7 @@ import { CancelDialog } from './CancelDialog';
 import { PitfallGuards } from './PitfallGuards';
 import { TimeZoneSelect } from './TimeZoneSelect';
 import { ThemeColourPicker } from './ThemeColourPicker';
+import { SinceLastTime, dayOf } from './SinceLastTime';
 import type { LiveConnection } from './live-connection';
 import { useFormDraft } from '../../../ui/autosave/use-form-draft';
 import { useLiveSession } from './use-live-session';
@@ -150,6 +151,7 @@ function SessionBody({ session, call, live: channel }: { session: CoachingSessio
           </p>
         </Section>
       )}
+      {session.status !== 'cancelled' && <SinceLastTime session={session} />}
       <Agenda session={session} call={call} open={open} />
       <Section
         title="Red, amber, green"
@@ -325,7 +327,14 @@ function Reschedule({ session, call }: { session: CoachingSession; call: Call })
 }
 
 // The prepared items' texts say what they are ("Overdue: …", "Dip in …"); questions get a label.
-const kindLabels: Record<string, string> = { question: 'Question' };
+const kindLabels: Record<string, string> = { question: 'Question', 'check-in': 'Check-in', pulse: 'Pulse' };
+
+const agendaIntro = {
+  monthly:
+    'Prepared from the plan and the wheel since the last coaching session, with what was not covered last time. Tick items off as you go: what is left carries to the next one.',
+  weekly:
+    'A short check-in: how the PM has been, what is due this week and one question, with what was not covered last time. What is left carries to the next one.',
+} as const;
 
 function Agenda({ session, call, open }: { session: CoachingSession; call: Call; open: boolean }) {
   const [text, setText] = useState('');
@@ -347,10 +356,7 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
   const isPm = session.viewerSide === 'pm';
   const { byPeople, fromCoach, manyFromCoach } = session.ownership;
   return (
-    <Section
-      title="Agenda"
-      intro="Prepared from the plan and the wheel since the last coaching session. Tick items off as you go."
-    >
+    <Section title="Agenda" intro={agendaIntro[session.kind]}>
       {manyFromCoach && (
         <div className="plan-note ownership-warning">
           <p>
@@ -402,11 +408,15 @@ function Agenda({ session, call, open }: { session: CoachingSession; call: Call;
                   {item.text}
                 </span>
               </label>
-              {(item.detail || item.addedBy) && (
+              {(item.detail || item.addedBy || item.carriedFrom) && (
                 <p className="item-meta agenda-detail">
-                  {item.detail}
-                  {item.detail && item.addedBy ? ' · ' : ''}
-                  {item.addedBy && `added by ${item.addedBy.name}`}
+                  {item.carriedFrom && (
+                    <span className="agenda-carried">Carried from {dayOf(item.carriedFrom)}</span>
+                  )}
+                  {/* A leading '' puts a separator after the carried mark. */}
+                  {[item.carriedFrom && '', item.detail, item.addedBy && `added by ${item.addedBy.name}`]
+                    .filter((part) => typeof part === 'string')
+                    .join(' · ')}
                 </p>
               )}
             </li>
