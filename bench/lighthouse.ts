@@ -49,6 +49,8 @@ interface PageScore {
   lcp: number;
   tbt: number;
   cls: number;
+  /** Lighthouse's measure of this machine's CPU at the time (higher is faster; a busy machine scores low). */
+  benchmarkIndex: number;
   costs: string[];
 }
 
@@ -200,6 +202,7 @@ async function auditOnce(
     lcp: metric('largest-contentful-paint'),
     tbt: metric('total-blocking-time'),
     cls: metric('cumulative-layout-shift'),
+    benchmarkIndex: lhr.environment.benchmarkIndex,
     costs,
   };
 }
@@ -316,7 +319,9 @@ export function printLighthouse({ scores, firstPageJs, entry }: Awaited<ReturnTy
       ...checks.map(([, target, get, show]) => `${show(get(s))}${verdict(target, get(s)).met ? '' : '!'}`),
       missed.length ? 'MISSED' : 'met',
     ]);
-    console.log(`    ${s.path.replace(/[0-9a-f-]{36}/g, '…')}`);
+    console.log(
+      `    ${s.path.replace(/[0-9a-f-]{36}/g, '…')} (CPU benchmark index ${s.benchmarkIndex.toFixed(0)})`,
+    );
     for (const m of missed) console.log(`    missed: ${m.text}`);
     for (const c of s.costs) console.log(`    ${c}`);
   }
