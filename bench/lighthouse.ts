@@ -19,8 +19,10 @@ import { targets, verdict } from './targets.js';
  * config: the mobile preset, simulated slow 4G and a 4× slower CPU) against the built app, started
  * as `npm start` starts it, on a new SQLite file: the first-run page of a new installation, then,
  * with the demo seeded and a demo PM signed in (a session cookie sent as an extra header on every
- * request), the PM's home, a compared wheel and the plan. Prints performance and accessibility
- * per page against the targets, and the audits that cost points. Lighthouse is a dev dependency
+ * request), the PM's home, the coach's home (the demo coach), a compared wheel, the plan, a
+ * coaching session's page and the check-in. Prints per page performance, accessibility, FCP, LCP,
+ * TBT and CLS against their targets, the entry chunk against its budget, and the audits that cost
+ * points. A trace that failed to record (NO_NAVSTART on a busy machine) is tried again. Lighthouse is a dev dependency
  * used here only; the server never imports it.
  *
  * LIGHTHOUSE_NO_BUILD=1 skips `npm run build` (measure the build that is there);
