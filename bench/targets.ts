@@ -1,3 +1,5 @@
+import { ENTRY_CHUNK_BUDGET } from './entry-budget.js';
+
 /**
  * Issue 13's targets, in one place, and the words the bench prints for each: met, or missed by
  * how much (in the figure's unit and as a share of the target).
@@ -24,6 +26,19 @@ export const targets = {
     kind: 'at-least',
     limit: 0.95,
     digits: 2,
+  },
+  // Lighthouse's own "good" bands for a phone (web.dev Core Web Vitals and its TBT band).
+  lighthouseFcp: { name: 'first contentful paint', unit: 'ms', kind: 'at-most', limit: 1800, digits: 0 },
+  lighthouseLcp: { name: 'largest contentful paint', unit: 'ms', kind: 'at-most', limit: 2500, digits: 0 },
+  lighthouseTbt: { name: 'total blocking time', unit: 'ms', kind: 'at-most', limit: 200, digits: 0 },
+  lighthouseCls: { name: 'cumulative layout shift', unit: '', kind: 'at-most', limit: 0.1, digits: 3 },
+  /** The built entry chunk (issue 22): the budget the entry-chunk test holds, with its headroom. */
+  entryChunk: {
+    name: 'entry chunk as built',
+    unit: 'B',
+    kind: 'at-most',
+    limit: ENTRY_CHUNK_BUDGET,
+    digits: 0,
   },
   lighthouseAccessibility: {
     name: 'Lighthouse accessibility',

@@ -41,6 +41,11 @@ export type Person = z.infer<typeof Person>;
 export const Me = Person.extend({
   isAdmin: z.boolean(),
   workspace: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+  /**
+   * Which menu items the person gets, known with the session so the navigation is drawn whole at
+   * once (no layout shift when /api/pairs answers): coached (a PM: wheel, plan, access log), coaching now.
+   */
+  roles: z.object({ isPm: z.boolean(), coaches: z.boolean() }),
 }).openapi('Me');
 export type Me = z.infer<typeof Me>;
 

@@ -30,7 +30,7 @@ export function serviceWorker({ template, publicDir }: { template: string; publi
       const dir = options.dir;
       if (!dir) return;
       const built = Object.keys(bundle)
-        .filter((name) => name !== 'index.html' && existsSync(join(dir, name)))
+        .filter((name) => name !== 'index.html' && !name.startsWith('.vite/') && existsSync(join(dir, name)))
         .map((name) => `/${name}`);
       const files = [...built, ...sitePaths(publicDir)].sort();
       // The id changes when any file does: built ones by content, public ones (not hashed) too.

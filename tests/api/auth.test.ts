@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { buildPm, buildWorkspace, PASSWORD, signIn } from '../support/factories.js';
+import { buildMember, buildPm, buildWorkspace, PASSWORD, signIn } from '../support/factories.js';
 import { startTestApp, useTestApp } from '../support/test-app.js';
 
 const app = useTestApp({ perTest: true });
@@ -120,6 +120,30 @@ describe('sessions', () => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .execute();
     expect((await again.client.get('/api/session')).body.me).toBeNull();
+  });
+});
+
+describe('the session names the person’s roles (the menu is drawn whole at once)', () => {
+  it('a PM once coached, a coach while a pair is active; an open offer makes neither', async () => {
+    const admin = await buildWorkspace(app);
+    const coach = await buildMember(app, admin, 'Cora Coach');
+    const roles = async (person: { client: Client }) =>
+      ((await person.client.get('/api/session')).body as { me: { roles: unknown } }).me.roles;
+    expect(await roles(coach)).toEqual({ isPm: false, coaches: false });
+
+    const colleague = await buildMember(app, admin, 'Sam Member');
+    expect((await coach.client.post('/api/pairs', { pmId: colleague.id })).status).toBe(200);
+    expect(await roles(coach)).toEqual({ isPm: false, coaches: false });
+    expect(await roles(colleague)).toEqual({ isPm: false, coaches: false });
+
+    const pm = await buildPm(app, coach, 'Pat Park');
+    expect(await roles(pm)).toEqual({ isPm: true, coaches: false });
+    expect(await roles(coach)).toEqual({ isPm: false, coaches: true });
+
+    // Ended: Pat keeps a PM's menu (the wheel and plan stay theirs), Cora no longer coaches.
+    expect((await coach.client.post(`/api/pairs/${pm.pairId}/end`, {})).status).toBe(200);
+    expect(await roles(pm)).toEqual({ isPm: true, coaches: false });
+    expect(await roles(coach)).toEqual({ isPm: false, coaches: false });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { SessionState } from '../../../common/schemas';
+import type { Me, SessionState } from '../../../common/schemas';
 import { api, ApiError } from '../api';
 import { InboxLink } from '../features/cadence/deliveries/InboxLink';
 import { coachesIn, isPmIn, MyPairsProvider, useMyPairs } from '../features/people/pairs/my-pairs';
@@ -7,7 +7,7 @@ import { Loading } from '../ui/Loading';
 import { removeDraftsExcept } from '../ui/autosave/drafts';
 import { Announcer } from './announcer';
 import { Layout } from './Layout';
-import { useNavRoles } from './nav-roles';
+import { navRoles } from './nav-roles';
 import { usePath } from './router';
 import { pageFor } from './routes';
 import { SessionContext, type SessionValue } from './session';
@@ -42,7 +42,7 @@ export function App() {
     <SessionContext.Provider value={session}>
       <MyPairsProvider key={me?.id ?? 'signed-out'} signedIn={me !== null}>
         <Announcer path={path}>
-          <PairedLayout meId={me?.id ?? null}>
+          <PairedLayout me={me}>
             <Suspense fallback={<Loading />}>{pageFor(path, session.state)}</Suspense>
           </PairedLayout>
         </Announcer>
@@ -52,12 +52,12 @@ export function App() {
 }
 
 /** The frame, told whether the person is coached: only a PM has a wheel, a plan and an access log. */
-function PairedLayout({ meId, children }: { meId: string | null; children: ReactNode }) {
+function PairedLayout({ me, children }: { me: Me | null; children: ReactNode }) {
   const { pairs } = useMyPairs();
-  const known = meId && pairs ? { isPm: isPmIn(pairs, meId), coaches: coachesIn(pairs, meId) } : null;
-  const { isPm, coaches } = useNavRoles(meId, known);
+  const known = me && pairs ? { isPm: isPmIn(pairs, me.id), coaches: coachesIn(pairs, me.id) } : null;
+  const { isPm, coaches } = navRoles(me, known);
   return (
-    <Layout isPm={isPm} coaches={coaches} inbox={meId ? <InboxLink /> : undefined}>
+    <Layout isPm={isPm} coaches={coaches} inbox={me ? <InboxLink /> : undefined}>
       {children}
     </Layout>
   );

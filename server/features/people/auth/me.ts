@@ -16,6 +16,23 @@ export async function presentMe(db: Db, actor: Actor): Promise<Me> {
     email,
     isAdmin,
     workspace: { id: workspace.id, name: workspace.name, isDemo: workspace.is_demo === 1 },
+    roles: await rolesOf(db, id),
+  };
+}
+
+/**
+ * The person's roles as the web app's menu reads them from their pairs (my-pairs.tsx: isPmIn,
+ * coachesIn): a PM once an offer was answered, a coach while a pair is active.
+ */
+async function rolesOf(db: Db, personId: string): Promise<Me['roles']> {
+  const rows = await db
+    .selectFrom('pairs')
+    .select(['pm_id', 'coach_id', 'status'])
+    .where((eb) => eb.or([eb('pm_id', '=', personId), eb('coach_id', '=', personId)]))
+    .execute();
+  return {
+    isPm: rows.some((r) => r.pm_id === personId && r.status !== 'pending'),
+    coaches: rows.some((r) => r.coach_id === personId && r.status === 'active'),
   };
 }
 

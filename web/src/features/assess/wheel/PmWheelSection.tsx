@@ -1,6 +1,6 @@
 import type { Dip, Round } from '../../../../../common/wheel-rounds';
 import { Link } from '../../../app/router';
-import { useResource, type Resource } from '../../../app/use-resource';
+import type { Resource } from '../../../app/use-resource';
 import { Loaded } from '../../../ui/Loaded';
 import { Section } from '../../../ui/Section';
 import { DipsList } from './DipsList';
@@ -9,8 +9,16 @@ import { DipsList } from './DipsList';
  * The PM's home: their round under way (or how to start one), dips to talk about (from the home
  * summary), and the way to their wheel.
  */
-export function PmWheelSection({ meId, dips }: { meId: string; dips: Resource<Dip[]> }) {
-  const rounds = useResource<Round[]>(`/api/pms/${meId}/rounds`);
+export function PmWheelSection({
+  meId,
+  rounds,
+  dips,
+}: {
+  meId: string;
+  /** The PM's rounds, read by home with its other data (see HomePage). */
+  rounds: Resource<Round[]>;
+  dips: Resource<Dip[]>;
+}) {
   return (
     <Section title="Your wheel">
       <Loaded resource={rounds}>

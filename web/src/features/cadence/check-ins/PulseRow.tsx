@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Pulse, PulseBoard } from '../../../../../common/check-ins';
 import { api } from '../../../api';
-import { useResource } from '../../../app/use-resource';
+import { useResource, type Resource } from '../../../app/use-resource';
 import { FormError } from '../../../ui/FormError';
 import { Loaded } from '../../../ui/Loaded';
 import { useAction } from '../../../ui/use-action';
@@ -9,8 +9,10 @@ import { useAction } from '../../../ui/use-action';
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** A one-tap 1–10 on an area of the PM's framework, then "what would make it one point higher?". */
-export function PulseRow({ pmId }: { pmId: string }) {
-  const board = useResource<PulseBoard>(`/api/pms/${encodeURIComponent(pmId)}/pulses`);
+export function PulseRow({ pmId, loaded }: { pmId: string; loaded?: Resource<PulseBoard> }) {
+  // Home reads the board with its other data (so the row does not push the page down when it comes).
+  const own = useResource<PulseBoard>(loaded ? null : `/api/pms/${encodeURIComponent(pmId)}/pulses`);
+  const board = loaded ?? own;
   return (
     <Loaded resource={board}>
       {(data) => <PulseForm pmId={pmId} board={data} onSaved={board.reload} />}

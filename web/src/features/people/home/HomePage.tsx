@@ -1,4 +1,8 @@
+import { useRef } from 'react';
+import type { Coming } from '../../../../../common/coming';
 import type { HomeSummary } from '../../../../../common/home';
+import type { Round } from '../../../../../common/wheel-rounds';
+import type { PulseBoard } from '../../../../../common/check-ins';
 import type { Invitation } from '../../../../../common/schemas';
 import { Page } from '../../../app/Page';
 import { useMe } from '../../../app/session';
@@ -21,6 +25,13 @@ export function HomePage() {
   const myPairs = useMyPairs();
   const invitations = useResource<Invitation[]>('/api/invitations');
   const summary = useResource<HomeSummary>('/api/home');
+  const coming = useResource<Coming>('/api/me/coming');
+  // A coached PM's rounds and pulses, asked at once with the rest (the session says who is a PM before the
+  // pairs answer), so the wheel section does not grow after the page is drawn.
+  const coached = myPairs.pairs ? splitPairs(myPairs.pairs, me.id).myCoaches.length > 0 : me.roles.isPm;
+  const rounds = useResource<Round[]>(coached ? `/api/pms/${me.id}/rounds` : null);
+  const pulses = useResource<PulseBoard>(coached ? `/api/pms/${encodeURIComponent(me.id)}/pulses` : null);
+  const drawn = useRef(false);
   const onPairsChanged = () => {
     myPairs.reload();
     summary.reload();
@@ -30,12 +41,17 @@ export function HomePage() {
   let body;
   if (error) {
     body = <LoadError error={error} retry={() => (myPairs.reload(), invitations.reload())} />;
-  } else if (!myPairs.pairs || !invitations.data || (summary.data === undefined && !summary.error)) {
-    // The first load waits for the summary too (all three are asked at once): sections that
-    // arrived later pushed the page down as it loaded (Lighthouse: layout shift 0.31 on a PM's home).
-    // A reload keeps what is on screen; a failed summary shows its own error in the sections.
+  } else if (
+    !myPairs.pairs ||
+    !invitations.data ||
+    (!drawn.current && [summary, coming, ...(coached ? [rounds, pulses] : [])].some(pending))
+  ) {
+    // The first load waits for the summary, what is coming and the rounds too (all asked at once):
+    // sections that arrived later pushed the page down as it loaded (Lighthouse: layout shift 0.31
+    // on a PM's home). Later reloads keep what is on screen; a failed read shows its own error.
     body = <Loading />;
   } else {
+    drawn.current = true;
     const pairs = myPairs.pairs;
     const split = splitPairs(pairs, me.id);
     const isPm = split.myCoaches.length + split.offersToMe.length + split.endedAsPm.length > 0;
@@ -57,13 +73,15 @@ export function HomePage() {
       <>
         {me.workspace.isDemo && <DemoNotice />}
         {!isPm && !isCoach && <Welcome me={me} />}
-        <ComingSection />
+        <ComingSection loaded={coming} />
         {isPm && (
           <PmSections
             meId={me.id}
             myCoaches={split.myCoaches}
             offersToMe={split.offersToMe}
             summary={summary}
+            rounds={rounds}
+            pulses={pulses}
             onChanged={onPairsChanged}
           />
         )}
@@ -84,3 +102,6 @@ export function HomePage() {
     </Page>
   );
 }
+
+const pending = (resource: { data?: unknown; error?: unknown }) =>
+  resource.data === undefined && resource.error === undefined;

@@ -1,5 +1,7 @@
 import type { HomeSummary } from '../../../../../common/home';
 import type { Pair } from '../../../../../common/schemas';
+import type { Round } from '../../../../../common/wheel-rounds';
+import type { PulseBoard } from '../../../../../common/check-ins';
 import { pick, type Resource } from '../../../app/use-resource';
 import { OffersToMe } from '../pairs/OffersToMe';
 import { YourCoaches } from '../pairs/YourCoaches';
@@ -15,9 +17,14 @@ export function PmSections({
   myCoaches,
   offersToMe,
   summary,
+  rounds,
+  pulses,
   onChanged,
 }: {
   meId: string;
+  /** Read by home with its other data, so these sections are whole when the page is drawn. */
+  rounds: Resource<Round[]>;
+  pulses: Resource<PulseBoard>;
   myCoaches: Pair[];
   offersToMe: Pair[];
   summary: Resource<HomeSummary>;
@@ -30,8 +37,10 @@ export function PmSections({
           <OffersToMe pairs={offersToMe} onChanged={onChanged} />
         </Section>
       )}
-      {myCoaches.length > 0 && <CheckInHomeSection meId={meId} />}
-      {myCoaches.length > 0 && <PmWheelSection meId={meId} dips={pick(summary, (s) => s.me.dips)} />}
+      {myCoaches.length > 0 && <CheckInHomeSection meId={meId} pulses={pulses} />}
+      {myCoaches.length > 0 && (
+        <PmWheelSection meId={meId} rounds={rounds} dips={pick(summary, (s) => s.me.dips)} />
+      )}
       {myCoaches.length > 0 && <PmPlanSection meId={meId} summary={pick(summary, (s) => s.me)} />}
       {myCoaches.length > 0 && <PmCoachingSection meId={meId} summary={pick(summary, (s) => s.me)} />}
       <Section title={myCoaches.length > 1 ? 'Your coaches' : 'Your coach'}>
