@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { performance as hooks } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,9 +184,9 @@ async function measure(options: {
   overallRate?: number;
 }): Promise<Figures> {
   // The load comes from a worker thread, so the server's event loop does not also generate it.
-  const loop = performance.eventLoopUtilization();
+  const loop = hooks.eventLoopUtilization();
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
-  const busyMs = performance.eventLoopUtilization(loop).active / Math.max(1, result.requests.total);
+  const busyMs = hooks.eventLoopUtilization(loop).active / Math.max(1, result.requests.total);
   if (result.errors || result.timeouts || result.non2xx)
     throw new Error(
       `${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
