@@ -8,18 +8,25 @@ import { useTestApp } from '../support/test-app.js';
  * lookup also reads the asker's pairs and history grants, and every check of that request uses them.
  */
 const tablesAsked: string[][] = [];
+let sessionBuilds = 0;
+// By result, not by build: a query compiled once (the session lookup) is built only the first time.
+const tablesOf = new WeakMap<object, string[]>();
 const counter: KyselyPlugin = {
-  transformQuery: ({ node }) => {
+  transformQuery: ({ node, queryId }) => {
     const tables = new Set<string>();
     JSON.stringify(node, (key, value: unknown) => {
       const v = value as { kind?: string; table?: { identifier?: { name?: string } } };
       if (v?.kind === 'TableNode' && v.table?.identifier?.name) tables.add(v.table.identifier.name);
       return value;
     });
-    tablesAsked.push([...tables]);
+    tablesOf.set(queryId, [...tables]);
+    if (tables.has('sessions')) sessionBuilds++;
     return node;
   },
-  transformResult: async ({ result }) => result,
+  transformResult: async ({ result, queryId }) => {
+    tablesAsked.push(tablesOf.get(queryId) ?? []);
+    return result;
+  },
 };
 const app = useTestApp({ plugins: [counter] });
 
@@ -34,6 +41,7 @@ describe('a read', () => {
     });
     expect(plan.status, plan.text).toBe(200);
 
+    sessionBuilds = 0;
     for (const path of [
       `/api/pms/${pm.id}/plan`,
       `/api/pms/${pm.id}/history`,
@@ -46,5 +54,7 @@ describe('a read', () => {
       const whoIsAsking = tablesAsked.filter((t) => t.includes('sessions') || t.includes('history_grants'));
       expect(whoIsAsking, path).toEqual([['sessions', 'users', 'pairs', 'history_grants']]);
     }
+    // Built and compiled once for the handle, before these four reads (decision 064).
+    expect(sessionBuilds).toBe(0);
   });
 });

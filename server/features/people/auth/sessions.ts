@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../../db/compiled-once.js';
 import type { Db } from '../../../db/database.js';
 import type { Actor, LiveSession } from '../../../privacy/actor.js';
 import { rememberPairs } from '../../../privacy/known-pairs.js';
@@ -29,14 +30,8 @@ export async function createSession(db: Db, userId: string) {
   return { token, csrfToken, userId };
 }
 
-/**
- * Finds the live session for a cookie token, ending it if it has gone idle or expired. With
- * `withPairs` (a read) the same query also reads the person's active pairs as coach and their
- * history grants, remembered for this request's authorizations (issue 24: one query instead of three).
- */
-export async function findSession(db: Db, token: string, withPairs = false): Promise<LiveSession | null> {
-  const tokenHash = hashToken(token);
-  const query = db
+const sessionQuery = (db: Db, tokenHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -52,16 +47,29 @@ export async function findSession(db: Db, token: string, withPairs = false): Pro
     .where('sessions.token_hash', '=', tokenHash)
     // Turned off by the identity provider (SCIM): the very next request is signed out.
     .where('users.deactivated_at', 'is', null);
-  const rows = withPairs
-    ? await query
-        .leftJoin('pairs', (join) =>
-          join.onRef('pairs.coach_id', '=', 'users.id').on('pairs.status', '=', 'active'),
-        )
-        .leftJoin('history_grants', 'history_grants.pair_id', 'pairs.id')
-        .select(['pairs.id as pair_id', 'pairs.pm_id', 'pairs.accepted_at', 'history_grants.part'])
-        .orderBy('pairs.accepted_at')
-        .execute()
-    : [await query.executeTakeFirst()].filter((r) => r !== undefined);
+
+// Built and compiled once (every request asks it; decision 064).
+const sessionAlone = compiledOnce((db, tokenHash: string) => sessionQuery(db, tokenHash).limit(1));
+const sessionWithPairs = compiledOnce((db, tokenHash: string) =>
+  sessionQuery(db, tokenHash)
+    .leftJoin('pairs', (join) =>
+      join.onRef('pairs.coach_id', '=', 'users.id').on('pairs.status', '=', 'active'),
+    )
+    .leftJoin('history_grants', 'history_grants.pair_id', 'pairs.id')
+    .select(['pairs.id as pair_id', 'pairs.pm_id', 'pairs.accepted_at', 'history_grants.part'])
+    .orderBy('pairs.accepted_at'),
+);
+
+/**
+ * Finds the live session for a cookie token, ending it if it has gone idle or expired. With
+ * `withPairs` (a read) the same query also reads the person's active pairs as coach and their
+ * history grants, remembered for this request's authorizations (issue 24: one query instead of three).
+ */
+export async function findSession(db: Db, token: string, withPairs = false): Promise<LiveSession | null> {
+  const tokenHash = hashToken(token);
+  const rows: readonly Awaited<ReturnType<typeof sessionAlone>>[number][] = withPairs
+    ? await sessionWithPairs(db, tokenHash)
+    : await sessionAlone(db, tokenHash);
   const row = rows[0];
   if (!row) return null;
   const now = nowIso();
