@@ -16,6 +16,7 @@ import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { createMailer } from '../server/mail/mailer.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
+import { openedValues } from '../server/crypto/field-crypto.js';
 import { seedTeam, sizes } from './seed.js';
 
 /**
@@ -26,9 +27,15 @@ import { seedTeam, sizes } from './seed.js';
  * "our code" (server/…) and the libraries, and writes each .cpuprofile under PROFILE_DIR
  * (default: a temporary folder) for Chrome DevTools.
  *
+ * Before the load, each route is asked COUNT_REQUESTS times one after another and the queries and
+ * the sealed values opened per request are printed: counts, unlike times, do not depend on what
+ * else the shared machine is doing.
+ *
  * PROFILE_ENGINES (sqlite,postgres), PROFILE_SECONDS (4), PROFILE_TOP (14), PROFILE_ROUTES
- * (comma-separated names, default all).
+ * (comma-separated names, default all), PROFILE_COUNT_ONLY=1 (the counts, no load or profile).
  */
+const COUNT_REQUESTS = 20;
+const COUNT_ONLY = Boolean(process.env.PROFILE_COUNT_ONLY);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 4);
 const TOP = Number(process.env.PROFILE_TOP ?? 14);
 const ENGINES = (process.env.PROFILE_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
@@ -110,8 +117,17 @@ async function profileEngine(engine: 'sqlite' | 'postgres', clusterUrl: string |
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({ PORT: '0', PUBLIC_URL: base, DATABASE_URL: url });
+  let queries = 0;
+  // Counted by result: a query compiled once (the session lookup) is built only the first time.
+  const counted = database.db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      queries++;
+      return args.result;
+    },
+  });
   const app = createApp({
-    db: database.db,
+    db: counted,
     engine: database.engine,
     config,
     mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, log }),
@@ -138,6 +154,16 @@ async function profileEngine(engine: 'sqlite' | 'postgres', clusterUrl: string |
     for (const route of routes) {
       const warm = await fetch(base + route.path, { headers: route.headers });
       if (warm.status !== 200) throw new Error(`${route.name}: ${warm.status} ${await warm.text()}`);
+      await warm.arrayBuffer();
+      queries = 0;
+      const opened = openedValues.count;
+      for (let i = 0; i < COUNT_REQUESTS; i++)
+        await (await fetch(base + route.path, { headers: route.headers })).arrayBuffer();
+      console.log(
+        `\n${engine}, ${route.name}: ${(queries / COUNT_REQUESTS).toFixed(1)} queries and ` +
+          `${((openedValues.count - opened) / COUNT_REQUESTS).toFixed(1)} sealed values opened per request`,
+      );
+      if (COUNT_ONLY) continue;
       const delay = monitorEventLoopDelay({ resolution: 10 });
       delay.enable();
       await session.post('Profiler.start');

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { performance as hooks } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import { compressJson } from '../server/http/compression.js';
 import { createMailer } from '../server/mail/mailer.js';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.js';
 import { seedTeam, sizes, type BenchSize } from './seed.js';
@@ -24,8 +26,15 @@ import { cellFor, targets, verdict } from './targets.js';
  * the same bytes from memory, then a steady offered load of 200 req/s (open model: requests are
  * sent on schedule whether or not earlier ones have answered, so queueing shows in the latency).
  *
+ * Every read is measured twice: as autocannon asks (no Accept-Encoding) and as browsers ask
+ * (`Accept-Encoding: br, gzip`, rows marked "br"), the baseline compressed by the same middleware.
+ * The export is measured by its first byte: 50 connections each download it again and again, and
+ * the time to the first byte of each answer (its head) is kept (decision 064). These requests
+ * come from this process (fetch), not from autocannon's worker: the figure includes the client.
+ *
  * BENCH_SECONDS (default 3) per measurement, BENCH_ENGINES (sqlite,postgres),
- * BENCH_SIZES (demo,organisation; also: deep).
+ * BENCH_SIZES (demo,organisation; also: deep, coach-1, coach-10, coach-50),
+ * BENCH_ENCODINGS (identity,br), BENCH_ROUTES (names, comma-separated; default all).
  */
 const CONNECTIONS = 50;
 const STEADY_RATE = 200;
@@ -33,6 +42,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
 /** BENCH_SEED_ONLY=1: seed each engine and size, print the seed time, measure nothing. */
 const SEED_ONLY = Boolean(process.env.BENCH_SEED_ONLY);
+const ENCODINGS = (process.env.BENCH_ENCODINGS ?? 'identity,br').split(',');
+const ONLY_ROUTES = process.env.BENCH_ROUTES?.split(',');
+const BROWSER_ENCODING = 'br, gzip';
 const SIZES = (process.env.BENCH_SIZES ?? 'demo,organisation').split(',').map((name) => {
   const size = sizes[name];
   if (!size) throw new Error(`Unknown size "${name}": use ${Object.keys(sizes).join(', ')}.`);
@@ -43,6 +55,8 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** The server's event loop busy time per answer (ms): less noisy than req/s on a shared machine. */
+  busyMs?: number;
 }
 interface Row {
   name: string;
@@ -98,6 +112,7 @@ async function benchOne(
   // The baseline: a body held in memory, registered in this process only (never in the app).
   // Hono freezes its routes on the first request, so it is registered now and filled in later.
   let baselineBody = '';
+  app.use('/bench/baseline', compressJson());
   app.all('/bench/baseline', (c) => c.body(baselineBody, 200, { 'content-type': 'application/json' }));
   try {
     await migrateToLatest(database.db);
@@ -130,17 +145,28 @@ async function benchOne(
       },
     ];
     const rows: Row[] = [];
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !ONLY_ROUTES || ONLY_ROUTES.includes(r.name))) {
       const init = { method: route.method ?? 'GET', headers: route.headers, body: route.body };
       const res = await fetch(base + route.path, init);
       const body = await res.text();
       if (res.status !== 200) throw new Error(`${route.name}: ${route.path} answered ${res.status}: ${body}`);
+      if (route.path.endsWith('/export')) {
+        rows.push(
+          await exportFirstByte(route.name, base + route.path, route.headers, Buffer.byteLength(body)),
+        );
+        continue;
+      }
       baselineBody = body;
-      const options = { method: init.method, headers: route.headers, body: route.body };
-      const baseline = await measure({ url: `${base}/bench/baseline`, ...options });
-      const measured = await measure({ url: base + route.path, ...options });
-      const steady = await measure({ url: base + route.path, ...options, overallRate: STEADY_RATE });
-      rows.push({ name: route.name, bytes: Buffer.byteLength(body), baseline, measured, steady });
+      for (const encoding of ENCODINGS) {
+        const headers: Record<string, string> =
+          encoding === 'identity' ? route.headers : { ...route.headers, 'accept-encoding': BROWSER_ENCODING };
+        const options = { method: init.method, headers, body: route.body };
+        const baseline = await measure({ url: `${base}/bench/baseline`, ...options });
+        const measured = await measure({ url: base + route.path, ...options });
+        const steady = await measure({ url: base + route.path, ...options, overallRate: STEADY_RATE });
+        const name = encoding === 'identity' ? route.name : `${route.name}, br`;
+        rows.push({ name, bytes: Buffer.byteLength(body), baseline, measured, steady });
+      }
     }
     return { engine, size, seedSeconds, rows };
   } finally {
@@ -158,14 +184,55 @@ async function measure(options: {
   overallRate?: number;
 }): Promise<Figures> {
   // The load comes from a worker thread, so the server's event loop does not also generate it.
+  const loop = hooks.eventLoopUtilization();
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
+  const busyMs = hooks.eventLoopUtilization(loop).active / Math.max(1, result.requests.total);
   if (result.errors || result.timeouts || result.non2xx)
     throw new Error(
       `${options.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`,
     );
   // No answer at all within the window (an overloaded machine): no figures, rather than zeros.
   if (!result.requests.total) return { rps: NaN, p50: NaN, p99: NaN };
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, busyMs };
+}
+
+/**
+ * The export under 50 connections, each downloading it again and again for SECONDS: the time to
+ * the first byte of each answer (p50 and p99; target: p99 within 1 s) and answers per second.
+ * Printed in the table's columns as: baseline req/s —, req/s, p50/p99 of the first byte.
+ */
+async function exportFirstByte(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  bytes: number,
+): Promise<Row> {
+  const firsts: number[] = [];
+  const until = performance.now() + SECONDS * 1000;
+  let answers = 0;
+  const loop = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      // The first byte of the answer: its status line and headers (sent before the zip's first page).
+      const res = await fetch(url, { headers });
+      firsts.push(performance.now() - started);
+      await res.arrayBuffer();
+      answers++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  const rps = answers / ((performance.now() - started) / 1000);
+  firsts.sort((a, b) => a - b);
+  const at = (q: number) => firsts[Math.min(firsts.length - 1, Math.floor(q * firsts.length))] ?? NaN;
+  const none = { rps: NaN, p50: NaN, p99: NaN };
+  return {
+    name: `${name} (first byte)`,
+    bytes,
+    baseline: none,
+    measured: { rps, p50: at(0.5), p99: at(0.99) },
+    steady: none,
+  };
 }
 
 /** A figure, or "—" when there was none. */
@@ -188,6 +255,7 @@ function printRun(run: Run) {
     'vs base',
     'p50 ms',
     'p99 ms',
+    'busy ms',
     '@200 p50',
     '@200 p99',
     'vs base target',
@@ -195,6 +263,26 @@ function printRun(run: Run) {
   ]);
   const missed: string[] = [];
   for (const r of run.rows) {
+    if (r.name.endsWith('(first byte)')) {
+      const v = verdict(targets.exportFirstByte, r.measured.p99);
+      if (!v.met) missed.push(`${r.name}: ${v.text}`);
+      const f = r.measured;
+      cell([
+        r.name,
+        String(r.bytes),
+        '—',
+        fig(f.rps),
+        '—',
+        fig(f.p50),
+        fig(f.p99),
+        '—',
+        '—',
+        '—',
+        '—',
+        cellFor(targets.exportFirstByte, f.p99),
+      ]);
+      continue;
+    }
     const ratio = r.measured.rps / r.baseline.rps;
     const throughput = verdict(targets.throughput, ratio * 100);
     const p99 = verdict(targets.steadyP99, r.steady.p99);
@@ -207,6 +295,7 @@ function printRun(run: Run) {
       Number.isFinite(ratio) ? `${(ratio * 100).toFixed(0)}%` : '—',
       fig(r.measured.p50),
       fig(r.measured.p99),
+      fig(r.measured.busyMs ?? NaN, 2),
       fig(r.steady.p50),
       fig(r.steady.p99),
       cellFor(targets.throughput, ratio * 100),

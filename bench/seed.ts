@@ -36,6 +36,18 @@ export const sizes: Record<string, BenchSize> = {
     team: { pms: 10, rounds: 8, monthsBetweenRounds: 3 },
     copies: 99,
   },
+  /** Growth (issue 24): one coach with 1, 10 or 50 PMs, the demo's history each; BENCH_SIZES=coach-1,coach-10,coach-50. */
+  'coach-1': { name: 'a coach with 1 PM', team: { pms: 1, rounds: 8, monthsBetweenRounds: 3 }, copies: 0 },
+  'coach-10': {
+    name: 'a coach with 10 PMs',
+    team: { pms: 10, rounds: 8, monthsBetweenRounds: 3 },
+    copies: 0,
+  },
+  'coach-50': {
+    name: 'a coach with 50 PMs',
+    team: { pms: 50, rounds: 8, monthsBetweenRounds: 3 },
+    copies: 0,
+  },
   /** A deep history: five years of monthly rounds. */
   deep: { name: 'deep history (60 rounds)', team: { pms: 4, rounds: 60, monthsBetweenRounds: 1 }, copies: 0 },
 };

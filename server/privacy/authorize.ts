@@ -3,6 +3,7 @@ import type { Side } from '../../common/schemas.js';
 import type { Db } from '../db/database.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Actor } from './actor.js';
+import { knownPairs, type KnownPair } from './known-pairs.js';
 import { coachingRules, conditions, type CoachingAction, type ConditionName, type Viewer } from './rules.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -28,9 +29,29 @@ export interface Grant extends Viewer {
   action: GrantableAction;
 }
 
+/** A coach's view of the PM through a pair read earlier in this request. */
+const coachOf = (actorId: string, pmId: string, pair: KnownPair): Viewer => ({
+  actorId,
+  pmId,
+  side: 'coach',
+  coachSince: pair.acceptedAt ?? '9999',
+  historyShared: pair.historyShared,
+});
+
+/**
+ * The pairs read with this request's session (a read), or undefined: then the database is asked.
+ * Inside a transaction it is always asked, so a write sees the pairs as they are while it holds them.
+ */
+const pairsKnown = (db: Db, actor: Pick<Actor, 'id'>) => (db.isTransaction ? undefined : knownPairs(actor));
+
 /** The person's relation to the PM: their side of an active pair, or null (outside the pair). */
 async function viewerOf(db: Db, actor: Pick<Actor, 'id'>, pmId: string): Promise<Viewer | null> {
   if (actor.id === pmId) return { actorId: actor.id, pmId, side: 'pm', coachSince: null };
+  const known = pairsKnown(db, actor);
+  if (known) {
+    const pair = known.get(pmId);
+    return pair ? coachOf(actor.id, pmId, pair) : null;
+  }
   const pair = await db
     .selectFrom('pairs')
     .select(['id', 'accepted_at'])
@@ -77,6 +98,14 @@ async function viewersOf(db: Db, actor: Actor, pmIds: string[]): Promise<Map<str
   if (pmIds.includes(actor.id))
     out.set(actor.id, { actorId: actor.id, pmId: actor.id, side: 'pm', coachSince: null });
   if (!others.length) return out;
+  const known = pairsKnown(db, actor);
+  if (known) {
+    for (const pmId of others) {
+      const pair = known.get(pmId);
+      if (pair) out.set(pmId, coachOf(actor.id, pmId, pair));
+    }
+    return out;
+  }
   const pairs = await db
     .selectFrom('pairs')
     .select(['id', 'pm_id', 'accepted_at'])

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { KyselyPlugin } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../server/app.js';
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   logLines?: string[];
   /** More environment for loadConfig (single sign-on's OIDC_* variables). */
   env?: Record<string, string>;
+  /** Kysely plugins on the app's database handle (a test counting the queries a request makes). */
+  plugins?: KyselyPlugin[];
 }
 
 /** The real app over real HTTP on a loopback port, on its own fresh database. */
@@ -70,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     passwordHashing: 'fast-for-tests',
   };
   const deps: Deps = {
-    db: database.db,
+    db: (options.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), database.db),
     engine: database.engine,
     config,
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),

@@ -152,7 +152,7 @@ export const colourHistoryFor = (db: Db, viewer: Viewer, lastMonths?: number) =>
   colourHistoryOf(db, viewer.pmId, lastMonths, visibleSince(viewer, 'sessions'));
 
 /**
- * `colourHistoryFor` for several PMs in two queries whatever their number (the home digest): one
+ * `colourHistoryFor` for several PMs in four queries whatever their number (the home digest): one
  * colour history per viewer, in their order, each from when that viewer may see it.
  */
 export async function colourHistoriesFor(
@@ -176,10 +176,13 @@ export async function colourHistoriesFor(
       .filter((s) => s.status === 'in_progress' || s.status === 'held')
       .map((s) => [s.id, s]),
   );
+  // Without the why or the title, both sealed: the home shows only the last months' cells, so
+  // only their reasons (and the titles of removed themes still shown) are read and opened below,
+  // not every reason of years of sessions (issue 24).
   const colours = sessions.size
     ? await db
         .selectFrom('session_theme_colours')
-        .select(['session_id', 'lineage_id', 'theme_title', 'colour', 'why', 'set_at'])
+        .select(['id', 'session_id', 'lineage_id', 'colour', 'set_at'])
         .where('session_id', 'in', [...sessions.keys()])
         .where('side', '=', 'pm')
         .orderBy('set_at')
@@ -198,22 +201,49 @@ export async function colourHistoriesFor(
     .where('p.replaced_at', 'is', null)
     .orderBy('t.position')
     .execute();
-  return viewers.map((viewer) => {
+  // Until they are read, a cell's why and a removed theme's title hold the id of the row they come from.
+  const histories = viewers.map((viewer) => {
     const from = visibleSince(viewer, 'sessions');
     return colourHistory(
       rows
         .filter((r) => r.pm_id === viewer.pmId && (from === null || r.set_at >= from))
         .map((r) => ({
           lineageId: r.lineage_id,
-          title: r.theme_title,
+          title: r.id,
           colour: r.colour,
-          why: r.why,
+          why: r.id,
           localStart: r.local_start,
         })),
       themes.filter((t) => t.pm_id === viewer.pmId).map((t) => ({ lineageId: t.lineage_id, title: t.title })),
       lastMonths,
     );
   });
+  const cells = histories.flatMap((h) => h.themes.flatMap((t) => t.cells)).filter((c) => c.why !== null);
+  const removed = histories.flatMap((h) => h.themes.filter((t) => !t.current));
+  const whys = await sealedColourTexts(
+    db,
+    'why',
+    cells.map((c) => c.why!),
+  );
+  for (const cell of cells) cell.why = whys.get(cell.why!) ?? '';
+  const titles = await sealedColourTexts(
+    db,
+    'theme_title',
+    removed.map((t) => t.title),
+  );
+  for (const theme of removed) theme.title = titles.get(theme.title) ?? '';
+  return histories;
+}
+
+/** One sealed column of the given colour rows, by row id (one query; none for no rows). */
+async function sealedColourTexts(db: Db, column: 'why' | 'theme_title', ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const found = await db
+    .selectFrom('session_theme_colours')
+    .select(['id', column])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(found.map((r) => [r.id, (r as Record<string, string>)[column]!]));
 }
 
 /** The PM's whole colour history (or from `from` on), for a caller that already chose what the viewer may see. */

@@ -23,7 +23,7 @@ export const loadSession =
     c.set('clientAddress', clientAddress(c, deps.config.proxyHops));
     const secure = deps.config.secureCookies;
     const token = getCookie(c, cookieName('wh_session', secure));
-    const found = token ? await findSession(deps.db, token) : null;
+    const found = token ? await findSession(deps.db, token, SAFE_METHODS.has(c.req.method)) : null;
     if (token && !found) clearSessionCookie(c, secure);
     const session = found && crossOriginRead(c, found.csrfToken) ? null : found;
     c.set('session', session);

@@ -1,5 +1,7 @@
+import { compiledOnce } from '../../../db/compiled-once.js';
 import type { Db } from '../../../db/database.js';
-import type { LiveSession } from '../../../privacy/actor.js';
+import type { Actor, LiveSession } from '../../../privacy/actor.js';
+import { rememberPairs } from '../../../privacy/known-pairs.js';
 import { addMs, hashToken, newToken, nowIso } from '../../../util.js';
 
 /** A session ends after this long without a request… */
@@ -28,10 +30,8 @@ export async function createSession(db: Db, userId: string) {
   return { token, csrfToken, userId };
 }
 
-/** Finds the live session for a cookie token, ending it if it has gone idle or expired. */
-export async function findSession(db: Db, token: string): Promise<LiveSession | null> {
-  const tokenHash = hashToken(token);
-  const row = await db
+const sessionQuery = (db: Db, tokenHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -46,8 +46,31 @@ export async function findSession(db: Db, token: string): Promise<LiveSession | 
     ])
     .where('sessions.token_hash', '=', tokenHash)
     // Turned off by the identity provider (SCIM): the very next request is signed out.
-    .where('users.deactivated_at', 'is', null)
-    .executeTakeFirst();
+    .where('users.deactivated_at', 'is', null);
+
+// Built and compiled once (every request asks it; decision 064).
+const sessionAlone = compiledOnce((db, tokenHash: string) => sessionQuery(db, tokenHash).limit(1));
+const sessionWithPairs = compiledOnce((db, tokenHash: string) =>
+  sessionQuery(db, tokenHash)
+    .leftJoin('pairs', (join) =>
+      join.onRef('pairs.coach_id', '=', 'users.id').on('pairs.status', '=', 'active'),
+    )
+    .leftJoin('history_grants', 'history_grants.pair_id', 'pairs.id')
+    .select(['pairs.id as pair_id', 'pairs.pm_id', 'pairs.accepted_at', 'history_grants.part'])
+    .orderBy('pairs.accepted_at'),
+);
+
+/**
+ * Finds the live session for a cookie token, ending it if it has gone idle or expired. With
+ * `withPairs` (a read) the same query also reads the person's active pairs as coach and their
+ * history grants, remembered for this request's authorizations (issue 24: one query instead of three).
+ */
+export async function findSession(db: Db, token: string, withPairs = false): Promise<LiveSession | null> {
+  const tokenHash = hashToken(token);
+  const rows: readonly Awaited<ReturnType<typeof sessionAlone>>[number][] = withPairs
+    ? await sessionWithPairs(db, tokenHash)
+    : await sessionAlone(db, tokenHash);
+  const row = rows[0];
   if (!row) return null;
   const now = nowIso();
   if (row.expires_at <= now || addMs(row.last_seen_at, SESSION_IDLE_MS) <= now) {
@@ -57,17 +80,27 @@ export async function findSession(db: Db, token: string): Promise<LiveSession | 
   if (Date.parse(now) - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
   }
-  return {
-    tokenHash,
-    csrfToken: row.csrf_token,
-    actor: {
-      id: row.id,
-      workspaceId: row.workspace_id,
-      name: row.name,
-      email: row.email,
-      isAdmin: row.is_admin === 1,
-    },
+  const actor: Actor = {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin === 1,
   };
+  if (withPairs)
+    rememberPairs(
+      actor,
+      rows.map((r) => {
+        const p = r as Partial<Record<'pair_id' | 'pm_id' | 'accepted_at' | 'part', string | null>>;
+        return {
+          pairId: p.pair_id ?? null,
+          pmId: p.pm_id ?? null,
+          acceptedAt: p.accepted_at ?? null,
+          part: p.part ?? null,
+        };
+      }),
+    );
+  return { tokenHash, csrfToken: row.csrf_token, actor };
 }
 
 export async function endSession(db: Db, tokenHash: string) {

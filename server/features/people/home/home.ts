@@ -14,7 +14,7 @@ import { wheelStamps } from '../../assess/wheel/wheel-cache.js';
 /**
  * The home page in one read (the coach's digest): the person's own summary and one for each PM
  * they coach now, from set-based queries: the same dozen whatever the number of PMs (who may
- * see what: two; names: one; the wheels' stamps: one; plans: four; visions: one; colours: two;
+ * see what: two; names: one; the wheels' stamps: one; plans: four; visions: one; colours: four;
  * the dips come from each PM's cached wheel). Each PM's access log gets one honest entry, "saw a
  * summary on their home page", written once every summary is built (a failure leaves no entry),
  * all in one grouped INSERT (decision 045).
