@@ -149,7 +149,9 @@ describe('coaching sessions in the browser', () => {
     await p.keyboard.press('Enter');
     await p.getByText('added to the plan').waitFor();
 
-    await tabTo(p, 'Shared notes');
+    // The notes sit above the next steps: Tab goes round the page once more (the agenda's move
+    // buttons and the strip added stops on the way).
+    await tabTo(p, 'Shared notes', 120);
     await p.keyboard.type('Calls booked by Friday');
     await p.keyboard.press('Tab');
     // The shared notes save as they are typed (issue 20): stored without leaving the page (the
