@@ -100,6 +100,7 @@ describe('drafts on a shared computer', () => {
     await page.route(/\/api\/pms\/[^/]+\/plan\//, (route) =>
       route.request().method() === 'GET' ? route.continue() : route.abort(),
     );
+    await editTheme1(page);
     await why(page).fill('Words only Pat may read.');
     await whyState(page)
       .getByText(/^Not saved:/)
