@@ -57,19 +57,19 @@ describe('push in the browser', () => {
     const push = await pushTo(context, page, ctx.app.url);
     await push({ title: 'A nudge from Cora', link: '/pms/p1/timeline' });
     await expect
-      .poll(() => shown(page))
+      .poll(() => shown(page), { timeout: 10_000 })
       .toEqual([{ title: 'A nudge from Cora', body: '', link: '/pms/p1/timeline' }]);
     await push({ title: 'A reminder', link: '/pms/p2/plan', text: 'Your action is due tomorrow' });
     await expect
-      .poll(() => shown(page))
+      .poll(() => shown(page), { timeout: 10_000 })
       .toContainEqual({ title: 'A reminder', body: 'Your action is due tomorrow', link: '/pms/p2/plan' });
     // A link to another origin opens the home page instead.
     await push({ title: 'Odd', link: 'https://evil.example/x' });
-    await expect.poll(async () => (await shown(page)).length).toBe(3);
+    await expect.poll(async () => (await shown(page)).length, { timeout: 10_000 }).toBe(3);
 
     // The click handler opens notificationTarget(notification): evaluated in the worker itself.
-    const [worker] = context.serviceWorkers();
-    const targets = await worker!.evaluate(async () => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const targets = await worker.evaluate(async () => {
       const scope = self as unknown as {
         registration: ServiceWorkerRegistration;
         notificationTarget: (n: Notification) => string;
@@ -168,12 +168,14 @@ describe('push in the browser', () => {
     await page.keyboard.press('Space');
     await section.getByText(/The words of nudges and reminders show on this screen/).waitFor();
     await expect
-      .poll(rows)
+      .poll(rows, { timeout: 10_000 })
       .toEqual([{ endpoint: 'https://push.example.com/send/this-browser', show_text: 1 }]);
     // The page reads the stored choice back for this browser.
     await page.reload();
     await expect
-      .poll(() => section.getByRole('checkbox', { name: 'Show the text in notifications' }).isChecked())
+      .poll(() => section.getByRole('checkbox', { name: 'Show the text in notifications' }).isChecked(), {
+        timeout: 10_000,
+      })
       .toBe(true);
 
     await tabTo(page, 'Turn off push for this browser');
